@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server';
+import { createDb } from '../db/create-db.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createApp } from './create-app.ts';
+import { prepareDatabase } from './prepare-database.ts';
+
+/** `npm start`: configuration once, database ready, then serve. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const { db, engine, close } = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const prepared = await prepareDatabase(db, { demo: config.demo });
+  const app = createApp({ db, engine, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+
+  const where = engine === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`OTOP registration monitor — http://${config.host}:${config.port}/  (database: ${where})`);
+  if (prepared.demo?.loaded) {
+    console.log(
+      `Demo data loaded: ${prepared.demo.producers} producers, ${prepared.demo.registrations} registrations, ` +
+        `${prepared.demo.products} products. Demo accounts (DEMO=0 turns demo mode off):`,
+    );
+    for (const a of prepared.demo.accounts) {
+      console.log(`  ${a.role.padEnd(10)} ${a.username.padEnd(14)} password: ${a.password.padEnd(20)} scope: ${a.scope}`);
+    }
+  } else if (config.demo) {
+    console.log('Demo accounts (unless changed): district3801 / demo-district-3801, province38 / demo-province-38, department / demo-department, analyst / demo-analyst, admin / demo-admin');
+  }
+
+  const shutdown = () => {
+    server.close();
+    void close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error('Start-up failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

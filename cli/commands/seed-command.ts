@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+import { seedReference } from '../../pipeline/seed/seed-reference.ts';
+import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
+
+export const seedCommand: Command = {
+  name: 'seed',
+  summary: 'Load the reference data (Bueng Kan geography, the FY2560–2561 plan); --demo adds demo data to an empty database',
+  usage: 'otop seed [--demo]',
+  async run(args, { config, stdout }) {
+    const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+    await withDatabase(config, async ({ db }) => {
+      const ref = await seedReference(db);
+      stdout.write(
+        `Reference data: ${ref.provinces} province, ${ref.districts} districts, ${ref.subdistricts} subdistricts added ` +
+          `(0 means already present); plan: ${ref.planWindows} windows checked.\n`,
+      );
+      if (values.demo) {
+        const demo = await seedDemo(db);
+        stdout.write(
+          demo.loaded
+            ? `Demo data: ${demo.producers} producers, ${demo.products} products, ${demo.accounts.length} accounts.\n`
+            : 'Demo data not loaded: the database already has users or producers.\n',
+        );
+      }
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Engine = 'pglite' | 'postgres';
+
+/**
+ * The one database handle every query, command and pipeline step takes as its first argument.
+ * Both engines give the same Drizzle API; `$client` is the raw driver for the few places that
+ * need engine-specific bulk paths (COPY).
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema> & { $client: PGlite | postgres.Sql };
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** postgres:// URL; when absent the embedded PGlite engine is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; 'memory://' for a throw-away database. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number | undefined;
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = options.dataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, engine: 'pglite', close: () => client.close() };
+}
+
+export function engineOf(db: Db): Engine {
+  return db.$client instanceof PGlite ? 'pglite' : 'postgres';
+}

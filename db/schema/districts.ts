@@ -1,0 +1,17 @@
+import { pgTable, char, text, index } from 'drizzle-orm/pg-core';
+import { provinces } from './provinces.ts';
+
+/** Districts (amphoe, and Bangkok khet) keyed by the official 4-digit code (reference table). */
+export const districts = pgTable(
+  'districts',
+  {
+    code: char('code', { length: 4 }).primaryKey(),
+    provinceCode: char('province_code', { length: 2 })
+      .notNull()
+      .references(() => provinces.code),
+    nameTh: text('name_th').notNull(),
+    nameEn: text('name_en').notNull(),
+    postalCode: char('postal_code', { length: 5 }),
+  },
+  (t) => [index('districts_province_idx').on(t.provinceCode)],
+);

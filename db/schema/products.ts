@@ -1,0 +1,38 @@
+import {
+  pgTable, bigserial, bigint, char, text, integer, smallint, timestamp, uniqueIndex, index, check,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { registrations } from './registrations.ts';
+
+export const CATEGORY_CODES = ['food', 'beverage', 'textile', 'household', 'herbal'] as const;
+
+/**
+ * A product registered with a producer's registration of one fiscal year (natural key:
+ * registration + normalised name). Producer, year, district and province are copied for
+ * scoped aggregates and exports without joins.
+ */
+export const products = pgTable(
+  'products',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    registrationId: bigint('registration_id', { mode: 'number' })
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    producerId: bigint('producer_id', { mode: 'number' }).notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    districtCode: char('district_code', { length: 4 }).notNull(),
+    provinceCode: char('province_code', { length: 2 }).notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    category: text('category', { enum: CATEGORY_CODES }).notNull(),
+    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    stars: smallint('stars'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('products_registration_name_uq').on(t.registrationId, t.nameKey),
+    index('products_year_district_idx').on(t.fiscalYear, t.districtCode),
+    check('products_stars_ck', sql`${t.stars} is null or ${t.stars} between 1 and 5`),
+  ],
+);

@@ -1,0 +1,54 @@
+import {
+  pgTable, uuid, text, char, integer, bigint, boolean, timestamp, jsonb, index, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+export const SUBMISSION_STATUSES = [
+  'processing', // being read or loaded
+  'validated', // dry run finished
+  'loaded', // every row accepted and loaded
+  'partially-loaded', // accepted rows loaded, some rows rejected (quarantined)
+  'rejected', // the file as a whole was refused, or every row was rejected
+  'duplicate', // the same file was already loaded: nothing changed
+  'failed', // an internal failure rolled the load back
+] as const;
+
+/** Every load of a file or form: what came in, from whom, and how it ended. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['file', 'form'] }).notNull(),
+    fileName: text('file_name'),
+    fileSha256: char('file_sha256', { length: 64 }).notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    userId: uuid('user_id'),
+    username: text('username').notNull(),
+    districtCode: char('district_code', { length: 4 }).notNull(),
+    provinceCode: char('province_code', { length: 2 }).notNull(),
+    roundCode: text('round_code').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('processing'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    warnings: integer('warnings').notNull().default(0),
+    issueCounts: jsonb('issue_counts').notNull().default(sql`'{}'::jsonb`),
+    columns: text('columns').array(),
+    failureReason: text('failure_reason'),
+    duplicateOf: uuid('duplicate_of'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('submissions_district_round_idx').on(t.districtCode, t.roundCode),
+    // One committed load per identical file, district and round: also what makes two
+    // simultaneous uploads of the same file end in one load.
+    uniqueIndex('submissions_loaded_file_uq')
+      .on(t.fileSha256, t.districtCode, t.roundCode)
+      .where(sql`dry_run = false and status in ('processing', 'loaded', 'partially-loaded')`),
+  ],
+);

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/create-db.ts';
+import { provinces, districts, subdistricts } from '../../db/schema/index.ts';
+import { LETTER_PLAN_AS_MEANT } from '../../domain/letter-plan.ts';
+import { loadPlan } from '../load-plan.ts';
+import { BUENG_KAN_DISTRICTS, BUENG_KAN_PROVINCE } from './bueng-kan-geography.ts';
+
+export interface SeedReferenceResult {
+  provinces: number;
+  districts: number;
+  subdistricts: number;
+  planWindows: number;
+}
+
+/**
+ * Reference data every installation needs: Bueng Kan's geography and the FY2560–2561 plan as
+ * the letter meant it. Idempotent: rows already present are left as they are.
+ */
+export async function seedReference(db: Db): Promise<SeedReferenceResult> {
+  return db.transaction(async (tx) => {
+    const p = await tx.insert(provinces).values(BUENG_KAN_PROVINCE).onConflictDoNothing().returning();
+    const d = await tx
+      .insert(districts)
+      .values(BUENG_KAN_DISTRICTS.map(({ code, nameTh, nameEn, postalCode }) => ({
+        code, provinceCode: BUENG_KAN_PROVINCE.code, nameTh, nameEn, postalCode,
+      })))
+      .onConflictDoNothing()
+      .returning();
+    const s = await tx
+      .insert(subdistricts)
+      .values(BUENG_KAN_DISTRICTS.flatMap((district) =>
+        district.subdistricts.map(([suffix, nameTh, nameEn]) => ({
+          code: `${district.code}${suffix}`, districtCode: district.code, nameTh, nameEn, postalCode: district.postalCode,
+        }))))
+      .onConflictDoNothing()
+      .returning();
+    const plan = await loadPlan(tx as unknown as Db, LETTER_PLAN_AS_MEANT);
+    if (!plan.loaded) {
+      throw new Error(`The shipped plan does not validate: ${plan.issues.map((i) => i.message.en).join('; ')}`);
+    }
+    return { provinces: p.length, districts: d.length, subdistricts: s.length, planWindows: plan.windows };
+  });
+}

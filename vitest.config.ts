@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One suite, two engines: TEST_DATABASE_URL (set by .ci/run) switches the database-backed
+// tests from per-file embedded PGlite to a fresh database per file on a real PostgreSQL.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
