@@ -37,9 +37,9 @@ describe(`seed data (${TEST_ENGINE})`, () => {
     expect(first.demo?.loaded).toBe(true);
     const c = await counts(t);
     expect(c).toMatchObject({ provinces: 1, districts: 8, subdistricts: 53, rounds: 5, windows: 15, users: 5 });
-    expect(c.producers).toBeGreaterThan(200);
-    expect(c.producers).toBeLessThan(800);
-    expect(c.products).toBeGreaterThan(c.registrations);
+    expect(c.producers!).toBeGreaterThan(200);
+    expect(c.producers!).toBeLessThan(800);
+    expect(c.products).toBeGreaterThan(c.registrations!);
 
     const spread = await queryRows<{ districts: number; types: number; categories: number; rounds: number }>(
       t.db,
