@@ -2,8 +2,9 @@ import { ConfigError, loadConfig } from '../api/config.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { seedCommand } from './commands/seed-command.ts';
+import { planCommand } from './commands/plan-command.ts';
 
-const COMMANDS: readonly Command[] = [migrateCommand, seedCommand];
+const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+import { readPlanCsv } from '../../pipeline/read-plan-csv.ts';
+import { loadPlan } from '../../pipeline/load-plan.ts';
+import { validatePlan } from '../../domain/plan.ts';
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Check or load a registration plan file (CSV): every window is checked against its quarter and day count',
+  usage: 'otop plan check <plan.csv> | otop plan load <plan.csv> [--accept-warnings] [--json]',
+  async run(args, { config, stdout, stderr }) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'accept-warnings': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    });
+    const [action, file] = positionals;
+    if ((action !== 'check' && action !== 'load') || !file) {
+      stderr.write(`Usage: ${this.usage}\n`);
+      return 2;
+    }
+    const { windows, problems } = readPlanCsv(await readFile(file, 'utf8'));
+    const issues = validatePlan(windows);
+    const errors = problems.length + issues.filter((i) => i.severity === 'error').length;
+    const warnings = issues.filter((i) => i.severity === 'warning').length;
+    let loaded = false;
+    if (action === 'load' && problems.length === 0) {
+      loaded = await withDatabase(config, async ({ db }) => (await loadPlan(db, windows, { acceptWarnings: values['accept-warnings'] })).loaded);
+    }
+    if (values.json) {
+      stdout.write(`${JSON.stringify({ windows: windows.length, loaded, problems, issues }, null, 2)}\n`);
+    } else {
+      for (const p of problems) stdout.write(`row ${p.row}, ${p.column} "${p.value}": ${p.message.th} / ${p.message.en}\n`);
+      for (const i of issues) stdout.write(`${i.severity.toUpperCase()} ${i.code}: ${i.message.th} / ${i.message.en}\n`);
+      stdout.write(
+        `${windows.length} windows read; ${errors} errors, ${warnings} warnings.` +
+          (action === 'load' ? (loaded ? ' Plan loaded.\n' : ' Nothing loaded.\n') : '\n'),
+      );
+    }
+    if (action === 'load') return loaded ? 0 : 1;
+    return errors > 0 ? 1 : 0;
+  },
+};
