@@ -32,6 +32,10 @@ export async function loadPlan(
   }
   await db.transaction(async (tx) => {
     await tx.insert(fiscalRounds).values([...rounds.values()]).onConflictDoNothing();
+    const before = await tx
+      .select({ roundCode: planWindows.roundCode, endDate: planWindows.endDate })
+      .from(planWindows)
+      .where(sql`${planWindows.step} = 1`);
     await tx
       .insert(planWindows)
       .values(
@@ -55,6 +59,13 @@ export async function loadPlan(
           note: sql`excluded.note`,
         },
       });
+    // A moved step-1 window changes which registrations were late: recount those rounds.
+    const moved = windows
+      .filter((w) => w.step === 1)
+      .map((w) => ({ code: roundCode(w.fiscalYear, w.quarter), endDate: w.endDate }))
+      .filter((w) => before.some((b) => b.roundCode === w.code && b.endDate !== w.endDate))
+      .map((w) => w.code);
+    if (moved.length > 0) await tx.execute(sql`select rebuild_progress_counts(${`{${moved.join(',')}}`}::text[])`);
   });
   return { loaded: true, rounds: rounds.size, windows: windows.length, issues };
 }

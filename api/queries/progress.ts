@@ -8,15 +8,22 @@ import type { Responsible } from '../../domain/plan.ts';
 import { isWithinWindow, daysLeft, bangkokDate, type Timeliness } from '../../domain/timeliness.ts';
 
 /**
- * Registration progress of a fiscal year, computed live from the registered rows, the
- * workflow states and the audit trail: per district × round, with roll-ups per district,
- * province and for the whole scope. Nothing is cached, so a load or a transition shows at the
+ * Registration progress of a fiscal year: per district × round and province × round, with
+ * roll-ups per district, province and for the whole scope. Counts come from the roll-up tables
+ * the database keeps in step with every write (triggers, same transaction), states and their
+ * times from the workflow tables; nothing is cached, so a load or a transition shows at the
  * next request.
  */
 export interface ProgressFilter {
   fiscalYear: number;
   provinceCode?: string | null;
   districtCode?: string | null;
+  /**
+   * 'district' lists every district × round cell and district roll-up; 'province' only the
+   * province-level ones. Default: 'district' within a province or district, 'province' for the
+   * nation (928 districts × 4 rounds is a table nobody reads on one screen).
+   */
+  detail?: 'district' | 'province';
 }
 
 export interface Counts {
@@ -54,6 +61,18 @@ export interface CellProgress extends Counts {
   steps: StepProgress[];
 }
 
+export interface ProvinceCellProgress extends Counts {
+  roundCode: string;
+  quarter: number;
+  provinceCode: string;
+  state: ProvinceRoundState;
+  districts: number;
+  districtsSubmitted: number;
+  districtsCertified: number;
+  /** Step 1 done when every district has submitted; 2 when the province reported; 3 when announced. */
+  steps: StepProgress[];
+}
+
 export interface AreaProgress extends Counts {
   code: string;
   nameTh: string;
@@ -78,8 +97,12 @@ export interface ProgressResult {
   asOf: string;
   fiscalYear: number;
   filter: { provinceCode: string | null; districtCode: string | null };
+  detail: 'district' | 'province';
   rounds: RoundPlan[];
+  /** District × round (empty at province detail). */
   cells: CellProgress[];
+  /** Province × round. */
+  provinceCells: ProvinceCellProgress[];
   districts: AreaProgress[];
   provinces: AreaProgress[];
   total: AreaProgress;
@@ -117,23 +140,42 @@ function areaFilter(alias: string, f: ProgressFilter): SQL {
   return sql`true`;
 }
 
-function iso(value: unknown): string {
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }
 
+type Window = RoundPlan['windows'][number];
+
+function stepProgress(w: Window, done: boolean, doneAt: string | null, now: Date): StepProgress {
+  if (done) {
+    return { ...w, status: 'done', doneAt, timeliness: doneAt ? isWithinWindow(new Date(doneAt), w) : null, daysLeft: null };
+  }
+  const today = bangkokDate(now);
+  const status: StepStatus = today < w.startDate ? 'upcoming' : today > w.endDate ? 'overdue' : 'open';
+  return { ...w, status, doneAt: null, timeliness: null, daysLeft: daysLeft(now, w.endDate) };
+}
+
+const maxIso = (values: (string | null)[]) =>
+  values.reduce<string | null>((m, v) => (v !== null && (m === null || v > m) ? v : m), null);
+
 export async function progress(db: Db, filter: ProgressFilter, now: Date = new Date()): Promise<ProgressResult> {
   const fy = filter.fiscalYear;
-  const districtWhere = filter.districtCode
-    ? sql`d.code = ${filter.districtCode}`
+  const detail = filter.detail ?? (filter.provinceCode || filter.districtCode ? 'district' : 'province');
+  const where = areaFilter('t', filter);
+  const provinceWhere = filter.districtCode
+    ? sql`p.code = (select province_code from districts where code = ${filter.districtCode})`
     : filter.provinceCode
-      ? sql`d.province_code = ${filter.provinceCode}`
+      ? sql`p.code = ${filter.provinceCode}`
       : sql`true`;
 
-  const [districtRows, windowRows, producerRows, productRows, stateRows, provinceStateRows, doneRows, provinceDoneRows, targetRows, provinceRows] =
+  const [districtRows, windowRows, typeRows, categoryRows, previousRows, targetRows, stateRows, provinceRows] =
     await Promise.all([
       queryRows<{ code: string; name_th: string; name_en: string; province_code: string }>(
         db,
-        sql`select d.code, d.name_th, d.name_en, d.province_code from districts d where ${districtWhere} order by d.code`,
+        sql`select t.code, t.name_th, t.name_en, t.province_code from districts t
+            where ${filter.districtCode ? sql`t.code = ${filter.districtCode}` : filter.provinceCode ? sql`t.province_code = ${filter.provinceCode}` : sql`true`}
+            order by t.code`,
       ),
       queryRows<{ round_code: string; quarter: number; step: number; start_date: string; end_date: string; stated_days: number; responsible: Responsible }>(
         db,
@@ -142,72 +184,43 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
             from plan_windows w join fiscal_rounds r on r.code = w.round_code
             where r.fiscal_year = ${fy} order by r.quarter, w.step`,
       ),
-      // Producers per district × round × type; renewed = registered in the previous fiscal year too.
-      queryRows<{ round_code: string; district_code: string; producer_type: ProducerTypeCode; n: number; renewed: number; late: number }>(
+      // The roll-ups kept by triggers (migration progress_rollups): a few rows per district.
+      queryRows<{ round_code: string; district_code: string; province_code: string; producer_type: ProducerTypeCode; producers: number; renewed: number; late: number }>(
         db,
-        sql`select r.round_code, r.district_code, p.producer_type, count(*)::int as n,
-                   count(prev.id)::int as renewed,
-                   count(*) filter (where w.end_date is not null
-                     and (r.registered_at at time zone 'Asia/Bangkok')::date > w.end_date)::int as late
-            from registrations r
-            join producers p on p.id = r.producer_id
-            left join registrations prev on prev.producer_id = r.producer_id and prev.fiscal_year = r.fiscal_year - 1
-            left join plan_windows w on w.round_code = r.round_code and w.step = 1
-            where r.fiscal_year = ${fy} and ${areaFilter('r', filter)}
-            group by r.round_code, r.district_code, p.producer_type`,
+        sql`select t.round_code, t.district_code, t.province_code, t.producer_type, t.producers, t.renewed, t.late
+            from registration_counts t where t.fiscal_year = ${fy} and ${where} and t.producers <> 0`,
       ),
-      queryRows<{ round_code: string; district_code: string; category: CategoryCode; n: number }>(
+      queryRows<{ round_code: string; district_code: string; province_code: string; category: CategoryCode; products: number }>(
         db,
-        sql`select r.round_code, pr.district_code, pr.category, count(*)::int as n
-            from products pr join registrations r on r.id = pr.registration_id
-            where pr.fiscal_year = ${fy} and ${areaFilter('pr', filter)}
-            group by r.round_code, pr.district_code, pr.category`,
+        sql`select t.round_code, t.district_code, t.province_code, t.category, t.products
+            from product_counts t where t.fiscal_year = ${fy} and ${where} and t.products <> 0`,
       ),
-      queryRows<{ round_code: string; district_code: string; state: DistrictRoundState }>(
+      queryRows<{ district_code: string; producers: number }>(
         db,
-        sql`select dr.round_code, dr.district_code, dr.state from district_rounds dr
-            join fiscal_rounds r on r.code = dr.round_code
-            where r.fiscal_year = ${fy} and ${areaFilter('dr', filter)}`,
+        sql`select t.district_code, sum(t.producers)::int as producers
+            from registration_counts t where t.fiscal_year = ${fy - 1} and ${where} group by t.district_code`,
       ),
-      queryRows<{ round_code: string; province_code: string; state: ProvinceRoundState }>(
+      queryRows<{ district_code: string; producers: number }>(
         db,
-        sql`select pr.round_code, pr.province_code, pr.state from province_rounds pr
-            join fiscal_rounds r on r.code = pr.round_code
-            where r.fiscal_year = ${fy}
-              and ${filter.provinceCode || filter.districtCode
-                ? sql`pr.province_code = (select province_code from districts d where ${districtWhere} limit 1)`
-                : sql`true`}`,
+        sql`select t.district_code, t.producers from district_targets t
+            where t.fiscal_year = ${fy} and ${filter.districtCode ? sql`t.district_code = ${filter.districtCode}` : filter.provinceCode ? sql`left(t.district_code, 2) = ${filter.provinceCode}` : sql`true`}`,
       ),
-      // When each district last submitted and was last certified in each round.
-      queryRows<{ round_code: string; district_code: string; submitted_at: string | Date | null; certified_at: string | Date | null }>(
+      queryRows<{ round_code: string; district_code: string; state: DistrictRoundState; submitted_at: unknown; certified_at: unknown }>(
         db,
-        sql`select a.round_code, a.district_code,
-                   max(a.at) filter (where a.to_state = 'submitted') as submitted_at,
-                   max(a.at) filter (where a.to_state = 'certified') as certified_at
-            from audit_log a join fiscal_rounds r on r.code = a.round_code
-            where r.fiscal_year = ${fy} and a.district_code is not null and ${areaFilter('a', filter)}
-            group by a.round_code, a.district_code`,
+        sql`select t.round_code, t.district_code, t.state, t.submitted_at, t.certified_at
+            from district_rounds t join fiscal_rounds r on r.code = t.round_code
+            where r.fiscal_year = ${fy} and ${where}`,
       ),
-      queryRows<{ round_code: string; province_code: string; announced_at: string | Date | null }>(
+      queryRows<{ code: string; name_th: string; name_en: string; districts: number; round_code: string | null; state: ProvinceRoundState | null; reported_at: unknown; announced_at: unknown }>(
         db,
-        sql`select a.round_code, a.province_code, max(a.at) filter (where a.to_state = 'announced') as announced_at
-            from audit_log a join fiscal_rounds r on r.code = a.round_code
-            where r.fiscal_year = ${fy} and a.district_code is null
-            group by a.round_code, a.province_code`,
-      ),
-      // Target per district: an explicit one, else the previous fiscal year's registered producers.
-      queryRows<{ district_code: string; previous: number; target: number | null }>(
-        db,
-        sql`select d.code as district_code,
-                   (select count(*)::int from registrations prev
-                     where prev.district_code = d.code and prev.fiscal_year = ${fy - 1}) as previous,
-                   (select t.producers from district_targets t where t.district_code = d.code and t.fiscal_year = ${fy}) as target
-            from districts d where ${districtWhere}`,
-      ),
-      queryRows<{ code: string; name_th: string; name_en: string }>(
-        db,
-        sql`select p.code, p.name_th, p.name_en from provinces p
-            where p.code in (select d.province_code from districts d where ${districtWhere}) order by p.code`,
+        sql`select p.code, p.name_th, p.name_en,
+                   (select count(*)::int from districts d where d.province_code = p.code) as districts,
+                   pr.round_code, pr.state, pr.reported_at, pr.announced_at
+            from provinces p
+            left join (select t.* from province_rounds t join fiscal_rounds r on r.code = t.round_code where r.fiscal_year = ${fy}) pr
+              on pr.province_code = p.code
+            where ${provinceWhere}
+            order by p.code`,
       ),
     ]);
 
@@ -224,145 +237,177 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
     rounds.set(w.round_code, round);
   }
 
-  const key = (round: string, district: string) => `${round}|${district}`;
-  const counts = new Map<string, Counts>();
-  const cellCounts = (k: string) => {
-    let c = counts.get(k);
-    if (!c) counts.set(k, (c = emptyCounts()));
+  const key = (a: string, b: string) => `${a}|${b}`;
+  const districtCounts = new Map<string, Counts>();
+  const provinceCounts = new Map<string, Counts>();
+  const bucket = (map: Map<string, Counts>, k: string) => {
+    let c = map.get(k);
+    if (!c) map.set(k, (c = emptyCounts()));
     return c;
   };
-  for (const r of producerRows) {
-    const c = cellCounts(key(r.round_code, r.district_code));
-    c.producers += r.n;
-    c.producersByType[r.producer_type] += r.n;
-    c.renewedProducers += r.renewed;
-    c.newProducers += r.n - r.renewed;
-    c.lateRegistrations += r.late;
-  }
-  for (const r of productRows) {
-    const c = cellCounts(key(r.round_code, r.district_code));
-    c.products += r.n;
-    c.productsByCategory[r.category] += r.n;
-  }
-  const districtState = new Map(stateRows.map((r) => [key(r.round_code, r.district_code), r.state]));
-  const provinceState = new Map(provinceStateRows.map((r) => [key(r.round_code, r.province_code), r.state]));
-  const done = new Map(doneRows.map((r) => [key(r.round_code, r.district_code), r]));
-  const announced = new Map(provinceDoneRows.map((r) => [key(r.round_code, r.province_code), r.announced_at]));
-
-  const step = (
-    w: RoundPlan['windows'][number],
-    doneAt: string | Date | null | undefined,
-    isDone: boolean,
-  ): StepProgress => {
-    if (isDone) {
-      const at = doneAt ? iso(doneAt) : null;
-      return {
-        ...w,
-        status: 'done',
-        doneAt: at,
-        timeliness: at ? isWithinWindow(new Date(at), w) : null,
-        daysLeft: null,
-      };
+  for (const r of typeRows) {
+    for (const c of [bucket(districtCounts, key(r.round_code, r.district_code)), bucket(provinceCounts, key(r.round_code, r.province_code))]) {
+      c.producers += r.producers;
+      c.producersByType[r.producer_type] += r.producers;
+      c.renewedProducers += r.renewed;
+      c.newProducers += r.producers - r.renewed;
+      c.lateRegistrations += r.late;
     }
-    const today = bangkokDate(now);
-    const status: StepStatus = today < w.startDate ? 'upcoming' : today > w.endDate ? 'overdue' : 'open';
-    return { ...w, status, doneAt: null, timeliness: null, daysLeft: daysLeft(now, w.endDate) };
-  };
+  }
+  for (const r of categoryRows) {
+    for (const c of [bucket(districtCounts, key(r.round_code, r.district_code)), bucket(provinceCounts, key(r.round_code, r.province_code))]) {
+      c.products += r.products;
+      c.productsByCategory[r.category] += r.products;
+    }
+  }
 
+  const provinceNames = new Map<string, { nameTh: string; nameEn: string; districts: number }>();
+  const provinceRound = new Map<string, { state: ProvinceRoundState; reportedAt: string | null; announcedAt: string | null }>();
+  for (const p of provinceRows) {
+    provinceNames.set(p.code, { nameTh: p.name_th, nameEn: p.name_en, districts: Number(p.districts) });
+    if (p.round_code && p.state) {
+      provinceRound.set(key(p.round_code, p.code), { state: p.state, reportedAt: iso(p.reported_at), announcedAt: iso(p.announced_at) });
+    }
+  }
+  const districtRound = new Map(
+    stateRows.map((r) => [key(r.round_code, r.district_code), { state: r.state, submittedAt: iso(r.submitted_at), certifiedAt: iso(r.certified_at), provinceCode: r.district_code.slice(0, 2) }]),
+  );
+  const openProvince = { state: 'open' as ProvinceRoundState, reportedAt: null, announcedAt: null };
+
+  // District × round cells: every district of the scope, whether or not it registered anyone.
   const cells: CellProgress[] = [];
-  for (const d of districtRows) {
+  if (detail === 'district') {
+    for (const d of districtRows) {
+      for (const round of rounds.values()) {
+        const dr = districtRound.get(key(round.code, d.code));
+        const state = dr?.state ?? 'open';
+        const pr = provinceRound.get(key(round.code, d.province_code)) ?? openProvince;
+        cells.push({
+          roundCode: round.code,
+          quarter: round.quarter,
+          districtCode: d.code,
+          provinceCode: d.province_code,
+          state,
+          provinceState: pr.state,
+          ...(districtCounts.get(key(round.code, d.code)) ?? emptyCounts()),
+          steps: round.windows.map((w) =>
+            w.step === 1
+              ? stepProgress(w, state === 'submitted' || state === 'certified', dr?.submittedAt ?? null, now)
+              : w.step === 2
+                ? stepProgress(w, state === 'certified', dr?.certifiedAt ?? null, now)
+                : stepProgress(w, pr.state === 'announced', pr.announcedAt, now),
+          ),
+        });
+      }
+    }
+  }
+
+  // Province × round cells.
+  const provinceCells: ProvinceCellProgress[] = [];
+  const workflowByProvinceRound = new Map<string, { submitted: number; certified: number; lastSubmit: (string | null)[] }>();
+  for (const [k, dr] of districtRound) {
+    const [roundCode] = k.split('|') as [string, string];
+    const w = workflowByProvinceRound.get(key(roundCode, dr.provinceCode)) ?? { submitted: 0, certified: 0, lastSubmit: [] };
+    if (dr.state === 'submitted' || dr.state === 'certified') {
+      w.submitted++;
+      w.lastSubmit.push(dr.submittedAt);
+    }
+    if (dr.state === 'certified') w.certified++;
+    workflowByProvinceRound.set(key(roundCode, dr.provinceCode), w);
+  }
+  for (const [code, names] of provinceNames) {
     for (const round of rounds.values()) {
-      const k = key(round.code, d.code);
-      const state = districtState.get(k) ?? 'open';
-      const pState = provinceState.get(key(round.code, d.province_code)) ?? 'open';
-      const times = done.get(k);
-      cells.push({
+      const pr = provinceRound.get(key(round.code, code)) ?? openProvince;
+      const wf = workflowByProvinceRound.get(key(round.code, code)) ?? { submitted: 0, certified: 0, lastSubmit: [] };
+      const allSubmitted = wf.submitted >= names.districts && names.districts > 0;
+      provinceCells.push({
         roundCode: round.code,
         quarter: round.quarter,
-        districtCode: d.code,
-        provinceCode: d.province_code,
-        state,
-        provinceState: pState,
-        ...(counts.get(k) ?? emptyCounts()),
+        provinceCode: code,
+        state: pr.state,
+        districts: names.districts,
+        districtsSubmitted: wf.submitted,
+        districtsCertified: wf.certified,
+        ...(provinceCounts.get(key(round.code, code)) ?? emptyCounts()),
         steps: round.windows.map((w) =>
           w.step === 1
-            ? step(w, times?.submitted_at, state === 'submitted' || state === 'certified')
+            ? stepProgress(w, allSubmitted, allSubmitted ? maxIso(wf.lastSubmit) : null, now)
             : w.step === 2
-              ? step(w, times?.certified_at, state === 'certified')
-              : step(w, announced.get(key(round.code, d.province_code)), pState === 'announced'),
+              ? stepProgress(w, pr.state !== 'open', pr.reportedAt, now)
+              : stepProgress(w, pr.state === 'announced', pr.announcedAt, now),
         ),
       });
     }
   }
 
-  const targets = new Map(targetRows.map((t) => [t.district_code, t]));
+  const roundCodes = [...rounds.keys()];
   const area = (code: string, nameTh: string, nameEn: string, provinceCode: string | null): AreaProgress => ({
-    code,
-    nameTh,
-    nameEn,
-    provinceCode,
-    ...emptyCounts(),
-    previousYearProducers: 0,
-    targetProducers: 0,
-    targetRatio: null,
-    districts: 0,
-    certifiedByRound: Object.fromEntries([...rounds.keys()].map((r) => [r, 0])),
+    code, nameTh, nameEn, provinceCode, ...emptyCounts(),
+    previousYearProducers: 0, targetProducers: 0, targetRatio: null, districts: 0,
+    certifiedByRound: Object.fromEntries(roundCodes.map((r) => [r, 0])),
   });
-  const addArea = (into: AreaProgress, from: AreaProgress) => {
-    addCounts(into, from);
-    into.previousYearProducers += from.previousYearProducers;
-    into.targetProducers += from.targetProducers;
-    into.districts += from.districts;
-    for (const r of Object.keys(into.certifiedByRound)) {
-      into.certifiedByRound[r] = (into.certifiedByRound[r] ?? 0) + (from.certifiedByRound[r] ?? 0);
-    }
-  };
   const finish = (a: AreaProgress) => {
     a.targetRatio = a.targetProducers > 0 ? a.producers / a.targetProducers : null;
     return a;
   };
 
-  const cellsByDistrict = new Map<string, CellProgress[]>();
-  for (const cell of cells) {
-    const list = cellsByDistrict.get(cell.districtCode) ?? [];
-    list.push(cell);
-    cellsByDistrict.set(cell.districtCode, list);
-  }
-  const districts = districtRows.map((d) => {
+  const previous = new Map(previousRows.map((r) => [r.district_code, Number(r.producers)]));
+  const targets = new Map(targetRows.map((r) => [r.district_code, Number(r.producers)]));
+  const districtAreas = new Map<string, AreaProgress>();
+  for (const d of districtRows) {
     const a = area(d.code, d.name_th, d.name_en, d.province_code);
     a.districts = 1;
-    for (const cell of cellsByDistrict.get(d.code) ?? []) {
-      addCounts(a, cell);
-      if (cell.state === 'certified') a.certifiedByRound[cell.roundCode] = 1;
+    for (const round of roundCodes) {
+      const c = districtCounts.get(key(round, d.code));
+      if (c) addCounts(a, c);
+      if (districtRound.get(key(round, d.code))?.state === 'certified') a.certifiedByRound[round] = 1;
     }
-    const t = targets.get(d.code);
-    a.previousYearProducers = t?.previous ?? 0;
-    a.targetProducers = t?.target ?? a.previousYearProducers;
+    a.previousYearProducers = previous.get(d.code) ?? 0;
+    a.targetProducers = targets.get(d.code) ?? a.previousYearProducers;
+    districtAreas.set(d.code, finish(a));
+  }
+
+  const provinces = [...provinceNames].map(([code, names]) => {
+    const a = area(code, names.nameTh, names.nameEn, null);
+    for (const d of districtAreas.values()) {
+      if (d.provinceCode !== code) continue;
+      a.previousYearProducers += d.previousYearProducers;
+      a.targetProducers += d.targetProducers;
+      a.districts += 1;
+    }
+    for (const cell of provinceCells) {
+      if (cell.provinceCode !== code) continue;
+      addCounts(a, cell);
+      a.certifiedByRound[cell.roundCode] = cell.districtsCertified;
+    }
     return finish(a);
   });
 
-  const provinces = provinceRows.map((p) => {
-    const a = area(p.code, p.name_th, p.name_en, null);
-    for (const d of districts) if (d.provinceCode === p.code) addArea(a, d);
-    return finish(a);
-  });
-
-  const total = area(
-    filter.districtCode ?? filter.provinceCode ?? 'TH',
-    filter.districtCode ? (districts[0]?.nameTh ?? '') : filter.provinceCode ? (provinces[0]?.nameTh ?? '') : 'ทั่วประเทศ',
-    filter.districtCode ? (districts[0]?.nameEn ?? '') : filter.provinceCode ? (provinces[0]?.nameEn ?? '') : 'Nationwide',
-    filter.districtCode ? (districts[0]?.provinceCode ?? null) : null,
-  );
-  for (const p of provinces) addArea(total, p);
-  finish(total);
+  const only = filter.districtCode ? districtAreas.get(filter.districtCode) : undefined;
+  const total = filter.districtCode
+    ? (only ?? area(filter.districtCode, '', '', null))
+    : area(filter.provinceCode ?? 'TH', filter.provinceCode ? (provinces[0]?.nameTh ?? '') : 'ทั่วประเทศ',
+        filter.provinceCode ? (provinces[0]?.nameEn ?? '') : 'Nationwide', null);
+  if (!filter.districtCode) {
+    for (const p of provinces) {
+      addCounts(total, p);
+      total.previousYearProducers += p.previousYearProducers;
+      total.targetProducers += p.targetProducers;
+      total.districts += p.districts;
+      for (const r of roundCodes) total.certifiedByRound[r] = (total.certifiedByRound[r] ?? 0) + (p.certifiedByRound[r] ?? 0);
+    }
+    finish(total);
+  }
 
   return {
     asOf: now.toISOString(),
     fiscalYear: fy,
     filter: { provinceCode: filter.provinceCode ?? null, districtCode: filter.districtCode ?? null },
+    detail,
     rounds: [...rounds.values()],
     cells,
-    districts,
+    provinceCells,
+    districts: detail === 'district' ? [...districtAreas.values()] : [],
     provinces,
     total,
   };

@@ -16,3 +16,5 @@ export * from './submissions.ts';
 export * from './submission-issues.ts';
 export * from './rejected-rows.ts';
 export * from './district-targets.ts';
+export * from './registration-counts.ts';
+export * from './product-counts.ts';

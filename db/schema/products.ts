@@ -20,6 +20,8 @@ export const products = pgTable(
       .references(() => registrations.id, { onDelete: 'cascade' }),
     producerId: bigint('producer_id', { mode: 'number' }).notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
+    /** The registration's round, copied so product counts never need the registration row. */
+    roundCode: text('round_code').notNull(),
     districtCode: char('district_code', { length: 4 }).notNull(),
     provinceCode: char('province_code', { length: 2 }).notNull(),
     name: text('name').notNull(),

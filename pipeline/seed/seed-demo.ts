@@ -83,6 +83,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
         registrationId: regId.get(`${pid}:${reg.fiscalYear}`)!,
         producerId: pid,
         fiscalYear: reg.fiscalYear,
+        roundCode: reg.roundCode,
         districtCode: reg.districtCode,
         provinceCode: '38',
         name: prod.name,
@@ -99,6 +100,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
     // Workflow history, replayed in time order so states and the audit trail agree.
     const districtState = new Map<string, string>();
     const provinceState = new Map<string, string>();
+    const stampedAt = new Map<string, Date>(); // `${key}:${state}` → when it last got there
     const toState = { submit: 'submitted', return: 'returned', certify: 'certified', report: 'reported', announce: 'announced' } as const;
     const actor = { submit: 'district', return: 'province38', certify: 'province38', report: 'province38', announce: 'department' } as const;
     for (const step of [...data.workflow].sort((a, b) => a.at.getTime() - b.at.getTime())) {
@@ -107,6 +109,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       const from = states.get(key) ?? 'open';
       const to = toState[step.action];
       states.set(key, to);
+      stampedAt.set(`${key}:${to}`, step.at);
       await tx.insert(auditLog).values({
         at: step.at,
         username: step.action === 'submit' ? `district${step.districtCode}` : actor[step.action],
@@ -124,11 +127,17 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       const [roundCode, districtCode] = key.split(':') as [string, string];
       await tx.insert(districtRounds).values({
         roundCode, districtCode, provinceCode: '38', state: state as 'submitted', version: 1,
+        submittedAt: stampedAt.get(`${key}:submitted`) ?? null,
+        certifiedAt: state === 'certified' ? (stampedAt.get(`${key}:certified`) ?? null) : null,
       });
     }
     for (const [key, state] of provinceState) {
       const [roundCode, provinceCode] = key.split(':') as [string, string];
-      await tx.insert(provinceRounds).values({ roundCode, provinceCode, state: state as 'reported', version: 1 });
+      await tx.insert(provinceRounds).values({
+        roundCode, provinceCode, state: state as 'reported', version: 1,
+        reportedAt: stampedAt.get(`${key}:reported`) ?? null,
+        announcedAt: stampedAt.get(`${key}:announced`) ?? null,
+      });
     }
     return {
       loaded: true,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
-import { producers, registrations, products, districtRounds, auditLog } from '../../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { producers, registrations, products, districtRounds } from '../../db/schema/index.ts';
+import { queryRows } from '../../db/query-rows.ts';
 import { progress } from '../../api/queries/progress.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
@@ -27,7 +29,7 @@ async function register(
       .returning();
     for (const [name, category] of r.products) {
       await db.insert(products).values({
-        registrationId: reg!.id, producerId: row!.id, fiscalYear: r.fy, districtCode: p.district, provinceCode: '38',
+        registrationId: reg!.id, producerId: row!.id, fiscalYear: r.fy, roundCode: r.round, districtCode: p.district, provinceCode: '38',
         name, nameKey: normalizeKey(name), category,
       });
     }
@@ -54,13 +56,17 @@ describe(`progress (${TEST_ENGINE})`, () => {
     await register(t.db, { id12: '010500000003', type: 'sme', district: '3802', sub: '380201' }, [
       { fy: 2561, round: '2561-Q2', at: '2018-01-10T05:00:00Z', products: [['ชาใบหม่อน', 'beverage']] },
     ]);
-    await t.db.insert(districtRounds).values({ roundCode: '2561-Q1', districtCode: '3801', provinceCode: '38', state: 'certified', version: 2 });
-    await t.db.insert(auditLog).values([
+    await t.db.insert(districtRounds).values({
+      roundCode: '2561-Q1', districtCode: '3801', provinceCode: '38', state: 'certified', version: 2,
       // 23:59:59 Bangkok on the last day of step 1: on time.
-      { at: new Date('2017-12-20T16:59:59Z'), username: 'district3801', action: 'submit', roundCode: '2561-Q1', provinceCode: '38', districtCode: '3801', fromState: 'open', toState: 'submitted' },
+      submittedAt: new Date('2017-12-20T16:59:59Z'),
       // Step 2 ended 29 Dec; certified on the 30th: late.
-      { at: new Date('2017-12-30T03:00:00Z'), username: 'province38', action: 'certify', roundCode: '2561-Q1', provinceCode: '38', districtCode: '3801', fromState: 'submitted', toState: 'certified' },
-    ]);
+      certifiedAt: new Date('2017-12-30T03:00:00Z'),
+    });
+    await t.db.insert(districtRounds).values({
+      roundCode: '2561-Q1', districtCode: '3802', provinceCode: '38', state: 'submitted', version: 1,
+      submittedAt: new Date('2017-12-20T17:00:00Z'), // 00:00 on the 21st in Bangkok: late
+    });
   });
   afterAll(async () => t.close());
 
@@ -102,10 +108,42 @@ describe(`progress (${TEST_ENGINE})`, () => {
     expect(p.total).toMatchObject({ producers: 3, products: 4, renewedProducers: 1, newProducers: 2 });
   });
 
+  it('shows the nation province by province, with district workflow counted per round', async () => {
+    const p = await progress(t.db, { fiscalYear: 2561 }, now);
+    expect(p.detail).toBe('province');
+    expect(p.cells).toEqual([]);
+    const q1 = p.provinceCells.find((c) => c.provinceCode === '38' && c.roundCode === '2561-Q1')!;
+    expect(q1).toMatchObject({ districts: 8, districtsSubmitted: 2, districtsCertified: 1, producers: 2, products: 3, state: 'open' });
+    expect(q1.steps[0]).toMatchObject({ status: 'overdue' }); // six of eight districts never submitted
+    expect(p.total).toMatchObject({ code: 'TH', producers: 3, products: 4, districts: 8 });
+  });
+
   it('keeps to the filter: a district sees only its own cells', async () => {
     const p = await progress(t.db, { fiscalYear: 2561, districtCode: '3802' }, now);
     expect(new Set(p.cells.map((c) => c.districtCode))).toEqual(new Set(['3802']));
     expect(p.total).toMatchObject({ code: '3802', producers: 1, products: 1 });
+  });
+
+  it('keeps the roll-ups equal to a recount from the rows through inserts, type changes, moves and deletes', async () => {
+    const snapshot = async () => ({
+      registrations: await queryRows(t.db, sql`select round_code, district_code, producer_type, producers, renewed, late
+        from registration_counts where producers <> 0 or renewed <> 0 or late <> 0 order by 1, 2, 3`),
+      products: await queryRows(t.db, sql`select round_code, district_code, category, products
+        from product_counts where products <> 0 order by 1, 2, 3`),
+    });
+    await t.db.execute(sql`update producers set producer_type = 'sme' where thai_id = ${makeThaiId('110000000002')}`);
+    await t.db.execute(sql`update registrations set round_code = '2561-Q2', registered_at = '2018-01-03T05:00:00Z'
+      where fiscal_year = 2561 and producer_id = (select id from producers where thai_id = ${makeThaiId('110000000001')})`);
+    await t.db.execute(sql`update products set round_code = '2561-Q2' where fiscal_year = 2561
+      and producer_id = (select id from producers where thai_id = ${makeThaiId('110000000001')})`);
+    // Deleting the FY2560 registration takes A's renewal away.
+    await t.db.execute(sql`delete from registrations where fiscal_year = 2560`);
+    const maintained = await snapshot();
+    await t.db.execute(sql`select rebuild_progress_counts(array['2560-Q4', '2561-Q1', '2561-Q2', '2561-Q3', '2561-Q4'])`);
+    expect(maintained).toEqual(await snapshot());
+    const p = await progress(t.db, { fiscalYear: 2561, districtCode: '3801' }, now);
+    expect(p.total).toMatchObject({ producers: 2, renewedProducers: 0, newProducers: 2 });
+    expect(p.total.producersByType).toEqual({ 'community-group': 1, 'single-owner': 0, sme: 1 });
   });
 
   it('is live: a new registration shows at the next request', async () => {

@@ -20,12 +20,12 @@ describe(`migrations on an empty database (${TEST_ENGINE})`, () => {
     );
     expect(tables.map((r) => r.table_name).sort()).toEqual([
       'audit_log', 'district_rounds', 'district_targets', 'districts', 'fiscal_rounds', 'login_throttle',
-      'plan_windows', 'producers', 'products', 'province_rounds', 'provinces', 'registrations',
-      'rejected_rows', 'sessions', 'subdistricts', 'submission_issues', 'submissions', 'users',
+      'plan_windows', 'producers', 'product_counts', 'products', 'province_rounds', 'provinces',
+      'registration_counts', 'registrations', 'rejected_rows', 'sessions', 'subdistricts', 'submission_issues', 'submissions', 'users',
     ]);
     await migrate(t.db);
     const applied = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(applied[0]?.n).toBe(2);
+    expect(applied[0]?.n).toBe(3);
   });
 
   it('refuses UPDATE and DELETE on the audit trail', async () => {
