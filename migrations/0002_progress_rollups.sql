@@ -20,7 +20,9 @@ CREATE TABLE "product_counts" (
 	CONSTRAINT "product_counts_round_code_district_code_category_pk" PRIMARY KEY("round_code","district_code","category")
 );
 --> statement-breakpoint
-ALTER TABLE "products" ADD COLUMN "round_code" text NOT NULL;--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "round_code" text;--> statement-breakpoint
+UPDATE "products" p SET "round_code" = r."round_code" FROM "registrations" r WHERE r."id" = p."registration_id";--> statement-breakpoint
+ALTER TABLE "products" ALTER COLUMN "round_code" SET NOT NULL;--> statement-breakpoint
 CREATE INDEX "registration_counts_year_province_idx" ON "registration_counts" USING btree ("fiscal_year","province_code");--> statement-breakpoint
 CREATE INDEX "product_counts_year_province_idx" ON "product_counts" USING btree ("fiscal_year","province_code");--> statement-breakpoint
 -- Progress roll-ups, maintained set-wise by statement-level triggers with transition tables:
@@ -177,3 +179,6 @@ BEGIN
   FROM products WHERE round_code = ANY (rounds)
   GROUP BY 1, 2, 3, 4, 5;
 END $$;
+--> statement-breakpoint
+-- Count what is already there (a database created before this migration).
+SELECT rebuild_progress_counts(ARRAY(SELECT code FROM fiscal_rounds));

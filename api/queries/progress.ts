@@ -163,15 +163,17 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
   const fy = filter.fiscalYear;
   const detail = filter.detail ?? (filter.provinceCode || filter.districtCode ? 'district' : 'province');
   const where = areaFilter('t', filter);
+  // At province detail the database sums to provinces: a few hundred rows instead of thousands.
+  const grain = detail === 'province' ? sql`t.province_code` : sql`t.district_code`;
   const provinceWhere = filter.districtCode
     ? sql`p.code = (select province_code from districts where code = ${filter.districtCode})`
     : filter.provinceCode
       ? sql`p.code = ${filter.provinceCode}`
       : sql`true`;
 
-  const [districtRows, windowRows, typeRows, categoryRows, previousRows, targetRows, stateRows, provinceRows] =
+  const [districtRows, windowRows, typeRows, categoryRows, targetRows, stateRows, provinceRows] =
     await Promise.all([
-      queryRows<{ code: string; name_th: string; name_en: string; province_code: string }>(
+      detail === 'province' ? Promise.resolve([]) : queryRows<{ code: string; name_th: string; name_en: string; province_code: string }>(
         db,
         sql`select t.code, t.name_th, t.name_en, t.province_code from districts t
             where ${filter.districtCode ? sql`t.code = ${filter.districtCode}` : filter.provinceCode ? sql`t.province_code = ${filter.provinceCode}` : sql`true`}
@@ -187,29 +189,45 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
       // The roll-ups kept by triggers (migration progress_rollups): a few rows per district.
       queryRows<{ round_code: string; district_code: string; province_code: string; producer_type: ProducerTypeCode; producers: number; renewed: number; late: number }>(
         db,
-        sql`select t.round_code, t.district_code, t.province_code, t.producer_type, t.producers, t.renewed, t.late
-            from registration_counts t where t.fiscal_year = ${fy} and ${where} and t.producers <> 0`,
+        sql`select t.round_code, ${grain} as district_code, t.province_code, t.producer_type,
+                   sum(t.producers)::int as producers, sum(t.renewed)::int as renewed, sum(t.late)::int as late
+            from registration_counts t where t.fiscal_year = ${fy} and ${where} and t.producers <> 0
+            group by 1, 2, 3, 4`,
       ),
       queryRows<{ round_code: string; district_code: string; province_code: string; category: CategoryCode; products: number }>(
         db,
-        sql`select t.round_code, t.district_code, t.province_code, t.category, t.products
-            from product_counts t where t.fiscal_year = ${fy} and ${where} and t.products <> 0`,
+        sql`select t.round_code, ${grain} as district_code, t.province_code, t.category, sum(t.products)::int as products
+            from product_counts t where t.fiscal_year = ${fy} and ${where} and t.products <> 0
+            group by 1, 2, 3, 4`,
       ),
-      queryRows<{ district_code: string; producers: number }>(
+      // Last year's producers and this year's target (explicit, else last year's) per area.
+      queryRows<{ area: string; previous: number; target: number }>(
         db,
-        sql`select t.district_code, sum(t.producers)::int as producers
-            from registration_counts t where t.fiscal_year = ${fy - 1} and ${where} group by t.district_code`,
+        sql`select ${detail === 'province' ? sql`d.province_code` : sql`d.code`} as area,
+                   sum(coalesce(prev.producers, 0))::int as previous,
+                   sum(coalesce(tg.producers, prev.producers, 0))::int as target
+            from districts d
+            left join (select t.district_code, sum(t.producers) as producers from registration_counts t
+                       where t.fiscal_year = ${fy - 1} and ${where} group by 1) prev on prev.district_code = d.code
+            left join district_targets tg on tg.district_code = d.code and tg.fiscal_year = ${fy}
+            where ${filter.districtCode ? sql`d.code = ${filter.districtCode}` : filter.provinceCode ? sql`d.province_code = ${filter.provinceCode}` : sql`true`}
+            group by 1`,
       ),
-      queryRows<{ district_code: string; producers: number }>(
+      queryRows<{ round_code: string; district_code: string; province_code: string; state: DistrictRoundState | null; submitted: number; certified: number; submitted_at: unknown; certified_at: unknown }>(
         db,
-        sql`select t.district_code, t.producers from district_targets t
-            where t.fiscal_year = ${fy} and ${filter.districtCode ? sql`t.district_code = ${filter.districtCode}` : filter.provinceCode ? sql`left(t.district_code, 2) = ${filter.provinceCode}` : sql`true`}`,
-      ),
-      queryRows<{ round_code: string; district_code: string; state: DistrictRoundState; submitted_at: unknown; certified_at: unknown }>(
-        db,
-        sql`select t.round_code, t.district_code, t.state, t.submitted_at, t.certified_at
-            from district_rounds t join fiscal_rounds r on r.code = t.round_code
-            where r.fiscal_year = ${fy} and ${where}`,
+        detail === 'province'
+          ? sql`select t.round_code, t.province_code as district_code, t.province_code, null as state,
+                       count(*) filter (where t.state in ('submitted', 'certified'))::int as submitted,
+                       count(*) filter (where t.state = 'certified')::int as certified,
+                       max(t.submitted_at) filter (where t.state in ('submitted', 'certified')) as submitted_at,
+                       null as certified_at
+                from district_rounds t join fiscal_rounds r on r.code = t.round_code
+                where r.fiscal_year = ${fy} and ${where} group by 1, 2, 3`
+          : sql`select t.round_code, t.district_code, t.province_code, t.state,
+                       (t.state in ('submitted', 'certified'))::int as submitted, (t.state = 'certified')::int as certified,
+                       t.submitted_at, t.certified_at
+                from district_rounds t join fiscal_rounds r on r.code = t.round_code
+                where r.fiscal_year = ${fy} and ${where}`,
       ),
       queryRows<{ code: string; name_th: string; name_en: string; districts: number; round_code: string | null; state: ProvinceRoundState | null; reported_at: unknown; announced_at: unknown }>(
         db,
@@ -270,7 +288,9 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
     }
   }
   const districtRound = new Map(
-    stateRows.map((r) => [key(r.round_code, r.district_code), { state: r.state, submittedAt: iso(r.submitted_at), certifiedAt: iso(r.certified_at), provinceCode: r.district_code.slice(0, 2) }]),
+    stateRows
+      .filter((r) => r.state !== null)
+      .map((r) => [key(r.round_code, r.district_code), { state: r.state!, submittedAt: iso(r.submitted_at), certifiedAt: iso(r.certified_at) }]),
   );
   const openProvince = { state: 'open' as ProvinceRoundState, reportedAt: null, announcedAt: null };
 
@@ -305,15 +325,13 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
   // Province × round cells.
   const provinceCells: ProvinceCellProgress[] = [];
   const workflowByProvinceRound = new Map<string, { submitted: number; certified: number; lastSubmit: (string | null)[] }>();
-  for (const [k, dr] of districtRound) {
-    const [roundCode] = k.split('|') as [string, string];
-    const w = workflowByProvinceRound.get(key(roundCode, dr.provinceCode)) ?? { submitted: 0, certified: 0, lastSubmit: [] };
-    if (dr.state === 'submitted' || dr.state === 'certified') {
-      w.submitted++;
-      w.lastSubmit.push(dr.submittedAt);
-    }
-    if (dr.state === 'certified') w.certified++;
-    workflowByProvinceRound.set(key(roundCode, dr.provinceCode), w);
+  for (const r of stateRows) {
+    const k = key(r.round_code, r.province_code);
+    const w = workflowByProvinceRound.get(k) ?? { submitted: 0, certified: 0, lastSubmit: [] };
+    w.submitted += Number(r.submitted);
+    w.certified += Number(r.certified);
+    if (Number(r.submitted) > 0) w.lastSubmit.push(iso(r.submitted_at));
+    workflowByProvinceRound.set(k, w);
   }
   for (const [code, names] of provinceNames) {
     for (const round of rounds.values()) {
@@ -351,8 +369,7 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
     return a;
   };
 
-  const previous = new Map(previousRows.map((r) => [r.district_code, Number(r.producers)]));
-  const targets = new Map(targetRows.map((r) => [r.district_code, Number(r.producers)]));
+  const targets = new Map(targetRows.map((r) => [r.area, { previous: Number(r.previous), target: Number(r.target) }]));
   const districtAreas = new Map<string, AreaProgress>();
   for (const d of districtRows) {
     const a = area(d.code, d.name_th, d.name_en, d.province_code);
@@ -362,18 +379,23 @@ export async function progress(db: Db, filter: ProgressFilter, now: Date = new D
       if (c) addCounts(a, c);
       if (districtRound.get(key(round, d.code))?.state === 'certified') a.certifiedByRound[round] = 1;
     }
-    a.previousYearProducers = previous.get(d.code) ?? 0;
-    a.targetProducers = targets.get(d.code) ?? a.previousYearProducers;
+    a.previousYearProducers = targets.get(d.code)?.previous ?? 0;
+    a.targetProducers = targets.get(d.code)?.target ?? 0;
     districtAreas.set(d.code, finish(a));
   }
 
   const provinces = [...provinceNames].map(([code, names]) => {
     const a = area(code, names.nameTh, names.nameEn, null);
-    for (const d of districtAreas.values()) {
-      if (d.provinceCode !== code) continue;
-      a.previousYearProducers += d.previousYearProducers;
-      a.targetProducers += d.targetProducers;
-      a.districts += 1;
+    a.districts = names.districts;
+    if (detail === 'province') {
+      a.previousYearProducers = targets.get(code)?.previous ?? 0;
+      a.targetProducers = targets.get(code)?.target ?? 0;
+    } else {
+      for (const d of districtAreas.values()) {
+        if (d.provinceCode !== code) continue;
+        a.previousYearProducers += d.previousYearProducers;
+        a.targetProducers += d.targetProducers;
+      }
     }
     for (const cell of provinceCells) {
       if (cell.provinceCode !== code) continue;
