@@ -1,0 +1,287 @@
+// Where a line of Thai may end, and the greedy filling of lines with real Sarabun widths.
+//
+// Thai is written without spaces between words, and Unicode's line-breaking algorithm
+// (UAX #14, which pdfmake implements through `linebreak`) gives Thai letters class SA: "break
+// by dictionary" — which neither linebreak nor pdfmake does. So pdfmake sees a whole Thai
+// sentence as one word and, when it does not fit, cuts it at the last UTF-16 unit that fits:
+// inside words, even between a consonant and its vowel or tone mark. The opportunities here
+// are UAX #14's (so Latin text, digits and punctuation break exactly where pdfmake would
+// break them) plus the word boundaries of ICU's Thai dictionary (Intl.Segmenter), minus any
+// that would start a line with a mark or a following vowel or end one with a leading vowel.
+// A single word longer than the line falls back to grapheme clusters with the same rules.
+import LineBreaker from 'linebreak';
+import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
+import { toPdfText } from './to-pdf-text.ts';
+
+/** One styled run of text, as an inline of a pdfmake text node. */
+export interface MeasuredRun {
+  text: string;
+  style: MeasureStyle;
+  /** pdfmake's `noWrap` on an inline: the run is never broken inside. */
+  noWrap?: boolean;
+}
+
+/** A part of one line that comes from run `run`; `text` is ready for pdfkit (see toPdfText). */
+export interface LinePiece {
+  run: number;
+  text: string;
+}
+
+export interface BreakOptions {
+  /** pdfmake's `leadingIndent`: the first line starts this far in. */
+  firstLineIndent?: number;
+  /** pdfmake's `preserveLeadingSpaces`: leading spaces then count towards a line's width. */
+  preserveLeadingSpaces?: boolean;
+  /** Never cut inside an atom (used to find the widest one). */
+  keepAtoms?: boolean;
+}
+
+export interface ThaiLineBreakOptions {
+  fontSize: number;
+  bold?: boolean;
+  italics?: boolean;
+  /** Available width in points. */
+  width: number;
+}
+
+// Nothing may start a line that belongs to the character before it: above/below vowels and
+// tone marks (ั ิ ี ึ ื ุ ู ฺ ็ ่ ้ ๊ ๋ ์ ํ ๎), following vowels (ะ า ำ ๅ), MAI YAMOK (ๆ) and
+// PAIYANNOI (ฯ), and combining marks of any script. Closing punctuation too: UAX #14 never
+// breaks before it, but the cluster fallback would.
+const NO_LINE_START = /^[\u0E30-\u0E3A\u0E45-\u0E4E\u0E2F\p{M})\]}.,:;!?%\u00BB\u201D\u2019]/u;
+// Leading vowels (เ แ โ ใ ไ) are written before the consonant they follow in speech.
+const NO_LINE_END = /[\u0E40-\u0E44]$/u;
+const THAI = /[\u0E00-\u0E7F]/u;
+const OPENING = /^[([{\u201C\u2018]/u;
+const CLOSING = /^[)\]}\u201D\u2019]$/u;
+const WORDLIKE = /[\p{L}\p{N}\p{M}]/u;
+// Invisible hints a builder may put in a long compound: honoured as break opportunities,
+// never printed.
+const BREAK_HINT = /^[\u00AD\u200B]$/u;
+const LINE_TERMINATORS = /[\r\n\u000B\u000C\u0085\u2028\u2029]+$/u;
+const TRAILING_SPACE = /\s+$/u;
+const LEADING_SPACE = /^\s+/u;
+// Widths are pdfmake's own numbers, so a line as wide as its column fits ('auto' columns are
+// exactly as wide as their widest line). The tolerance only absorbs the last bits of float
+// sums taken in another order (pieces trimmed before adding rather than after): at worst a
+// piece of rich text then moves to the next line whole — pieces are noWrap.
+const FIT_TOLERANCE = 1e-6;
+
+const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+interface BreakPoint {
+  /** The next line starts at this UTF-16 index. */
+  pos: number;
+  required: boolean;
+}
+
+function codePointBefore(s: string, i: number): string {
+  const cp = s.codePointAt(i - 1);
+  if (cp !== undefined && i >= 2 && cp >= 0xdc00 && cp <= 0xdfff) {
+    return String.fromCodePoint(s.codePointAt(i - 2) ?? cp);
+  }
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+function codePointAt(s: string, i: number): string {
+  const cp = s.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+function thaiWordBoundaryAllowed(s: string, pos: number): boolean {
+  const before = codePointBefore(s, pos);
+  const after = codePointAt(s, pos);
+  if (!THAI.test(before) && !THAI.test(after)) return false; // non-Thai: UAX #14 decides
+  if (WORDLIKE.test(before) && WORDLIKE.test(after)) return true;
+  // Thai runs on into brackets without a space: "มือเปล่า(Manual)ไว้ก่อน" may break before
+  // the opening and after the closing bracket, where UAX #14 (made for spaced text) won't.
+  return (THAI.test(before) && OPENING.test(after)) || (CLOSING.test(before) && THAI.test(after));
+}
+
+type ScriptClass = 'thai' | 'latin' | 'digit' | 'other';
+
+function scriptClass(ch: string): ScriptClass {
+  if (/[0-9\u0E50-\u0E59]/u.test(ch)) return 'digit';
+  if (THAI.test(ch)) return 'thai';
+  if (/[\p{L}\p{M}]/u.test(ch)) return 'latin';
+  return 'other';
+}
+
+// ICU keeps "การOTOPปี๒๕๖๐" as one word; a change between Thai letters and Latin letters or
+// digits is a boundary a Thai typesetter would break at too.
+function scriptChangeAllowed(s: string, pos: number): boolean {
+  const a = scriptClass(codePointBefore(s, pos));
+  const b = scriptClass(codePointAt(s, pos));
+  return a !== b && a !== 'other' && b !== 'other' && (a === 'thai' || b === 'thai');
+}
+
+function lineMayBreakAt(s: string, pos: number): boolean {
+  return !NO_LINE_START.test(s.slice(pos, pos + 2)) && !NO_LINE_END.test(s.slice(Math.max(0, pos - 1), pos));
+}
+
+/** Break opportunities of `text` (which must contain no break hints), in order, ending at text.length. */
+function breakOpportunities(text: string, hints: ReadonlySet<number> = new Set()): BreakPoint[] {
+  const byPos = new Map<number, boolean>();
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    byPos.set(bk.position, bk.required || (byPos.get(bk.position) ?? false));
+  }
+  const graphemeStarts = new Set<number>();
+  for (const g of graphemeSegmenter.segment(text)) graphemeStarts.add(g.index);
+  for (const seg of wordSegmenter.segment(text)) {
+    if (seg.index > 0 && !byPos.has(seg.index) && thaiWordBoundaryAllowed(text, seg.index)) {
+      byPos.set(seg.index, false);
+    }
+  }
+  for (let i = 1; i < text.length; i++) {
+    if (!byPos.has(i) && graphemeStarts.has(i) && scriptChangeAllowed(text, i)) byPos.set(i, false);
+  }
+  for (const h of hints) {
+    if (h > 0 && h < text.length && !byPos.has(h) && graphemeStarts.has(h)) byPos.set(h, false);
+  }
+  const result: BreakPoint[] = [];
+  for (const [pos, required] of [...byPos].sort((a, b) => a[0] - b[0])) {
+    if (pos >= text.length) continue;
+    if (required || lineMayBreakAt(text, pos)) result.push({ pos, required });
+  }
+  result.push({ pos: text.length, required: true });
+  return result;
+}
+
+/** Grapheme clusters of `text`, merged so that no cluster starts or ends where a line may not. */
+function unbreakableClusters(text: string): string[] {
+  const clusters: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(text)) {
+    const prev = clusters[clusters.length - 1];
+    // A space stays at the end of the line it follows (a line never starts with one).
+    if (prev !== undefined && (NO_LINE_START.test(segment) || NO_LINE_END.test(prev) || /^\s+$/u.test(segment))) {
+      clusters[clusters.length - 1] = prev + segment;
+    } else {
+      clusters.push(segment);
+    }
+  }
+  return clusters;
+}
+
+/**
+ * Width of one line made of `pieces`, as pdfmake's Line measures it: each piece is its own
+ * inline, leading spaces of the first are cut, trailing spaces of the last too.
+ */
+function piecesWidth(runs: readonly MeasuredRun[], pieces: readonly LinePiece[], first: boolean, options: BreakOptions): number {
+  let w = first ? (options.firstLineIndent ?? 0) : 0;
+  pieces.forEach((p, i) => {
+    const style = runs[p.run]?.style;
+    let t = p.text;
+    if (i === pieces.length - 1) t = t.replace(TRAILING_SPACE, '');
+    if (i === 0 && !options.preserveLeadingSpaces) t = t.replace(LEADING_SPACE, '');
+    if (style && t) w += sarabunMetrics.textWidth(t, style);
+  });
+  return w;
+}
+
+/**
+ * Breaks styled runs into lines no wider than `width` points (pdfmake's own measure), at
+ * Thai word boundaries and UAX #14 opportunities; mandatory breaks (newlines) are kept. The
+ * space a line breaks at is dropped, as a typesetter would (pdfmake hides it anyway). Pieces'
+ * text is ready for pdfkit (toPdfText).
+ */
+export function breakRuns(runs: readonly MeasuredRun[], width: number, options: BreakOptions = {}): LinePiece[][] {
+  // Concatenate the runs without break hints; remember where the hints were.
+  let text = '';
+  const runStarts: number[] = [];
+  const hints = new Set<number>();
+  for (const run of runs) {
+    runStarts.push(text.length);
+    for (const part of run.text.split(/([\u00AD\u200B])/u)) {
+      if (BREAK_HINT.test(part)) {
+        hints.add(text.length);
+      } else {
+        text += part;
+      }
+    }
+  }
+  const runEnds = runStarts.map((_, i) => runStarts[i + 1] ?? text.length);
+
+  const piecesOf = (start: number, end: number): LinePiece[] => {
+    const pieces: LinePiece[] = [];
+    for (let r = 0; r < runs.length; r++) {
+      const s = Math.max(start, runStarts[r] ?? 0);
+      const e = Math.min(end, runEnds[r] ?? 0);
+      if (e > s) pieces.push({ run: r, text: toPdfText(text.slice(s, e)) });
+    }
+    return pieces;
+  };
+  const widthOf = (pieces: readonly LinePiece[], first: boolean): number => piecesWidth(runs, pieces, first, options);
+  // A line's text without its line terminator and trailing spaces (invisible at a line end,
+  // but pdfmake would count them when aligning the line right or centre).
+  const finish = (start: number, end: number): LinePiece[] =>
+    piecesOf(start, start + text.slice(start, end).replace(LINE_TERMINATORS, '').replace(TRAILING_SPACE, '').length);
+
+  const lines: LinePiece[][] = [];
+  const fits = (start: number, end: number): boolean =>
+    widthOf(piecesOf(start, end), lines.length === 0) <= width + FIT_TOLERANCE;
+
+  const insideNoWrap = (pos: number): boolean =>
+    runs.some((run, r) => run.noWrap === true && pos > (runStarts[r] ?? 0) && pos < (runEnds[r] ?? 0));
+  const breaks = breakOpportunities(text, hints).filter((bk) => bk.required || !insideNoWrap(bk.pos));
+  let lineStart = 0;
+  let lastFit = -1; // end of the longest prefix of the current line known to fit
+  for (const bk of breaks) {
+    const atomEnd = bk.pos;
+    const content = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
+    if (fits(lineStart, lineStart + content.length)) {
+      lastFit = atomEnd;
+    } else {
+      if (lastFit > lineStart) {
+        // Close the line before this atom and start the next one with it.
+        lines.push(finish(lineStart, lastFit));
+        lineStart = lastFit;
+      }
+      // The atom alone may still be too wide: cut it between clusters.
+      const atomText = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
+      if (!options.keepAtoms && !fits(lineStart, lineStart + atomText.length)) {
+        let pos = lineStart;
+        let fitEnd = lineStart;
+        for (const cluster of unbreakableClusters(atomText)) {
+          const next = pos + cluster.length;
+          if (fitEnd > lineStart && !insideNoWrap(fitEnd) && !fits(lineStart, next)) {
+            lines.push(finish(lineStart, fitEnd));
+            lineStart = fitEnd;
+          }
+          fitEnd = next;
+          pos = next;
+        }
+      }
+      lastFit = atomEnd;
+    }
+    if (bk.required) {
+      lines.push(finish(lineStart, atomEnd));
+      lineStart = atomEnd;
+      lastFit = -1;
+    }
+  }
+  return lines;
+}
+
+/** Narrowest and widest a text can be laid out: its widest unbreakable atom, its widest line. */
+export interface TextExtent {
+  min: number;
+  max: number;
+}
+
+/** pdfmake's minWidth/maxWidth of a text node, but with Thai word boundaries as opportunities. */
+export function textExtent(runs: readonly MeasuredRun[], options: BreakOptions = {}): TextExtent {
+  const widest = (lines: LinePiece[][]): number => Math.max(0, ...lines.map((l, i) => piecesWidth(runs, l, i === 0, options)));
+  return {
+    // With no room at all every atom (word, or UAX #14 unit) ends up on a line of its own.
+    min: widest(breakRuns(runs, 0, { ...options, keepAtoms: true })),
+    max: widest(breakRuns(runs, Number.POSITIVE_INFINITY, options)),
+  };
+}
+
+/** The lines a single-style text breaks into at `width` points (pdf-ready strings). */
+export function thaiLineBreak(text: string, options: ThaiLineBreakOptions): string[] {
+  const style: MeasureStyle = { fontSize: options.fontSize, bold: options.bold, italics: options.italics };
+  return breakRuns([{ text, style }], options.width).map((pieces) => pieces.map((p) => p.text).join(''));
+}
