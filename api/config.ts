@@ -14,6 +14,13 @@ export interface Config {
   secureCookies: boolean;
   uploadLimitBytes: number;
   sessionTtlHours: number;
+  /** Days a one-time activation code stays valid. */
+  activationTtlDays: number;
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For and the public
+   * origin from X-Forwarded-Proto/Host (only then; otherwise anyone could claim any address).
+   */
+  trustProxy: boolean;
   logLevel: 'silent' | 'info' | 'debug';
 }
 
@@ -37,6 +44,8 @@ const envSchema = z.object({
   SECURE_COOKIES: bool.optional(),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  ACTIVATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  TRUST_PROXY: bool.optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
 });
 
@@ -64,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.SECURE_COOKIES ?? false,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    activationTtlDays: e.ACTIVATION_TTL_DAYS,
+    trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
   };
 }

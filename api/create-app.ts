@@ -1,8 +1,22 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Db, Engine } from '../db/create-db.ts';
+import { AccountError } from './accounts/account-error.ts';
+import { csrfProtection } from './auth/csrf-protection.ts';
+import { sessionMiddleware } from './auth/session-middleware.ts';
+import type { ActiveSession, SessionUser } from './auth/session-user.ts';
 import type { Config } from './config.ts';
+import { accountProblem } from './http/account-problem.ts';
+import { appSecureHeaders } from './http/app-secure-headers.ts';
+import { logInternalError } from './http/log-internal-error.ts';
+import { newRouter } from './http/openapi-common.ts';
+import { openApiDocument } from './http/openapi-document.ts';
 import { ProblemError, problem, sendProblem } from './http/problem.ts';
+import { workflowProblem } from './http/workflow-problem.ts';
+import { apiRoutes } from './routes/api-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { dashboardStatic } from './routes/dashboard-static.ts';
+import { WorkflowError } from './workflow/workflow-error.ts';
 
 export interface AppDeps {
   db: Db;
@@ -12,26 +26,68 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-export type AppEnv = { Variables: { deps: Required<AppDeps> } };
+/**
+ * Context variables: `deps` always; `user` and `session` once the session middleware found a
+ * live session — routes behind `requireUser()`/`requireRole()` (and the progress route, which
+ * is mounted behind them) can rely on `c.get('user')`.
+ */
+export type AppEnv = { Variables: { deps: Required<AppDeps>; user: SessionUser; session: ActiveSession } };
+
+// Routes mounted as plain Hono routers, described here for the OpenAPI document.
+const UNDECLARED_ROUTE_DOCS = {
+  '/api/health': { get: { summary: 'Liveness and database round-trip', tags: ['health'], responses: { 200: { description: 'OK' } } } },
+  '/api/openapi.json': { get: { summary: 'This document', tags: ['health'], responses: { 200: { description: 'OpenAPI 3.1' } } } },
+};
+
+function toProblem(err: unknown): ProblemError | null {
+  if (err instanceof ProblemError) return err;
+  if (err instanceof WorkflowError) return workflowProblem(err);
+  if (err instanceof AccountError) return accountProblem(err);
+  if (err instanceof HTTPException) {
+    // Hono's own refusals (malformed JSON, unsupported media type, payload too large): our
+    // wording, never the exception's message.
+    const status = err.status;
+    if (status === 413) return problem(413, 'too-large', { en: 'The request is larger than allowed', th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินกำหนด' });
+    if (status === 415) return problem(415, 'unsupported-media-type', { en: 'Unsupported media type', th: 'ไม่รองรับรูปแบบข้อมูลนี้' });
+    if (status >= 400 && status < 500) return problem(status, 'bad-request', { en: 'The request could not be read', th: 'ไม่สามารถอ่านคำขอได้' });
+  }
+  return null;
+}
 
 /** Builds the HTTP application; no port is opened here (tests call app.request()). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const full: Required<AppDeps> = { now: () => new Date(), ...deps };
-  const app = new Hono<AppEnv>();
+  const app = newRouter();
   app.use('*', async (c, next) => {
     c.set('deps', full);
     await next();
   });
+  app.use('*', appSecureHeaders(full.config));
+  app.use('/api/*', sessionMiddleware());
+  app.use('/api/*', csrfProtection());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Answers depend on who asks: no shared cache may keep them.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
 
   app.route('/api', healthRoutes());
+  app.route('/api', apiRoutes());
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(app, UNDECLARED_ROUTE_DOCS))));
+
+  // The dashboard's built files and its client routes; never answers under /api.
+  app.route('/', dashboardStatic());
 
   app.notFound((c) =>
     sendProblem(c, problem(404, 'not-found', { en: 'Not found', th: 'ไม่พบสิ่งที่ขอ' }, { instance: c.req.path }).problem),
   );
   app.onError((err, c) => {
-    if (err instanceof ProblemError) return sendProblem(c, { instance: c.req.path, ...err.problem });
+    const known = toProblem(err);
+    if (known) return sendProblem(c, { instance: c.req.path, ...known.problem }, known.headers);
     // Internal errors are logged here and never echoed to the client.
-    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
+    logInternalError(c.req.method, c.req.path, err);
     return sendProblem(
       c,
       problem(500, 'internal', { en: 'Internal server error', th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' }, { instance: c.req.path })

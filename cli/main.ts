@@ -2,9 +2,16 @@ import { ConfigError, loadConfig } from '../api/config.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { seedCommand } from './commands/seed-command.ts';
+import { usersCommand } from './commands/users-command.ts';
 import { planCommand } from './commands/plan-command.ts';
+import { reportCommand } from './commands/report-command.ts';
+import { loadCommand } from './commands/load-command.ts';
+import { templateCommand } from './commands/template-command.ts';
+import { generateCommand } from './commands/generate-command.ts';
+import { geoCommand } from './commands/geo-import-command.ts';
+import { exportCommand } from './commands/export-command.ts';
 
-const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand];
+const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand, usersCommand, loadCommand, templateCommand, generateCommand, geoCommand, reportCommand, exportCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

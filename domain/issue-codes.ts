@@ -77,6 +77,30 @@ export const ISSUE_CODES = {
     th: 'ข้อมูลแถวนี้ซ้ำกับแถวอื่น',
     en: 'This row duplicates another row',
   },
+  'registered-in-other-district': {
+    severity: 'error',
+    level: 'row',
+    th: 'ผู้ผลิตรายนี้ลงทะเบียนกับอำเภออื่นแล้วในปีงบประมาณเดียวกัน',
+    en: 'This producer is already registered with another district in the same fiscal year',
+  },
+  'duplicate-column': {
+    severity: 'error',
+    level: 'file',
+    th: 'มีคอลัมน์เดียวกันซ้ำกันมากกว่าหนึ่งคอลัมน์',
+    en: 'The same column appears more than once',
+  },
+  'inconsistent-producer': {
+    severity: 'warning',
+    level: 'row',
+    th: 'ข้อมูลผู้ผลิตในแถวนี้ไม่ตรงกับแถวแรกของผู้ผลิตรายเดียวกัน ระบบใช้ข้อมูลจากแถวแรก',
+    en: "The producer details in this row differ from the producer's first row; the first row's were used",
+  },
+  'unknown-standard': {
+    severity: 'warning',
+    level: 'row',
+    th: 'ไม่รู้จักมาตรฐานผลิตภัณฑ์นี้ จึงไม่ได้บันทึก',
+    en: 'Unknown product standard; it was not recorded',
+  },
   'round-closed-late': {
     severity: 'warning',
     level: 'row',

@@ -1,6 +1,12 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Issue } from '../../domain/issue-codes.ts';
+import type { Issue, IssueCode } from '../../domain/issue-codes.ts';
+
+/**
+ * The pipeline's issue shape. Request validation adds one code of its own, 'invalid-value',
+ * for a field that is present but malformed in a way the catalogue has no code for.
+ */
+export type ProblemIssue = Omit<Issue, 'code'> & { code: IssueCode | 'invalid-value' };
 
 /**
  * RFC 9457 problem details. `type` is a stable URI per kind of problem; `title` is English and
@@ -15,14 +21,18 @@ export interface Problem {
   detail?: string;
   detailTh?: string;
   instance?: string;
-  issues?: Issue[];
+  issues?: ProblemIssue[];
   [extension: string]: unknown;
 }
 
 export const PROBLEM_BASE = 'https://otop-monitor.example/problems/';
 
 export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Extra response headers (Retry-After on 429). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.title);
   }
 }
@@ -32,12 +42,14 @@ export function problem(
   slug: string,
   title: { en: string; th: string },
   extra: Partial<Problem> = {},
+  headers: Record<string, string> = {},
 ): ProblemError {
-  return new ProblemError({ type: `${PROBLEM_BASE}${slug}`, title: title.en, titleTh: title.th, status, ...extra });
+  return new ProblemError({ type: `${PROBLEM_BASE}${slug}`, title: title.en, titleTh: title.th, status, ...extra }, headers);
 }
 
-export function sendProblem(c: Context, p: Problem): Response {
+export function sendProblem(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
+    ...headers,
     'content-type': 'application/problem+json; charset=utf-8',
   });
 }

@@ -18,3 +18,4 @@ export * from './rejected-rows.ts';
 export * from './district-targets.ts';
 export * from './registration-counts.ts';
 export * from './product-counts.ts';
+export * from './progress-versions.ts';

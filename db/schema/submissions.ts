@@ -20,12 +20,16 @@ export const submissions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: ['file', 'form'] }).notNull(),
     fileName: text('file_name'),
+    /** XLSX: the worksheet read when the uploader named one (the same file, another sheet, is other data). */
+    sheetName: text('sheet_name'),
     fileSha256: char('file_sha256', { length: 64 }).notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     userId: uuid('user_id'),
     username: text('username').notNull(),
-    districtCode: char('district_code', { length: 4 }).notNull(),
-    provinceCode: char('province_code', { length: 2 }).notNull(),
+    // Null for a province-wide (district null) or national (both null) load by a province or
+    // national user; each row's district then comes from its subdistrict.
+    districtCode: char('district_code', { length: 4 }),
+    provinceCode: char('province_code', { length: 2 }),
     roundCode: text('round_code').notNull(),
     dryRun: boolean('dry_run').notNull(),
     status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('processing'),
@@ -38,6 +42,10 @@ export const submissions = pgTable(
     warnings: integer('warnings').notNull().default(0),
     issueCounts: jsonb('issue_counts').notNull().default(sql`'{}'::jsonb`),
     columns: text('columns').array(),
+    /** How the file was read: { format, encoding, delimiter, sheet }. */
+    source: jsonb('source'),
+    /** What normalisation changed: { total, byKind, samples }. */
+    normalized: jsonb('normalized'),
     failureReason: text('failure_reason'),
     duplicateOf: uuid('duplicate_of'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,7 +56,7 @@ export const submissions = pgTable(
     // One committed load per identical file, district and round: also what makes two
     // simultaneous uploads of the same file end in one load.
     uniqueIndex('submissions_loaded_file_uq')
-      .on(t.fileSha256, t.districtCode, t.roundCode)
+      .on(t.fileSha256, sql`coalesce(${t.districtCode}, ${t.provinceCode}, '*')`, t.roundCode, sql`coalesce(${t.sheetName}, '')`)
       .where(sql`dry_run = false and status in ('processing', 'loaded', 'partially-loaded')`),
   ],
 );

@@ -1,12 +1,15 @@
-import { count } from 'drizzle-orm';
-import type { Db } from '../../db/create-db.ts';
+import { createHash } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
+import { engineOf, type Db } from '../../db/create-db.ts';
 import { hashPassword } from '../../db/password.ts';
 import {
-  users, producers, registrations, products, districtRounds, provinceRounds, auditLog,
+  users, producers, submissions, districtRounds, provinceRounds, auditLog,
 } from '../../db/schema/index.ts';
-import { normalizeKey } from '../../domain/normalize-text.ts';
-import { demoDataSet } from './demo-data-set.ts';
-import { BUENG_KAN_DISTRICTS } from './bueng-kan-geography.ts';
+import { bangkokDate } from '../../domain/timeliness.ts';
+import { submitRecordsInTransaction } from '../load/submit-records.ts';
+import { formRecords } from '../register-producer.ts';
+import type { Uploader } from '../uploader.ts';
+import { demoDataSet, type DemoRegistration } from './demo-data-set.ts';
 
 export interface DemoAccount {
   username: string;
@@ -23,6 +26,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'analyst', password: 'demo-analyst', role: 'analyst', scope: 'national (read-only)' },
   { username: 'admin', password: 'demo-admin', role: 'admin', scope: 'accounts' },
 ];
+
+/** Who the demo registrations are loaded as. */
+const SEED_UPLOADER: Uploader = { id: null, username: 'demo-seed', role: 'admin', districtCode: null, provinceCode: null };
 
 export interface SeedDemoResult {
   loaded: boolean;
@@ -44,7 +50,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
   }
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   const data = demoDataSet();
-  const districtProvince = new Map(BUENG_KAN_DISTRICTS.map((d) => [d.code, '38']));
+  const engine = engineOf(db);
 
   return db.transaction(async (tx) => {
     await tx.insert(users).values(DEMO_ACCOUNTS.map((a, i) => ({
@@ -56,46 +62,55 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       districtCode: a.role === 'district' ? '3801' : null,
     })));
 
-    // Producers: one row per ID, holding the latest registration's details.
-    const latest = new Map<string, (typeof data.registrations)[number]>();
-    for (const reg of data.registrations) latest.set(reg.producer.thaiId, reg);
-    const producerRows = await tx.insert(producers).values([...latest.values()].map((reg) => ({
-      ...reg.producer,
-      districtCode: reg.districtCode,
-      provinceCode: districtProvince.get(reg.districtCode)!,
-    }))).returning({ id: producers.id, thaiId: producers.thaiId });
-    const producerId = new Map(producerRows.map((r) => [r.thaiId, r.id]));
-
-    const regRows = await tx.insert(registrations).values(data.registrations.map((reg) => ({
-      producerId: producerId.get(reg.producer.thaiId)!,
-      fiscalYear: reg.fiscalYear,
-      roundCode: reg.roundCode,
-      districtCode: reg.districtCode,
-      provinceCode: '38',
-      registeredAt: reg.registeredAt,
-      updatedAt: reg.registeredAt,
-    }))).returning({ id: registrations.id, producerId: registrations.producerId, fiscalYear: registrations.fiscalYear });
-    const regId = new Map(regRows.map((r) => [`${r.producerId}:${r.fiscalYear}`, r.id]));
-
-    const productValues = data.registrations.flatMap((reg) => {
-      const pid = producerId.get(reg.producer.thaiId)!;
-      return reg.products.map((prod) => ({
-        registrationId: regId.get(`${pid}:${reg.fiscalYear}`)!,
-        producerId: pid,
-        fiscalYear: reg.fiscalYear,
-        roundCode: reg.roundCode,
-        districtCode: reg.districtCode,
-        provinceCode: '38',
-        name: prod.name,
-        nameKey: normalizeKey(prod.name),
+    // Registrations go in through the pipeline's own load path (normalise, validate, upsert),
+    // one form submission per round and district in time order, so the demo data obeys every
+    // rule real uploads do and a producer ends up with its latest registration's details.
+    const groups = new Map<string, DemoRegistration[]>();
+    for (const reg of data.registrations) {
+      const key = `${reg.roundCode}|${reg.districtCode}`;
+      const list = groups.get(key);
+      if (list) list.push(reg);
+      else groups.set(key, [reg]);
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+    for (const [key, regs] of ordered) {
+      const [roundCode, districtCode] = key.split('|') as [string, string];
+      const rows = regs.flatMap((reg) => reg.products.map((prod) => ({
+        producer_name: reg.producer.name,
+        citizen_id: reg.producer.thaiId,
+        producer_type: reg.producer.producerType,
+        contact_name: reg.producer.contactName,
+        phone: reg.producer.phone,
+        members: reg.producer.members === null ? '' : String(reg.producer.members),
+        house_no: reg.producer.houseNo,
+        village_no: String(reg.producer.villageNo),
+        subdistrict: reg.producer.subdistrictCode,
+        product_name: prod.name,
         category: prod.category,
-        standards: prod.standards,
-        stars: prod.stars,
-        createdAt: reg.registeredAt,
-        updatedAt: reg.registeredAt,
-      }));
-    });
-    const productRows = await tx.insert(products).values(productValues).onConflictDoNothing().returning({ id: products.id });
+        standards: prod.standards.join(', '),
+        stars: prod.stars === null ? '' : String(prod.stars),
+        registered_date: bangkokDate(reg.registeredAt),
+      })));
+      const { source, canonical } = formRecords(rows);
+      const now = new Date(Math.max(...regs.map((reg) => reg.registeredAt.getTime())));
+      const id = await submitRecordsInTransaction(tx, engine, {
+        kind: 'form',
+        fileName: null,
+        sha256: createHash('sha256').update(`${key}\n${canonical}`).digest('hex'),
+        sizeBytes: Buffer.byteLength(canonical),
+        scopeCode: districtCode,
+        roundCode,
+        dryRun: false,
+        user: SEED_UPLOADER,
+        now,
+        open: async () => source,
+      });
+      const [loaded] = await tx.select({ status: submissions.status, rejected: submissions.rejected })
+        .from(submissions).where(eq(submissions.id, id));
+      if (loaded?.status !== 'loaded') {
+        throw new Error(`Demo data for ${key} did not load cleanly (${loaded?.status}, ${loaded?.rejected} rows rejected)`);
+      }
+    }
 
     // Workflow history, replayed in time order so states and the audit trail agree.
     const districtState = new Map<string, string>();
@@ -139,12 +154,17 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
         announcedAt: stampedAt.get(`${key}:announced`) ?? null,
       });
     }
+    const [totals] = await tx.select({
+      producers: sql<number>`(select count(*)::int from producers)`,
+      registrations: sql<number>`(select count(*)::int from registrations)`,
+      products: sql<number>`(select count(*)::int from products)`,
+    }).from(sql`(select 1) as one`);
     return {
       loaded: true,
       accounts: DEMO_ACCOUNTS,
-      producers: producerRows.length,
-      registrations: regRows.length,
-      products: productRows.length,
+      producers: Number(totals?.producers ?? 0),
+      registrations: Number(totals?.registrations ?? 0),
+      products: Number(totals?.products ?? 0),
     };
   });
 }

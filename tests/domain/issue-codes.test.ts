@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode, makeIssue } from '../../domain/issue-codes.ts';
 
-const FILE_CODES = ['missing-column', 'empty-file', 'unreadable-file', 'binary-file', 'too-large', 'too-many-rows', 'round-locked', 'unknown-round'];
+const FILE_CODES = ['missing-column', 'duplicate-column', 'empty-file', 'unreadable-file', 'binary-file', 'too-large', 'too-many-rows', 'round-locked', 'unknown-round'];
 const ROW_ERRORS = [
   'missing-value',
   'invalid-citizen-id',
@@ -14,8 +14,9 @@ const ROW_ERRORS = [
   'out-of-range',
   'invalid-date',
   'duplicate-row',
+  'registered-in-other-district',
 ];
-const WARNINGS = ['round-closed-late', 'encoding-replaced', 'normalized'];
+const WARNINGS = ['round-closed-late', 'encoding-replaced', 'normalized', 'inconsistent-producer', 'unknown-standard'];
 
 describe('ISSUE_CODES', () => {
   it('holds exactly the pipeline codes', () => {

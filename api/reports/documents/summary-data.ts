@@ -1,0 +1,67 @@
+import type { Db } from '../../../db/create-db.ts';
+import type { SummaryInput } from '../../../dashboard/reports/summary-document.ts';
+import type { DataScope } from '../../auth/scope.ts';
+import { notFound } from '../../http/standard-problems.ts';
+import { progress } from '../../queries/progress.ts';
+import { reportFormRows } from '../../queries/report-form-rows.ts';
+import { MOVED_AWAY_TH } from './report-form-data.ts';
+import type { ReportPeriod } from './report-period.ts';
+
+/** The managers' summary of a fiscal year for a scope: progress's figures, areas and matrix. */
+export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod, now: Date): Promise<SummaryInput> {
+  const fy = period.fiscalYear;
+  const national = !scope.provinceCode && !scope.districtCode;
+  const p = await progress(db, { fiscalYear: fy, ...scope, detail: national ? 'province' : 'district' }, now);
+  const rounds = [...p.rounds].sort((a, b) => a.quarter - b.quarter);
+  const cellsOf = national ? p.provinceCells : p.cells;
+  const quarters = rounds.map((r) => ({
+    quarter: r.quarter,
+    producers: cellsOf.filter((c) => c.roundCode === r.code).reduce((n, c) => n + c.producers, 0),
+  }));
+  const base = {
+    fiscalYear: fy,
+    asOf: now,
+    total: p.total,
+    quarters,
+  };
+  if (national) {
+    return {
+      ...base,
+      level: 'nation',
+      districtNameTh: null,
+      provinceNameTh: null,
+      areas: p.provinces,
+      matrix: p.provinces.map((pr) => ({
+        nameTh: pr.nameTh,
+        cells: rounds.map((r) => {
+          const c = p.provinceCells.find((x) => x.provinceCode === pr.code && x.roundCode === r.code);
+          return c ? { kind: 'province' as const, state: c.state, producers: c.producers, certified: c.districtsCertified, districts: c.districts } : null;
+        }),
+      })),
+    };
+  }
+  const matrix = p.districts.map((d) => ({
+    nameTh: d.nameTh,
+    cells: rounds.map((r) => {
+      const c = p.cells.find((x) => x.districtCode === d.code && x.roundCode === r.code);
+      return c ? { kind: 'district' as const, state: c.state, producers: c.producers } : null;
+    }),
+  }));
+  if (scope.districtCode) {
+    const district = p.districts[0];
+    if (!district) throw notFound();
+    const subdistricts = await reportFormRows(db, { districtCode: scope.districtCode, fiscalYear: fy, quarter: null });
+    return {
+      ...base,
+      level: 'district',
+      districtNameTh: district.nameTh,
+      provinceNameTh: p.provinces[0]?.nameTh ?? null,
+      areas: subdistricts
+        .filter((s) => s.code !== null || s.producers > 0)
+        .map((s) => ({ code: s.code ?? 'moved', nameTh: s.nameTh ?? MOVED_AWAY_TH, producersByType: s.producersByType, producers: s.producers })),
+      matrix,
+    };
+  }
+  if (!p.provinces[0]) throw notFound();
+  return { ...base, level: 'province', districtNameTh: null, provinceNameTh: p.provinces[0].nameTh, areas: p.districts, matrix };
+}

@@ -1,0 +1,28 @@
+import { newRouter } from '../http/openapi-common.ts';
+import { adminUserRoutes } from './admin-user-routes.ts';
+import { authRoutes } from './auth-routes.ts';
+import { dataRoutes } from './data-routes.ts';
+import { progressRoutes } from './progress-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { roundRoutes } from './round-routes.ts';
+import { submissionRoutes } from './submission-routes.ts';
+import { templateRoutes } from './template-routes.ts';
+
+/**
+ * Every /api route but health and the OpenAPI document. Each route states who may call it
+ * (`requireUser()` / `requireRole(…)`) and checks the target's scope.
+ */
+export function apiRoutes() {
+  return newRouter()
+    .route('/', authRoutes())
+    .route('/', roundRoutes())
+    .route('/', dataRoutes())
+    .route('/', progressRoutes())
+    .route('/', reportRoutes())
+    .route('/', submissionRoutes())
+    .route('/', templateRoutes())
+    .route('/', adminUserRoutes());
+}
+
+/** The API's route types, for the dashboard's typed client (`hc<ApiRoutes>('/api')`). */
+export type ApiRoutes = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,107 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { requireRole } from '../auth/require-user.ts';
+import { scopeFilter } from '../auth/scope.ts';
+import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
+import type { ExportDatasetName } from '../exports/export-dataset-definition.ts';
+import { EXPORT_DATASET_NAMES } from '../exports/export-datasets.ts';
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../exports/export-formats.ts';
+import { planExport } from '../exports/plan-export.ts';
+import { runExport } from '../exports/run-export.ts';
+import { logInternalError } from '../http/log-internal-error.ts';
+import { authedProblems, DistrictCode, FiscalYear, newRouter, ProvinceCode, SECURITY } from '../http/openapi-common.ts';
+import { notFound } from '../http/standard-problems.ts';
+
+const FILES = EXPORT_DATASET_NAMES.flatMap((d) => EXPORT_FORMAT_NAMES.map((f) => `${d}.${f}`));
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/exports/{file}',
+  tags: ['exports'],
+  summary: 'A dataset for analysts, streamed: Arrow IPC stream or file, Parquet, or CSV, in the caller’s scope',
+  description:
+    'Datasets: producers, products, registrations (producer × fiscal year, with timeliness and workflow state), progress ' +
+    '(district × round, the progress API’s figures). Formats: .arrows (application/vnd.apache.arrow.stream), .arrow ' +
+    '(application/vnd.apache.arrow.file), .parquet, .csv (UTF-8 with BOM, formula-like cells neutralised). Codes and labels ' +
+    'are dictionary-encoded, dates Date32, instants UTC timestamps (µs); the schema metadata names the dataset, filters, ' +
+    'export time and product version. Analysts and the department get the nation, a province officer the province, a ' +
+    'district officer the district; a province or district outside the scope answers 404. Citizen IDs are masked except ' +
+    'for the district and province officers who keyed and verify them. Columns: docs/exports.md.',
+  security: SECURITY,
+  middleware: [requireRole(...DATA_ROLES)],
+  request: {
+    params: z.object({
+      file: z.string().openapi({ description: `<dataset>.<format>: ${FILES.join(', ')}`, example: 'products.arrows' }),
+    }),
+    query: z.object({
+      fy: FiscalYear.optional().openapi({ description: 'Buddhist-Era fiscal year (default: every year)' }),
+      province: ProvinceCode.optional().openapi({ description: 'Narrow to a province in the caller’s scope (404 outside it)' }),
+      district: DistrictCode.optional().openapi({ description: 'Narrow to a district in the caller’s scope (404 outside it)' }),
+      category: z.enum(CATEGORY_CODES).optional().openapi({ description: 'Product category (products, and producers/registrations having such a product; not progress)' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The dataset, streamed (Content-Disposition names the file)',
+      content: Object.fromEntries(
+        Object.values(EXPORT_FORMATS).map((f) => [f.contentType, { schema: { type: 'string' as const, format: 'binary' } }]),
+      ),
+    },
+    ...authedProblems(404),
+  },
+});
+
+function parseFile(file: string): { dataset: ExportDatasetName; format: ExportFormat } | null {
+  const dot = file.lastIndexOf('.');
+  const dataset = file.slice(0, dot) as ExportDatasetName;
+  const format = file.slice(dot + 1) as ExportFormat;
+  return EXPORT_DATASET_NAMES.includes(dataset) && EXPORT_FORMAT_NAMES.includes(format) ? { dataset, format } : null;
+}
+
+/**
+ * District and province officers see the citizen IDs they key and verify (the same rule as
+ * `seesFullCitizenIds`); the department and analysts get them masked — producer_id joins the
+ * datasets, and a national file of 90 000 citizen IDs on an analyst's laptop is a leak waiting
+ * to happen.
+ */
+function citizenIdsFor(user: SessionUser): 'full' | 'masked' {
+  return user.role === 'district' || user.role === 'province' ? 'full' : 'masked';
+}
+
+/** GET /api/exports/{dataset}.{format} */
+export function exportRoutes() {
+  return newRouter().openapi(exportRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const user = c.get('user');
+    const requested = parseFile(c.req.valid('param').file);
+    if (!requested) throw notFound();
+    const q = c.req.valid('query');
+    // Everything that can be refused (422, 404) is decided here, before the first byte.
+    const plan = await planExport(db, {
+      ...requested,
+      filter: {
+        ...(q.fy !== undefined ? { fiscalYear: q.fy } : {}),
+        ...(q.province !== undefined ? { provinceCode: q.province } : {}),
+        ...(q.district !== undefined ? { districtCode: q.district } : {}),
+        ...(q.category !== undefined ? { category: q.category } : {}),
+      },
+      scope: scopeFilter(user),
+      citizenIds: citizenIdsFor(user),
+      now: now(),
+    });
+    // Lock-step: the export writes a chunk only when the client has taken the previous one.
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    const signal = c.req.raw.signal;
+    runExport(db, plan, writable).catch((err: unknown) => {
+      // A client that goes away ends the export; anything else is ours to look at. Either way
+      // the response is cut off (no clean end), so a reader never takes a partial file as whole.
+      if (!signal.aborted) logInternalError(c.req.method, c.req.path, err);
+    });
+    return c.body(readable, 200, {
+      'content-type': plan.contentType,
+      'content-disposition': `attachment; filename="${plan.fileName}"`,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+}

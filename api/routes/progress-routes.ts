@@ -1,0 +1,40 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth/require-user.ts';
+import { scopedFilter } from '../auth/scope.ts';
+import { DATA_ROLES } from '../auth/session-user.ts';
+import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
+import { notFound } from '../http/standard-problems.ts';
+import { createProgressCache } from '../progress-cache.ts';
+import { latestFiscalYear } from '../queries/latest-fiscal-year.ts';
+import { ProgressQuerySchema, ProgressSchema } from '../schemas/progress-schemas.ts';
+
+const progressRoute = createRoute({
+  method: 'get',
+  path: '/progress',
+  tags: ['progress'],
+  summary: 'Registration progress of a fiscal year in the caller’s scope, live',
+  description:
+    'Per district × round (within a province or district) and province × round: producers by type, products by category, new vs renewed, late registrations, workflow state, and each step’s status against the plan (Bangkok time); roll-ups per district, province and scope against a target (default: last year’s producers). A province or district outside the caller’s scope answers 404.',
+  security: SECURITY,
+  middleware: [requireRole(...DATA_ROLES)],
+  request: { query: ProgressQuerySchema },
+  responses: {
+    200: { description: 'Progress', content: { 'application/json': { schema: ProgressSchema } } },
+    ...authedProblems(404),
+  },
+});
+
+export function progressRoutes() {
+  const cache = createProgressCache();
+  return newRouter().openapi(progressRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const q = c.req.valid('query');
+    const scope = await scopedFilter(db, c.get('user'), { provinceCode: q.province, districtCode: q.district });
+    const at = now();
+    const fiscalYear = q.fy ?? (await latestFiscalYear(db, at));
+    if (fiscalYear === null) throw notFound();
+    const result = await cache.get(db, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at);
+    c.header('cache-control', 'private, no-store');
+    return c.json(result, 200);
+  });
+}

@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/require-user.ts';
+import { authedProblems, DistrictCode, FiscalYear, newRouter, ProvinceCode, RoundCode, SECURITY } from '../http/openapi-common.ts';
+import { REPORT_ROLES, type ReportParams, type ReportSlug } from '../reports/documents/report-document.ts';
+import { reportPdf } from '../reports/documents/report-pdf.ts';
+
+const fy = FiscalYear.optional().openapi({ description: 'Buddhist-Era fiscal year (default: the current one in the plan)' });
+const round = RoundCode.optional();
+const province = ProvinceCode.optional().openapi({ description: 'Narrow to a province in the caller’s scope (404 outside it)' });
+const district = DistrictCode.optional().openapi({ description: 'Narrow to a district in the caller’s scope (404 outside it)' });
+const digits = z.enum(['thai', 'ascii']).optional().openapi({ description: 'Thai digits ๐–๙ as official forms print them (default), or ASCII digits' });
+
+const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; query: z.ZodObject }> = {
+  plan: {
+    summary: 'The operation plan of a fiscal year (the letter’s enclosure 1), PDF',
+    description: 'Quarter, step, what is done, days, dates and who, from the plan in the database. Stated day counts that disagree with the calendar are flagged.',
+    query: z.object({ fy, digits }),
+  },
+  'report-form': {
+    summary: 'The registration report form, PDF',
+    description:
+      'For a district (rows per subdistrict), a province (rows per district) or the nation (rows per province; detail=district lists every district under its province), for a round or the whole fiscal year: producers by type, products by category, new vs renewed, change against the previous fiscal year, totals, workflow state, "as of" time and signature block. Scoped to the caller: a district officer gets their district, a province officer their province.',
+    query: z.object({ fy, round, province, district, detail: z.enum(['province', 'district']).optional(), digits }),
+  },
+  certification: {
+    summary: 'The provincial certification announcement of a round, with its annex, PDF',
+    description: 'ประกาศจังหวัด… เรื่อง รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP, and the certified producers and products per district. National roles must name the province (422 otherwise). Default round: the latest whose registration window has closed.',
+    query: z.object({ fy, round, province, digits }),
+  },
+  accounts: {
+    summary: 'The account registry (usernames, areas, roles, activation status), PDF — never codes or passwords',
+    description: 'Activation codes are stored only hashed; the sheet with codes is printed once, when they are issued (`otop users import --sheet`). Admin and the department see every account, a province officer those of their province.',
+    query: z.object({ province, district, digits }),
+  },
+  summary: {
+    summary: 'The managers’ progress summary of a fiscal year: charts and the district × quarter matrix, PDF',
+    description: 'Headline figures, producers per area by type, products per category, producers per quarter (ECharts rendered on the server), and the workflow matrix.',
+    query: z.object({ fy, province, district, digits }),
+  },
+  letter: {
+    summary: 'The covering letter of a round to the districts, with the plan and the report form as enclosures, PDF',
+    description: 'Official Thai external-letter layout, from the province’s community-development office; the ที่ number, the reference and the signer’s name are left blank for the office. National roles must name the province. Default round: the one whose district registration is open, or the next.',
+    query: z.object({ fy, round, province, digits }),
+  },
+};
+
+const PDF_RESPONSE = { description: 'PDF (A4, Sarabun embedded)', content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } };
+
+function reportRoute(slug: ReportSlug) {
+  const d = DOCUMENTS[slug];
+  return createRoute({
+    method: 'get',
+    path: `/reports/${slug}.pdf`,
+    tags: ['reports'],
+    summary: d.summary,
+    description: d.description,
+    security: SECURITY,
+    middleware: [requireRole(...REPORT_ROLES[slug])],
+    request: { query: d.query },
+    responses: { 200: PDF_RESPONSE, ...authedProblems(404) },
+  });
+}
+
+/** GET /api/reports/{plan,report-form,certification,accounts,summary,letter}.pdf */
+export function reportRoutes() {
+  const router = newRouter();
+  for (const slug of Object.keys(DOCUMENTS) as ReportSlug[]) {
+    router.openapi(reportRoute(slug), async (c) => {
+      const { db, now } = c.get('deps');
+      const q = c.req.valid('query') as { fy?: number; round?: string; province?: string; district?: string; detail?: 'province' | 'district'; digits?: 'thai' | 'ascii' };
+      const params: ReportParams = {
+        fiscalYear: q.fy,
+        roundCode: q.round,
+        provinceCode: q.province,
+        districtCode: q.district,
+        detail: q.detail,
+        digits: q.digits,
+      };
+      const { pdf, fileName } = await reportPdf(db, slug, params, c.get('user'), now());
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'private, no-store',
+      });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,234 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ingestSubmission, type SubmissionReport } from '../../pipeline/ingest-submission.ts';
+import { registerProducer } from '../../pipeline/register-producer.ts';
+import { rejectedRowsCsv, submissionReport } from '../../pipeline/submission-report.ts';
+import { requireRole } from '../auth/require-user.ts';
+import { assertDistrictInScope, assertUploadTargetInScope, isSubmissionInScope, scopedFilter, seesFullCitizenIds } from '../auth/scope.ts';
+import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
+import type { AppEnv } from '../create-app.ts';
+import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
+import { problem, type ProblemError } from '../http/problem.ts';
+import { sanitizeFileName } from '../http/sanitize-file-name.ts';
+import { fieldIssue, forbidden, invalidRequest, notFound } from '../http/standard-problems.ts';
+import { submissionPage } from '../queries/submission-page.ts';
+import { submissionScope } from '../queries/submission-scope.ts';
+import {
+  RegistrationBodySchema,
+  SubmissionIdParams,
+  SubmissionPageSchema,
+  SubmissionQuerySchema,
+  SubmissionReportSchema,
+  UPLOAD_BODY_SCHEMA,
+} from '../schemas/submission-schemas.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+// Who loads data: the district, its province, the department (analysts read; admin has no data).
+const LOADERS = ['district', 'province', 'department'] as const;
+// Room for the multipart envelope and the small fields around the file.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+function tooLarge(limit: number): ProblemError {
+  const mb = Math.round((limit / 1024 / 1024) * 10) / 10;
+  return problem(
+    413,
+    'too-large',
+    { en: 'The file is larger than allowed', th: 'ไฟล์มีขนาดใหญ่เกินกำหนด' },
+    { detail: `Files may be at most ${mb} MB.`, detailTh: `ไฟล์ต้องมีขนาดไม่เกิน ${mb} MB`, limitBytes: limit },
+  );
+}
+
+/** Refuses an oversized upload from its Content-Length, or while streaming it, before it is read whole. */
+function uploadSizeLimit(): MiddlewareHandler<AppEnv> {
+  return async function uploadLimit(c, next) {
+    const limit = c.get('deps').config.uploadLimitBytes;
+    return bodyLimit({ maxSize: limit + MULTIPART_OVERHEAD, onError: () => { throw tooLarge(limit); } })(c, next);
+  };
+}
+
+function uploader(user: SessionUser) {
+  return { id: user.id, username: user.username, role: user.role, districtCode: user.districtCode, provinceCode: user.provinceCode };
+}
+
+/**
+ * The answer for a finished submission: 201 loaded (200 for a dry run); a submission refused
+ * because the round is locked 409; refused otherwise (file-level problems, every row rejected)
+ * 422 with the pipeline's issues. The report rides along in every case.
+ */
+function answer(report: SubmissionReport) {
+  if (report.status === 'rejected') {
+    const locked = report.issues.some((i) => i.code === 'round-locked' && i.row === null);
+    throw problem(
+      locked ? 409 : 422,
+      locked ? 'round-locked' : 'submission-rejected',
+      locked
+        ? { en: 'The round is locked for this district', th: 'รอบนี้ของอำเภอถูกล็อกแล้ว ไม่สามารถแก้ไขข้อมูลได้' }
+        : { en: 'The submission was refused', th: 'ไม่สามารถนำเข้าข้อมูลได้' },
+      { issues: report.issues, submissionId: report.submissionId, report },
+    );
+  }
+  return report;
+}
+
+const upload = createRoute({
+  method: 'post',
+  path: '/submissions',
+  tags: ['submissions'],
+  summary: 'Upload a registration file (CSV or XLSX) for a district and round, or dry-run it',
+  description:
+    'The size limit (UPLOAD_LIMIT_MB) is enforced from Content-Length before the body is read (413). The file name is sanitised. Loads go through the pipeline’s one validated path; the answer is its report.',
+  security: SECURITY,
+  middleware: [requireRole(...LOADERS), uploadSizeLimit()],
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: UPLOAD_BODY_SCHEMA } } } },
+  responses: {
+    200: { description: 'Dry run: the report', ...json(SubmissionReportSchema) },
+    201: { description: 'Loaded (possibly with rejected rows): the report', ...json(SubmissionReportSchema) },
+    ...authedProblems(404, 409, 413),
+  },
+});
+
+const register = createRoute({
+  method: 'post',
+  path: '/registrations',
+  tags: ['submissions'],
+  summary: 'Register one producer and its products (the dashboard form), or dry-run it',
+  security: SECURITY,
+  middleware: [requireRole(...LOADERS)],
+  request: { body: { required: true, ...json(RegistrationBodySchema) } },
+  responses: {
+    200: { description: 'Dry run: the report', ...json(SubmissionReportSchema) },
+    201: { description: 'Registered: the report', ...json(SubmissionReportSchema) },
+    ...authedProblems(404, 409),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/submissions',
+  tags: ['submissions'],
+  summary: 'Submissions (files and forms) in the caller’s scope, newest first',
+  security: SECURITY,
+  middleware: [requireRole(...DATA_ROLES)],
+  request: { query: SubmissionQuerySchema },
+  responses: { 200: { description: 'A page of submissions', ...json(SubmissionPageSchema) }, ...authedProblems(404) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/submissions/{id}',
+  tags: ['submissions'],
+  summary: 'The report of one submission',
+  security: SECURITY,
+  middleware: [requireRole(...DATA_ROLES)],
+  request: { params: SubmissionIdParams },
+  responses: { 200: { description: 'The report', ...json(SubmissionReportSchema) }, ...authedProblems(404) },
+});
+
+const rejected = createRoute({
+  method: 'get',
+  path: '/submissions/{id}/rejected.csv',
+  tags: ['submissions'],
+  summary: 'The rejected rows of a submission as CSV, with their issues, to fix and upload again',
+  description: 'Holds citizen IDs in full: for the uploader, the district’s own officers and its province only (403 for others).',
+  security: SECURITY,
+  middleware: [requireRole(...DATA_ROLES)],
+  request: { params: SubmissionIdParams },
+  responses: {
+    200: { description: 'UTF-8 CSV with BOM', content: { 'text/csv': { schema: { type: 'string' } } } },
+    ...authedProblems(404),
+  },
+});
+
+async function scopedSubmission(c: Context<AppEnv>, id: string) {
+  const s = await submissionScope(c.get('deps').db, id);
+  if (!s || !isSubmissionInScope(c.get('user'), s)) throw notFound();
+  return s;
+}
+
+export function submissionRoutes() {
+  return newRouter()
+    .openapi(upload, async (c) => {
+      const { db, now, config } = c.get('deps');
+      const user = c.get('user');
+      const form = await c.req.parseBody().catch(() => {
+        throw invalidRequest([fieldIssue('file', 'missing-value', { en: 'Send the file as multipart/form-data', th: 'กรุณาส่งไฟล์แบบ multipart/form-data' })]);
+      });
+      const file = form['file'];
+      const target = typeof form['district'] === 'string' ? form['district'].trim() : (user.districtCode ?? '');
+      const round = typeof form['round'] === 'string' ? form['round'].trim() : '';
+      const issues = [];
+      if (!(file instanceof File)) issues.push(fieldIssue('file', 'missing-value', { en: 'file is required', th: 'ไม่ได้แนบไฟล์' }));
+      if (!/^\d{4}-Q[1-4]$/.test(round)) issues.push(fieldIssue('round', 'missing-value', { en: "round is required ('2561-Q1')", th: 'ไม่ได้ระบุรอบ' }));
+      if (!target) issues.push(fieldIssue('district', 'missing-value', { en: 'district is required', th: 'ไม่ได้ระบุอำเภอ' }));
+      if (issues.length > 0 || !(file instanceof File)) throw invalidRequest(issues);
+      if (file.size > config.uploadLimitBytes) throw tooLarge(config.uploadLimitBytes);
+      await assertUploadTargetInScope(db, user, target);
+
+      const dryRun = ['1', 'true', 'yes', 'on'].includes(String(form['dryRun'] ?? '').toLowerCase());
+      const sheet = typeof form['sheet'] === 'string' && form['sheet'] !== '' ? form['sheet'] : undefined;
+      const report = await ingestSubmission(db, {
+        source: { kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) },
+        fileName: sanitizeFileName(file.name),
+        districtCode: target,
+        roundCode: round,
+        dryRun,
+        user: uploader(user),
+        ...(sheet ? { sheetName: sheet } : {}),
+        now: now(),
+      });
+      const done = answer(report);
+      return dryRun ? c.json(done, 200) : c.json(done, 201);
+    })
+    .openapi(register, async (c) => {
+      const { db, now } = c.get('deps');
+      const user = c.get('user');
+      const body = c.req.valid('json');
+      await assertDistrictInScope(db, user, body.district);
+      const report = await registerProducer(db, {
+        fields: body.fields,
+        ...(body.rows ? { rows: body.rows } : {}),
+        districtCode: body.district,
+        roundCode: body.round,
+        dryRun: body.dryRun,
+        user: uploader(user),
+        now: now(),
+      });
+      const done = answer(report);
+      return body.dryRun ? c.json(done, 200) : c.json(done, 201);
+    })
+    .openapi(list, async (c) => {
+      const { db } = c.get('deps');
+      const q = c.req.valid('query');
+      const scope = await scopedFilter(db, c.get('user'), { provinceCode: q.province, districtCode: q.district });
+      return c.json(
+        await submissionPage(db, { ...scope, roundCode: q.round, status: q.status }, { limit: q.limit, offset: q.offset }),
+        200,
+      );
+    })
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      await scopedSubmission(c, id);
+      const report = await submissionReport(c.get('deps').db, id);
+      if (!report) throw notFound();
+      return c.json(report, 200);
+    })
+    .openapi(rejected, async (c) => {
+      const { id } = c.req.valid('param');
+      const user = c.get('user');
+      const s = await scopedSubmission(c, id);
+      const own = s.userId === user.id;
+      const seesIds = s.districtCode !== null && s.provinceCode !== null && seesFullCitizenIds(user, { districtCode: s.districtCode, provinceCode: s.provinceCode });
+      const provinceWide = s.districtCode === null && user.role === 'province' && user.provinceCode === s.provinceCode;
+      if (!own && !seesIds && !provinceWide) {
+        throw forbidden({ en: 'Rejected rows hold citizen IDs in full', th: 'แถวที่ถูกปฏิเสธมีเลขประจำตัวประชาชนเต็ม จึงเปิดได้เฉพาะผู้ส่งและเจ้าหน้าที่ในพื้นที่' });
+      }
+      const csv = await rejectedRowsCsv(c.get('deps').db, id);
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="rejected-${id}.csv"`,
+      });
+    });
+}
+
+

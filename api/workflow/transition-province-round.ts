@@ -1,0 +1,174 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { auditLog, districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
+import { normalizeKey } from '../../domain/normalize-text.ts';
+import {
+  ACTION_ROLE,
+  nextProvinceState,
+  type DistrictRoundState,
+  type ProvinceAction,
+  type ProvinceRoundState,
+} from '../../domain/round-state.ts';
+import type { Timeliness } from '../../domain/timeliness.ts';
+import { stepTimeliness, type StepWindow } from './step-timeliness.ts';
+import { cleanReason } from './transition-district-round.ts';
+import type { WorkflowActor } from './workflow-actor.ts';
+import { WorkflowError, type MissingDistrict } from './workflow-error.ts';
+
+export interface ProvinceTransitionInput {
+  roundCode: string;
+  provinceCode: string;
+  actor: WorkflowActor;
+  at: Date;
+  reason?: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface ProvinceTransition {
+  action: ProvinceAction;
+  roundCode: string;
+  provinceCode: string;
+  from: ProvinceRoundState;
+  to: ProvinceRoundState;
+  version: number;
+  reason: string | null;
+  at: Date;
+  timeliness: Timeliness | null;
+  window: StepWindow | null;
+  /** Districts not certified when the action was taken (a report names them in its reason). */
+  uncertifiedDistricts: MissingDistrict[];
+  auditId: number;
+}
+
+/**
+ * Whether a reason names a district: its code, Thai name (with or without "อำเภอ") or English
+ * name, compared after normalisation and ignoring case.
+ */
+export function reasonNamesDistrict(reason: string, district: { code: string; nameTh: string; nameEn: string }): boolean {
+  const text = normalizeKey(reason);
+  return [district.code, district.nameTh, district.nameEn].some((name) => text.includes(normalizeKey(name)));
+}
+
+/**
+ * One province action in one transaction, with the province's round row locked FOR UPDATE
+ * (district actions hold it FOR SHARE, so none can slip in between the check of the districts
+ * and the report). Writes one audit row.
+ */
+export async function transitionProvinceRound(
+  db: Db,
+  action: ProvinceAction,
+  input: ProvinceTransitionInput,
+): Promise<ProvinceTransition> {
+  const { roundCode, provinceCode, actor, at } = input;
+  if (ACTION_ROLE[action] !== actor.role) throw new WorkflowError('forbidden', { action });
+  const reason = cleanReason(input.reason);
+
+  return db.transaction(async (tx) => {
+    const [round] = await tx.select({ code: fiscalRounds.code }).from(fiscalRounds).where(eq(fiscalRounds.code, roundCode));
+    const [province] = await tx.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, provinceCode));
+    if (!round || !province) throw new WorkflowError('not-found', { action });
+    if (actor.role === 'province' && actor.provinceCode !== provinceCode) throw new WorkflowError('not-found', { action });
+
+    await tx
+      .insert(provinceRounds)
+      .values({ roundCode, provinceCode, state: 'open', version: 0, updatedAt: at })
+      .onConflictDoNothing();
+    const [current] = await tx
+      .select({ state: provinceRounds.state, version: provinceRounds.version })
+      .from(provinceRounds)
+      .where(and(eq(provinceRounds.roundCode, roundCode), eq(provinceRounds.provinceCode, provinceCode)))
+      .for('update');
+    const from: ProvinceRoundState = current?.state ?? 'open';
+    const version = current?.version ?? 0;
+
+    const states = await tx
+      .select({
+        code: districts.code,
+        nameTh: districts.nameTh,
+        nameEn: districts.nameEn,
+        state: districtRounds.state,
+      })
+      .from(districts)
+      .leftJoin(districtRounds, and(eq(districtRounds.districtCode, districts.code), eq(districtRounds.roundCode, roundCode)))
+      .where(eq(districts.provinceCode, provinceCode))
+      .orderBy(asc(districts.code));
+    const uncertified: MissingDistrict[] = states
+      .map((d) => ({ code: d.code, nameTh: d.nameTh, nameEn: d.nameEn, state: (d.state ?? 'open') as DistrictRoundState }))
+      .filter((d) => d.state !== 'certified');
+
+    const conflict = { action, currentState: from, version };
+    if (input.expectedVersion != null && input.expectedVersion !== version) {
+      throw new WorkflowError('conflict', { ...conflict, expectedVersion: input.expectedVersion });
+    }
+    const to = nextProvinceState(from, action);
+    if (!to) throw new WorkflowError('conflict', conflict);
+    if (action === 'report' && uncertified.length > 0) {
+      if (!reason) throw new WorkflowError('reason-required', { ...conflict, missingDistricts: uncertified });
+      const unnamed = uncertified.filter((d) => !reasonNamesDistrict(reason, d));
+      if (unnamed.length > 0) throw new WorkflowError('reason-incomplete', { ...conflict, missingDistricts: unnamed });
+    }
+
+    const { window, timeliness } = await stepTimeliness(tx, roundCode, action, at);
+    const [updated] = await tx
+      .update(provinceRounds)
+      .set({
+        state: to,
+        version: version + 1,
+        updatedAt: at,
+        ...(action === 'report' ? { reportedAt: at } : {}),
+        ...(action === 'announce' ? { announcedAt: at } : {}),
+      })
+      .where(
+        and(eq(provinceRounds.roundCode, roundCode), eq(provinceRounds.provinceCode, provinceCode), eq(provinceRounds.version, version)),
+      )
+      .returning({ version: provinceRounds.version });
+    if (!updated) throw new WorkflowError('conflict', conflict);
+
+    const [audit] = await tx
+      .insert(auditLog)
+      .values({
+        at,
+        userId: actor.id,
+        username: actor.username,
+        action,
+        roundCode,
+        provinceCode,
+        districtCode: null,
+        fromState: from,
+        toState: to,
+        reason,
+        timeliness,
+        details: {
+          version: updated.version,
+          window,
+          uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
+        },
+      })
+      .returning({ id: auditLog.id });
+
+    return {
+      action,
+      roundCode,
+      provinceCode,
+      from,
+      to,
+      version: updated.version,
+      reason,
+      at,
+      timeliness,
+      window,
+      uncertifiedDistricts: uncertified,
+      auditId: audit!.id,
+    };
+  });
+}
+
+/** Province → department: open → reported; needs every district certified, or a reason naming those that are not (step 2). */
+export function reportProvinceRound(db: Db, input: ProvinceTransitionInput): Promise<ProvinceTransition> {
+  return transitionProvinceRound(db, 'report', input);
+}
+
+/** Department announces: reported → announced; locks the round for the province (no loads, no district actions) (step 3). */
+export function announceProvinceRound(db: Db, input: ProvinceTransitionInput): Promise<ProvinceTransition> {
+  return transitionProvinceRound(db, 'announce', input);
+}

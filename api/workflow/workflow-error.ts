@@ -1,0 +1,31 @@
+import type { DistrictRoundState, ProvinceRoundState, RoundAction } from '../../domain/round-state.ts';
+
+export type WorkflowErrorKind =
+  | 'not-found' // unknown round or district/province, or outside the actor's scope
+  | 'forbidden' // the actor's role may not take this action
+  | 'conflict' // the action is not allowed from the current state (or the version moved on)
+  | 'reason-required' // return, reopen, and a report with uncertified districts need a reason
+  | 'reason-incomplete'; // a report's reason must name every district not yet certified
+
+export type MissingDistrict = { code: string; nameTh: string; nameEn: string; state: DistrictRoundState };
+
+export interface WorkflowErrorInfo {
+  action: RoundAction;
+  currentState?: DistrictRoundState | ProvinceRoundState;
+  provinceState?: ProvinceRoundState;
+  version?: number;
+  /** Set when the conflict is a stale expectedVersion rather than the state itself. */
+  expectedVersion?: number;
+  missingDistricts?: MissingDistrict[];
+}
+
+/** A refused workflow action; the HTTP layer turns it into a problem (404, 403, 409, 422). */
+export class WorkflowError extends Error {
+  constructor(
+    readonly kind: WorkflowErrorKind,
+    readonly info: WorkflowErrorInfo,
+  ) {
+    super(`${info.action}: ${kind}`);
+    this.name = 'WorkflowError';
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Ingestion benchmark: a national file (100,000 producers, ~210,000 product rows) loaded end to
+ * end by the pipeline (sniff, parse, normalise, validate, stage, upsert) against `psql \copy` of
+ * the same file into a bare table, in the same run on the same database.
+ *
+ *   npx tsx bench/ingest/ingest-bench.ts [--producers 100000] [--runs 3] [--keep]
+ *
+ * Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create a scratch
+ * database, dropped afterwards unless --keep. Geography: ../shared/geo when present, else
+ * synthesised. Prints the figures and appends them to bench/RESULTS.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { loadConfig } from '../../api/config.ts';
+import { createDb } from '../../db/create-db.ts';
+import { migrate } from '../../db/migrate.ts';
+import { seedReference } from '../../pipeline/seed/seed-reference.ts';
+import { importGeography } from '../../pipeline/import-geography.ts';
+import { readGeographyDir, synthesizeGeography } from '../../pipeline/generate/national-geography.ts';
+import { generateRegistrations, GENERATED_HEADERS } from '../../pipeline/generate/generate-registrations.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    producers: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const producers = Number(values.producers);
+const runs = Number(values.runs);
+const baseUrl = loadConfig().databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `otop_bench_ingest_${Date.now().toString(36)}`;
+const url = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// The file: generated once per size and seed, kept in the temp directory between runs.
+const sharedGeo = join(root, '..', 'shared', 'geo');
+const geography = readGeographyDir(sharedGeo) ?? synthesizeGeography();
+const geographySource = existsSync(join(sharedGeo, 'subdistricts.json')) ? '../shared/geo' : 'synthesised';
+const dataDir = join(tmpdir(), 'otop-bench');
+mkdirSync(dataDir, { recursive: true });
+const file = join(dataDir, `national-${producers}-${geographySource === 'synthesised' ? 'synthetic' : 'shared'}.csv`);
+let manifest: { rows: number; producers: number } | null = null;
+if (!existsSync(file)) {
+  log(`generating ${file} …`);
+  manifest = await generateRegistrations(file, { producers, geography, seed: 2561 });
+  writeFileSync(`${file}.json`, JSON.stringify(manifest));
+} else {
+  manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as { rows: number; producers: number };
+}
+const sizeMb = statSync(file).size / 1024 / 1024;
+log(`file: ${manifest.producers} producers, ${manifest.rows} rows, ${sizeMb.toFixed(1)} MB`);
+
+const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${dbName}`);
+const [{ version }] = (await admin.unsafe('select version()')) as unknown as [{ version: string }];
+const handle = await createDb({ databaseUrl: url, maxConnections: 2 });
+await migrate(handle.db);
+await seedReference(handle.db);
+const geo = await importGeography(handle.db, geography);
+log(`geography: ${geo.districts.read} districts, ${geo.subdistricts.read} subdistricts (${geographySource})`);
+const sql = postgres(url, { max: 1, onnotice: () => {} });
+
+const reset = async () => {
+  await sql.unsafe('truncate products, registrations, producers, submission_issues, rejected_rows, submissions, registration_counts, product_counts');
+  await sql.unsafe('checkpoint');
+};
+
+function psqlCopy(): number {
+  spawnSync('psql', [url, '-qc', 'drop table if exists bench_bare']);
+  spawnSync('psql', [url, '-qc', `create table bench_bare (${GENERATED_HEADERS.map((_, i) => `c${i + 1} text`).join(', ')})`]);
+  spawnSync('psql', [url, '-qc', 'checkpoint']);
+  const started = performance.now();
+  const r = spawnSync('psql', [url, '-qc', `\\copy bench_bare from '${file}' with (format csv, header true)`], { encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
+  return ms;
+}
+
+interface RunResult {
+  ms: number;
+  phases: Record<string, number>;
+  status: string;
+  rowsRead: number;
+  accepted: { total: number; created: number; updated: number; unchanged: number };
+  rejected: number;
+  maxRssMb: number;
+  processMs: number;
+}
+
+function pipeline(path = file): RunResult {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/ingest/ingest-run.ts'), url, path], { encoding: 'utf8', cwd: root });
+  const processMs = performance.now() - started;
+  if (r.status !== 0) throw new Error(`pipeline run failed: ${r.stderr}`);
+  return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<RunResult, 'processMs'>), processMs };
+}
+
+const copyMs: number[] = [];
+const fresh: RunResult[] = [];
+for (let i = 0; i < runs; i++) {
+  copyMs.push(psqlCopy());
+  await reset();
+  fresh.push(pipeline());
+  const last = fresh.at(-1)!;
+  log(`run ${i + 1}: \\copy ${copyMs.at(-1)!.toFixed(0)} ms; pipeline ${last.ms} ms (${last.status}, ${last.accepted.created} created) ${JSON.stringify(last.phases)}, peak RSS ${last.maxRssMb} MB`);
+  if (last.rowsRead !== manifest.rows || last.accepted.created !== manifest.rows) throw new Error('the pipeline did not load every row');
+}
+// Re-uploads onto the loaded data: the identical file (recognised by SHA-256), and the same rows
+// as a different file (one byte more), which is read and validated in full and found unchanged.
+const duplicate = pipeline();
+const twin = join(dataDir, 'national-twin.csv');
+writeFileSync(twin, Buffer.concat([readFileSync(file), Buffer.from('\r\n')]));
+const unchanged = pipeline(twin);
+
+await sql.end();
+await handle.close();
+if (!values.keep) await admin.unsafe(`drop database ${dbName} with (force)`);
+await admin.end();
+
+const copy = median(copyMs);
+const pipe = median(fresh.map((r) => r.ms));
+const proc = median(fresh.map((r) => r.processMs));
+const rss = Math.max(...fresh.map((r) => r.maxRssMb));
+const phaseNames = Object.keys(fresh[0]!.phases);
+const phases = phaseNames.map((p) => `${p} ${median(fresh.map((r) => r.phases[p] ?? 0))} ms`).join(', ');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${platform()} ${release()}, Node ${process.version}, ${version.split(' on ')[0]}`;
+const lines = [
+  `### ${new Date().toISOString().slice(0, 10)} — ${manifest.producers.toLocaleString('en-US')} producers, ${manifest.rows.toLocaleString('en-US')} rows, ${sizeMb.toFixed(1)} MB CSV`,
+  '',
+  `Machine: ${machine}. Geography: ${geographySource}. Median of ${runs} runs, each on emptied tables.`,
+  '',
+  '| measure | median | goal |',
+  '|---|---|---|',
+  `| \`psql \\copy\` into a bare 15-column text table | ${copy.toFixed(0)} ms | — |`,
+  `| pipeline, first load (sniff → parse → normalise → validate → stage → upsert) | ${pipe} ms | ≤ ${(copy * 1.5).toFixed(0)} ms |`,
+  `| ratio pipeline / \\copy | ${(pipe / copy).toFixed(2)} × | ≤ 1.5 × |`,
+  `| pipeline process wall time (incl. Node start and module loading) | ${proc.toFixed(0)} ms | — |`,
+  `| peak RSS of the pipeline process | ${rss} MB | ≤ 300 MB |`,
+  `| re-upload of the identical file (duplicate by SHA-256) | ${duplicate.ms} ms | — |`,
+  `| re-upload of the same rows as another file (all ${unchanged.accepted.unchanged.toLocaleString('en-US')} unchanged) | ${unchanged.ms} ms, peak RSS ${unchanged.maxRssMb} MB | — |`,
+  '',
+  `Pipeline phases (median): ${phases}.`,
+  '',
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+// The figures go at the end of the Ingest section, whatever other sections follow it.
+const results = join(root, 'bench', 'RESULTS.md');
+const heading = '## Ingest (`bench/ingest/ingest-bench.ts`)';
+let body = existsSync(results) ? readFileSync(results, 'utf8') : '# Benchmark results\n';
+if (!body.includes(heading)) body = `${body.trimEnd()}\n\n${heading}\n\n`;
+const start = body.indexOf(heading) + heading.length;
+const next = body.indexOf('\n## ', start);
+const at = next === -1 ? body.length : next + 1;
+body = `${body.slice(0, at).trimEnd()}\n\n${lines.join('\n')}\n${next === -1 ? '' : `\n${body.slice(at)}`}`;
+writeFileSync(results, body);

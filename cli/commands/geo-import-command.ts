@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+import { importGeography } from '../../pipeline/import-geography.ts';
+
+export const geoCommand: Command = {
+  name: 'geo',
+  summary: 'Import provinces, districts and subdistricts (JSON in the thailand-geography shape); idempotent, Thai names authoritative',
+  usage:
+    'otop geo import --provinces p.json --districts d.json --subdistricts s.json [--overwrite] [--json]\n' +
+    '       otop geo import --dir <dir with provinces.json, districts.json, subdistricts.json>\n' +
+    '  Existing English names and postal codes are kept unless --overwrite.',
+  async run(args, { config, stdout, stderr }) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        provinces: { type: 'string' },
+        districts: { type: 'string' },
+        subdistricts: { type: 'string' },
+        dir: { type: 'string' },
+        overwrite: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const paths = {
+      provinces: values.provinces ?? (values.dir ? join(values.dir, 'provinces.json') : undefined),
+      districts: values.districts ?? (values.dir ? join(values.dir, 'districts.json') : undefined),
+      subdistricts: values.subdistricts ?? (values.dir ? join(values.dir, 'subdistricts.json') : undefined),
+    };
+    if (positionals[0] !== 'import' || !paths.provinces || !paths.districts || !paths.subdistricts) {
+      stderr.write(`Usage: ${this.usage}\n`);
+      return 2;
+    }
+    const files = { provinces: [] as unknown[], districts: [] as unknown[], subdistricts: [] as unknown[] };
+    for (const key of ['provinces', 'districts', 'subdistricts'] as const) {
+      try {
+        const parsed: unknown = JSON.parse(await readFile(paths[key]!, 'utf8'));
+        if (!Array.isArray(parsed)) throw new Error('not a JSON array');
+        files[key] = parsed;
+      } catch (err) {
+        stderr.write(`${paths[key]}: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 2;
+      }
+    }
+    const result = await withDatabase(config, ({ db }) => importGeography(db, files, { overwrite: values.overwrite }));
+    if (values.json) {
+      stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      for (const key of ['provinces', 'districts', 'subdistricts'] as const) {
+        const t = result[key];
+        stdout.write(`${key.padEnd(12)} read ${t.read}, inserted ${t.inserted}, renamed ${t.renamed}, kept ${t.kept}, skipped ${t.skipped}\n`);
+      }
+      for (const p of result.problems.slice(0, 30)) stdout.write(`  skipped ${p.file} #${p.index}${p.code ? ` (${p.code})` : ''}: ${p.message}\n`);
+      if (result.problems.length > 30) stdout.write(`  … ${result.problems.length - 30} more (--json)\n`);
+    }
+    return result.problems.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,131 @@
+import { writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import type { Command } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+import { users, submissions } from '../../db/schema/index.ts';
+import { ingestSubmission, type IngestProgress, type SubmissionReport, type Uploader } from '../../pipeline/ingest-submission.ts';
+import { rejectedRowsCsv } from '../../pipeline/submission-report.ts';
+
+/** 0: every row accepted (or the same file was already loaded); 1: some rows rejected; 2: the file was refused or the load failed. */
+export function loadExitCode(report: SubmissionReport): number {
+  if (report.status === 'failed') return 2;
+  if (report.issues.some((i) => i.row === null && i.severity === 'error')) return 2;
+  return report.rejected > 0 ? 1 : 0;
+}
+
+function progressBar(stream: NodeJS.WritableStream) {
+  const started = Date.now();
+  let last = 0;
+  return {
+    update(p: IngestProgress) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const seconds = Math.max(0.001, (now - started) / 1000);
+      const rate = p.rowsRead / seconds;
+      const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
+      const eta = share > 0.01 ? Math.max(0, Math.round((seconds / share) * (1 - share))) : null;
+      const width = 30;
+      const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
+      stream.write(
+        `\r${bar} ${(share * 100).toFixed(0).padStart(3)}%  ${p.rowsRead.toLocaleString('en-US')} rows  ` +
+          `${Math.round(rate).toLocaleString('en-US')} rows/s  ETA ${eta === null ? '…' : `${eta}s`}   `,
+      );
+    },
+    done() {
+      stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+function summary(r: SubmissionReport, failureReason: string | null): string {
+  const lines = [
+    `${r.dryRun ? 'Dry run' : 'Load'} of ${r.fileName ?? '(form)'} → ${r.districtCode}, round ${r.roundCode}: ${r.status.toUpperCase()}`,
+    `  submission ${r.submissionId}  sha256 ${r.fileSha256.slice(0, 16)}…`,
+  ];
+  if (r.duplicateOf) lines.push(`  the same file was already loaded as submission ${r.duplicateOf}: nothing changed`);
+  if (r.source) lines.push(`  read as ${r.source.format}${r.source.encoding ? ` (${r.source.encoding})` : ''}${r.source.sheet ? `, sheet "${r.source.sheet}"` : ''}`);
+  lines.push(
+    `  rows read ${r.rowsRead}; accepted ${r.accepted.total} (created ${r.accepted.created}, updated ${r.accepted.updated}, unchanged ${r.accepted.unchanged}); rejected ${r.rejected}; warnings ${r.warnings}`,
+  );
+  if (r.normalized.total > 0) {
+    lines.push(`  normalised ${r.normalized.total} cells: ${Object.entries(r.normalized.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  const counts = Object.entries(r.issueCounts);
+  if (counts.length > 0) lines.push(`  issues: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  for (const i of r.issues.slice(0, 20)) {
+    const where = i.row === null ? 'file' : `row ${i.row}`;
+    lines.push(`  ${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${where}${i.column ? `, ${i.column}` : ''}${i.value ? ` "${i.value}"` : ''}: ${i.message.th} / ${i.message.en}`);
+  }
+  if (r.issuesTotal > 20) lines.push(`  … ${r.issuesTotal - 20} more (--json for the report, --rejected-out for the rejected rows)`);
+  if (r.failure) lines.push(`  ${r.failure.th} / ${r.failure.en}`, `  reason: ${failureReason ?? 'unknown'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const loadCommand: Command = {
+  name: 'load',
+  summary: 'Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports',
+  usage:
+    'otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--as <username>] [--rejected-out <file.csv>]\n' +
+    '  --district also takes a province code (38) or "all" for a multi-district file. Exit code 0: all rows accepted,\n' +
+    '  1: some rows rejected, 2: the file as a whole was refused (or the load failed).',
+  async run(args, { config, stdout, stderr }) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        district: { type: 'string' },
+        round: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        sheet: { type: 'string' },
+        as: { type: 'string' },
+        'rejected-out': { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (!file || !values.district || !values.round) {
+      stderr.write(`Usage: ${this.usage}\n`);
+      return 2;
+    }
+    return withDatabase(config, async ({ db }) => {
+      let user: Uploader = { id: null, username: `cli:${userInfo().username}`, role: 'admin', districtCode: null, provinceCode: null };
+      if (values.as) {
+        const [u] = await db.select().from(users).where(eq(users.username, values.as));
+        if (!u) {
+          stderr.write(`No user named '${values.as}'. / ไม่พบผู้ใช้ '${values.as}'\n`);
+          return 2;
+        }
+        user = { id: u.id, username: u.username, role: u.role, districtCode: u.districtCode, provinceCode: u.provinceCode };
+      }
+      const showProgress = !values.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
+      const bar = showProgress ? progressBar(stderr) : null;
+      const report = await ingestSubmission(db, {
+        source: { kind: 'path', path: file },
+        fileName: basename(file),
+        districtCode: values.district!,
+        roundCode: values.round!,
+        dryRun: values['dry-run'],
+        user,
+        ...(values.sheet ? { sheetName: values.sheet } : {}),
+        ...(bar ? { onProgress: (p: IngestProgress) => bar.update(p) } : {}),
+      });
+      bar?.done();
+      if (values['rejected-out'] && report.rejected > 0) {
+        await writeFile(values['rejected-out'], await rejectedRowsCsv(db, report.submissionId));
+      }
+      if (values.json) {
+        stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const [row] = report.status === 'failed'
+          ? await db.select({ reason: submissions.failureReason }).from(submissions).where(eq(submissions.id, report.submissionId))
+          : [];
+        stdout.write(summary(report, row?.reason ?? null));
+      }
+      return loadExitCode(report);
+    });
+  },
+};

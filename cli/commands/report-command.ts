@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { SessionUser } from '../../api/auth/session-user.ts';
+import { ProblemError } from '../../api/http/problem.ts';
+import { REPORT_SLUGS, type ReportParams, type ReportSlug } from '../../api/reports/documents/report-document.ts';
+import { reportPdf } from '../../api/reports/documents/report-pdf.ts';
+import type { Command } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+
+const USAGE = [
+  `otop report <${REPORT_SLUGS.join('|')}> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]`,
+  '       [--detail district] [--digits ascii] --out file.pdf',
+  '',
+  'Writes one official document as PDF, with the data as it stands now. The command line reads',
+  'as the department does (the whole country); --province and --district narrow the document.',
+  '  plan          the operation plan of a fiscal year',
+  '  report-form   the registration report form (district: per subdistrict; province: per district;',
+  '                nation: per province, --detail district for every district)',
+  '  certification the provincial certification announcement of a round (needs --province)',
+  '  accounts      the account registry (no codes, no passwords)',
+  '  summary       the managers\' progress summary of a fiscal year',
+  '  letter        the covering letter of a round with its enclosures (needs --province)',
+].join('\n');
+
+/** Who the command line is: a national reader, like the department. */
+const CLI_USER: SessionUser = {
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'otop-cli',
+  role: 'department',
+  provinceCode: null,
+  districtCode: null,
+  displayName: 'otop report',
+  mustChangePassword: false,
+};
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Write an official PDF document: plan, report-form, certification, accounts, summary, letter',
+  usage: USAGE,
+  async run(args, { config, stdout, stderr }) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        fy: { type: 'string' },
+        round: { type: 'string' },
+        province: { type: 'string' },
+        district: { type: 'string' },
+        detail: { type: 'string' },
+        digits: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+    const slug = positionals[0] as ReportSlug | undefined;
+    const problems: string[] = [];
+    if (!slug || !(REPORT_SLUGS as readonly string[]).includes(slug)) problems.push(`unknown document '${slug ?? ''}'`);
+    if (!values.out) problems.push('--out is required');
+    if (values.fy !== undefined && !/^\d{4}$/.test(values.fy)) problems.push('--fy must be a Buddhist-Era year (2561)');
+    if (values.round !== undefined && !/^\d{4}-Q[1-4]$/.test(values.round)) problems.push("--round must look like '2561-Q1'");
+    if (values.province !== undefined && !/^\d{2}$/.test(values.province)) problems.push('--province must be a 2-digit code');
+    if (values.district !== undefined && !/^\d{4}$/.test(values.district)) problems.push('--district must be a 4-digit code');
+    if (values.detail !== undefined && values.detail !== 'district' && values.detail !== 'province') problems.push('--detail must be district or province');
+    if (values.digits !== undefined && values.digits !== 'thai' && values.digits !== 'ascii') problems.push('--digits must be thai or ascii');
+    if (problems.length > 0 || !slug || !values.out) {
+      stderr.write(`${problems.join('\n')}\n\nUsage: ${USAGE}\n`);
+      return 2;
+    }
+    const params: ReportParams = {
+      fiscalYear: values.fy === undefined ? undefined : Number(values.fy),
+      roundCode: values.round,
+      provinceCode: values.province,
+      districtCode: values.district,
+      detail: values.detail as ReportParams['detail'],
+      digits: values.digits as ReportParams['digits'],
+    };
+    const out = values.out;
+    return withDatabase(config, async ({ db }) => {
+      try {
+        const { pdf } = await reportPdf(db, slug, params, CLI_USER, new Date());
+        await writeFile(out, pdf);
+        stdout.write(`Wrote ${out} (${pdf.length.toLocaleString('en-US')} bytes).\n`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof ProblemError)) throw err;
+        const p = err.problem;
+        stderr.write(`${p.title} / ${p.titleTh}${p.detail ? `: ${p.detail}` : ''}\n`);
+        for (const i of p.issues ?? []) stderr.write(`  ${i.column ?? ''}: ${i.message.en} / ${i.message.th}\n`);
+        if (p.status === 404) stderr.write('  (no such fiscal year, round, province or district in the database)\n');
+        return 1;
+      }
+    });
+  },
+};

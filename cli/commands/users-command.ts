@@ -1,0 +1,156 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
+import { CLI_ACTOR } from '../../api/accounts/account-actor.ts';
+import { AccountError, type AccountProblem } from '../../api/accounts/account-error.ts';
+import { createAccount } from '../../api/accounts/create-account.ts';
+import { importAccounts, parseAccountsCsv } from '../../api/accounts/import-accounts.ts';
+import { resetAccount } from '../../api/accounts/reset-account.ts';
+import { normalizeUsername } from '../../api/auth/normalize-username.ts';
+import { accountSheetPdf } from '../../api/reports/documents/account-sheet-pdf.ts';
+import type { Command, CommandContext } from '../command.ts';
+import { withDatabase } from '../with-database.ts';
+
+const USAGE = [
+  'otop users import <accounts.csv> [--out codes.csv] [--sheet codes.pdf]',
+  '       otop users create --username <name> --role <district|province|department|analyst|admin> [--scope <code>] [--display-name <text>] [--password-stdin]',
+  '       otop users reset --username <name>',
+  '',
+  'import: the district account registry (CSV with a header row: username, role, scope, display_name).',
+  '  Every line is checked first; if any is wrong nothing is created. Existing usernames are skipped.',
+  '  Each new account gets a one-time activation code, printed once as CSV (to --out, or stdout);',
+  '  only its hash is stored. The first sign-in with the code must choose a password.',
+  '  --sheet also writes the same codes as the printed account sheet (PDF, the letter\'s enclosure 3).',
+  'create: one account; with --password-stdin the password is read from the first line of stdin,',
+  '  otherwise an activation code is printed.',
+  'reset: clears the password, ends the sessions and prints a new activation code.',
+].join('\n');
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function printProblems(stderr: NodeJS.WritableStream, prefix: string, problems: AccountProblem[]): void {
+  for (const p of problems) stderr.write(`${prefix}${p.column}: ${p.en} / ${p.th}\n`);
+}
+
+async function readStdinLine(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '');
+}
+
+async function runImport(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheet: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) {
+    ctx.stderr.write(`Missing the CSV file.\n\nUsage: ${USAGE}\n`);
+    return 2;
+  }
+  const parsed = parseAccountsCsv(await readFile(file, 'utf8'));
+  if (parsed instanceof AccountError) {
+    printProblems(ctx.stderr, `${file}: `, parsed.problems);
+    return 1;
+  }
+  return withDatabase(ctx.config, async ({ db }) => {
+    const now = new Date();
+    const result = await importAccounts(db, parsed, {
+      actor: CLI_ACTOR,
+      now,
+      activationTtlDays: ctx.config.activationTtlDays,
+    });
+    if (result.errors.length > 0) {
+      for (const e of result.errors) printProblems(ctx.stderr, `${file} line ${e.line}: `, e.problems);
+      ctx.stderr.write(`Nothing created: ${result.errors.length} line(s) with problems. / ไม่ได้สร้างบัญชีใด ๆ เนื่องจากมีข้อผิดพลาด\n`);
+      return 1;
+    }
+    const lines = [
+      'username,role,scope,display_name,activation_code,expires_at',
+      ...result.created.map((a) =>
+        [a.username, a.role, a.scope, a.displayName, a.activationCode, a.activationExpiresAt].map(csvCell).join(','),
+      ),
+    ];
+    const csv = `${lines.join('\n')}\n`;
+    if (values.out) await writeFile(values.out, `\uFEFF${csv}`, { mode: 0o600 });
+    else ctx.stdout.write(csv);
+    if (values.sheet) await writeFile(values.sheet, await accountSheetPdf(db, result.created, now), { mode: 0o600 });
+    for (const s of result.skipped) ctx.stderr.write(`line ${s.line}: ${s.username} already exists, skipped\n`);
+    ctx.stderr.write(
+      `Created ${result.created.length} account(s), skipped ${result.skipped.length}.` +
+        (values.out ? ` Activation codes written to ${values.out} (shown only once).` : ' Activation codes above are shown only once.') +
+        (values.sheet ? ` Account sheet written to ${values.sheet}.` : '') +
+        '\n',
+    );
+    return 0;
+  });
+}
+
+async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.username || !values.role) {
+    ctx.stderr.write(`--username and --role are required.\n\nUsage: ${USAGE}\n`);
+    return 2;
+  }
+  const password = values['password-stdin'] ? await readStdinLine(ctx.stdin) : undefined;
+  return withDatabase(ctx.config, async ({ db }) => {
+    try {
+      const created = await createAccount(
+        db,
+        { username: values.username!, role: values.role!, scope: values.scope, displayName: values['display-name'], password },
+        { actor: CLI_ACTOR, now: new Date(), activationTtlDays: ctx.config.activationTtlDays },
+      );
+      const scope = created.account.districtCode ?? created.account.provinceCode ?? 'national';
+      ctx.stdout.write(`Created ${created.account.username} (${created.account.role}, ${scope}).\n`);
+      if (created.activationCode) {
+        ctx.stdout.write(`Activation code (shown once, valid until ${created.activationExpiresAt}): ${created.activationCode}\n`);
+      }
+      return 0;
+    } catch (err) {
+      if (!(err instanceof AccountError)) throw err;
+      printProblems(ctx.stderr, '', err.problems);
+      return 1;
+    }
+  });
+}
+
+async function runReset(args: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' } } });
+  if (!values.username) {
+    ctx.stderr.write(`--username is required.\n\nUsage: ${USAGE}\n`);
+    return 2;
+  }
+  return withDatabase(ctx.config, async ({ db }) => {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, normalizeUsername(values.username!)));
+    if (!user) {
+      ctx.stderr.write(`No account ${values.username}. / ไม่พบบัญชีผู้ใช้นี้\n`);
+      return 1;
+    }
+    const issued = await resetAccount(db, user.id, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: ctx.config.activationTtlDays });
+    ctx.stdout.write(`Reset ${issued.account.username}. Activation code (shown once, valid until ${issued.activationExpiresAt}): ${issued.activationCode}\n`);
+    return 0;
+  });
+}
+
+export const usersCommand: Command = {
+  name: 'users',
+  summary: 'Accounts: bulk import with one-time activation codes, create one, reset one',
+  usage: USAGE,
+  async run(args, ctx) {
+    const [sub, ...rest] = args;
+    if (sub === 'import') return runImport(rest, ctx);
+    if (sub === 'create') return runCreate(rest, ctx);
+    if (sub === 'reset') return runReset(rest, ctx);
+    ctx.stderr.write(`Unknown or missing subcommand.\n\nUsage: ${USAGE}\n`);
+    return 2;
+  },
+};

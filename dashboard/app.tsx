@@ -1,0 +1,229 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, createApiClient } from './api/client.ts';
+import type { Me } from './api/types.ts';
+import { AppContext, useApp, type AppContextValue } from './app-context.ts';
+import { Link } from './components/link.tsx';
+import { ErrorState, Loading } from './components/status.tsx';
+import { isLang, messages, type Lang } from './i18n/messages.ts';
+import { lazyPage } from './lazy-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { PasswordPage } from './pages/password-page.tsx';
+import { navigate, useLocation } from './router.ts';
+import { homePath, matchRoute, navItems, routeAllowed, type Route } from './routes.ts';
+
+const OverviewPage = lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage));
+const DepartmentPage = lazyPage(() => import('./pages/department-page.tsx').then((m) => m.DepartmentPage));
+const DistrictPage = lazyPage(() => import('./pages/district-page.tsx').then((m) => m.DistrictPage));
+const UploadPage = lazyPage(() => import('./pages/upload-page.tsx').then((m) => m.UploadPage));
+const RegisterPage = lazyPage(() => import('./pages/register-page.tsx').then((m) => m.RegisterPage));
+const ReportsPage = lazyPage(() => import('./pages/reports-page.tsx').then((m) => m.ReportsPage));
+const GuidelinesPage = lazyPage(() => import('./pages/guidelines-page.tsx').then((m) => m.GuidelinesPage));
+const AdminPage = lazyPage(() => import('./pages/admin-page.tsx').then((m) => m.AdminPage));
+
+const LANG_KEY = 'otop.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    /* storage may be off */
+  }
+  return 'th';
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [me, setMeState] = useState<Me | null>(null);
+  const [booting, setBooting] = useState(true);
+  const [bootError, setBootError] = useState<ApiError | null>(null);
+  const loc = useLocation();
+  const route = matchRoute(loc.pathname);
+
+  const api = useMemo(
+    () =>
+      createApiClient({
+        onUnauthorized: () => {
+          setMeState(null);
+          api.setCsrfToken(null);
+        },
+      }),
+    [],
+  );
+
+  const setMe = (next: Me | null) => {
+    api.setCsrfToken(next?.csrfToken ?? null);
+    setMeState(next);
+  };
+  const setLang = (next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(LANG_KEY, next);
+    } catch {
+      /* storage may be off */
+    }
+  };
+
+  const boot = () => {
+    setBooting(true);
+    setBootError(null);
+    api.get<Me>('/api/me').then(
+      (m) => {
+        setMe(m);
+        setBooting(false);
+      },
+      (err: unknown) => {
+        if (err instanceof ApiError && err.status !== 401 && err.status !== 403) setBootError(err);
+        setMe(null);
+        setBooting(false);
+      },
+    );
+  };
+  useEffect(boot, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const t = messages(lang);
+  const ctx: AppContextValue = { lang, t, setLang, me, setMe, api };
+
+  // Where the session says this location should go instead.
+  let redirect: string | null = null;
+  if (!booting && !bootError) {
+    if (!me && route.name !== 'signin') {
+      const here = loc.pathname + loc.search;
+      redirect = here === '/' ? '/signin' : `/signin?next=${encodeURIComponent(here)}`;
+    } else if (me?.user.mustChangePassword && route.name !== 'password') redirect = '/password';
+    else if (me && (route.name === 'home' || route.name === 'signin')) redirect = homePath(me.user);
+  }
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  const firstPage = useRef(true);
+  useEffect(() => {
+    // After an in-app navigation, start reading from the new page's heading (screen readers
+    // and keyboard users); the first page keeps the browser's own start (skip link first).
+    if (booting || redirect) return;
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, [loc.pathname, booting, redirect]);
+
+  let body;
+  if (booting) body = <Loading />;
+  else if (bootError) body = <ErrorState error={bootError} onRetry={boot} />;
+  else if (redirect) body = <Loading />;
+  else body = <Page route={route} />;
+
+  return (
+    <AppContext.Provider value={ctx}>
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { me, t } = useApp();
+  if (route.name === 'signin') return <SignInPage />;
+  if (!me) return <Loading />;
+  if (route.name === 'password') return <PasswordPage />;
+  if (!routeAllowed(route, me.user)) {
+    return (
+      <div class="state error" role="alert">
+        <h1 tabIndex={-1}>{t.state.forbidden}</h1>
+        <Link href={homePath(me.user)}>{t.state.backHome}</Link>
+      </div>
+    );
+  }
+  switch (route.name) {
+    case 'overview':
+      return <OverviewPage province={route.province} />;
+    case 'district':
+      return <DistrictPage district={route.district} />;
+    case 'upload':
+      return <UploadPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'department':
+      return <DepartmentPage />;
+    case 'guidelines':
+      return <GuidelinesPage />;
+    case 'admin':
+      return <AdminPage />;
+    default:
+      return (
+        <div class="state">
+          <h1 tabIndex={-1}>{t.notFoundTitle}</h1>
+          <Link href="/">{t.state.backHome}</Link>
+        </div>
+      );
+  }
+}
+
+function Header() {
+  const { t, lang, setLang, me, setMe, api } = useApp();
+  const loc = useLocation();
+  const signOut = async () => {
+    try {
+      await api.send('POST', '/api/auth/logout');
+    } catch {
+      /* the session is dropped on this side either way */
+    }
+    setMe(null);
+    navigate('/signin?signedOut=1', { replace: true });
+  };
+  const items = me && !me.user.mustChangePassword ? navItems(me.user) : [];
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <span class="brand-mark" aria-hidden="true">
+          OTOP
+        </span>
+        <span class="brand-name">{t.appName}</span>
+      </div>
+      {items.length > 0 && (
+        <nav aria-label={t.nav.label}>
+          <ul>
+            {items.map((i) => {
+              const current = loc.pathname === i.href || (i.key === 'district' && loc.pathname.startsWith('/district/'));
+              return (
+                <li key={i.key}>
+                  <Link href={i.href} aria-current={current ? 'page' : undefined}>
+                    {t.nav[i.key]}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <div class="header-tools">
+        {me && (
+          <span class="who" data-testid="who">
+            {me.user.displayName || me.user.username} · {t.roles[me.user.role]}
+          </span>
+        )}
+        <button type="button" class="linklike" lang={lang === 'th' ? 'en' : 'th'} aria-label={t.switchToLabel} onClick={() => setLang(lang === 'th' ? 'en' : 'th')}>
+          {t.switchTo}
+        </button>
+        {me && (
+          <button type="button" class="secondary small" onClick={signOut}>
+            {t.nav.signOut}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

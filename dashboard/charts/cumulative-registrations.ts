@@ -1,0 +1,86 @@
+import { fiscalYearRange } from '../../domain/fiscal-year.ts';
+import type { CellProgress, RoundPlan } from '../api/types.ts';
+import { formatDate } from '../format/format-date.ts';
+import { messages, type Lang } from '../i18n/messages.ts';
+import { BASE_OPTION, type ChartOption } from './chart-option.ts';
+import { LINE_COLOR, TARGET_COLOR, WINDOW_FILL } from './palette.ts';
+
+export interface CumulativeInput {
+  fiscalYear: number;
+  rounds: readonly RoundPlan[];
+  cells: readonly Pick<CellProgress, 'roundCode' | 'producers'>[];
+  targetProducers: number;
+  /** Today as a Bangkok ISO date. */
+  today: string;
+}
+
+/** [date, cumulative producers]: 0 at the year's start, then each round's total at its step-1 close. */
+export function cumulativePoints(input: CumulativeInput): [string, number][] {
+  const year = fiscalYearRange(input.fiscalYear);
+  const byRound = new Map<string, number>();
+  for (const c of input.cells) byRound.set(c.roundCode, (byRound.get(c.roundCode) ?? 0) + c.producers);
+  const points: [string, number][] = [[year.start, 0]];
+  let total = 0;
+  for (const round of [...input.rounds].sort((a, b) => a.quarter - b.quarter)) {
+    const step1 = round.windows.find((w) => w.step === 1);
+    if (!step1 || step1.startDate > input.today) continue; // not reached yet
+    total += byRound.get(round.code) ?? 0;
+    // A window still open is drawn up to today: the line stops where the year stands.
+    points.push([step1.endDate < input.today ? step1.endDate : input.today, total]);
+  }
+  return points;
+}
+
+/**
+ * Cumulative registered producers through the year against the plan: the line climbs at each
+ * round's district-registration close; the plan's step-1 windows are shaded, the target (last
+ * year's producers unless one was set) and today are marked.
+ */
+export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang): ChartOption {
+  const t = messages(lang);
+  const year = fiscalYearRange(input.fiscalYear);
+  const todayInYear = input.today >= year.start && input.today <= year.end;
+  const quarter = (q: number) => t.quarterShort(q);
+  return {
+    ...BASE_OPTION,
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 56, top: 48, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'time',
+      min: year.start,
+      max: year.end,
+      axisLabel: { formatter: (value: number) => formatDate(new Date(value).toISOString().slice(0, 10), lang) },
+    },
+    yAxis: { type: 'value', name: t.chart.producers, nameTextStyle: { align: 'left' }, minInterval: 1 },
+    series: [
+      {
+        type: 'line',
+        name: t.chart.cumulative,
+        step: 'end',
+        color: LINE_COLOR,
+        symbolSize: 7,
+        data: cumulativePoints(input),
+        markArea: {
+          silent: true,
+          itemStyle: { color: WINDOW_FILL },
+          label: { color: '#1f2937', position: 'insideTop' },
+          data: input.rounds.flatMap((r) => {
+            const w = r.windows.find((x) => x.step === 1);
+            return w ? [[{ name: quarter(r.quarter), xAxis: w.startDate }, { xAxis: w.endDate }]] : [];
+          }) as never,
+        },
+        markLine: {
+          symbol: 'none',
+          data: [
+            ...(input.targetProducers > 0
+              ? [{ name: t.chart.target, yAxis: input.targetProducers, lineStyle: { color: TARGET_COLOR, type: 'dashed' as const }, label: { formatter: t.chart.target, color: TARGET_COLOR, position: 'insideEndTop' as const } }]
+              : []),
+            ...(todayInYear
+              ? [{ name: t.chart.today, xAxis: input.today, lineStyle: { color: '#374151', type: 'dotted' as const }, label: { formatter: t.chart.today } }]
+              : []),
+          ],
+        },
+      },
+    ],
+  };
+}

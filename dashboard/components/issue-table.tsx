@@ -1,0 +1,82 @@
+import { ISSUE_CODES, type IssueCode } from '../../domain/issue-codes.ts';
+import { useApp } from '../app-context.ts';
+import { formatNumber } from '../format/format-number.ts';
+import { label } from '../i18n/messages.ts';
+
+export interface IssueLike {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  severity: 'error' | 'warning';
+  message: { th: string; en: string };
+}
+
+/**
+ * The one table for problems with rows: upload reports, form errors and API validation
+ * problems all carry the pipeline's issue shape. The offending value is shown as text
+ * (never markup), quoted so blanks and spaces can be seen.
+ */
+export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike[]; limit?: number; caption?: string }) {
+  const { t, lang } = useApp();
+  if (issues.length === 0) return <p class="muted">{t.issues.none}</p>;
+  const shown = issues.slice(0, limit);
+  return (
+    <div class="table-scroll">
+      <table class="data issues">
+        <caption>{caption ?? t.issues.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.issues.row}</th>
+            <th scope="col">{t.issues.column}</th>
+            <th scope="col">{t.issues.value}</th>
+            <th scope="col">{t.issues.message}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((i, n) => (
+            <tr key={n} class={i.severity === 'error' ? 'sev-error' : 'sev-warning'}>
+              <td class="num">{i.row === null ? t.issues.file : formatNumber(i.row, lang)}</td>
+              <td>{i.column ?? '–'}</td>
+              <td>{i.value === null ? '–' : <code class="value">“{i.value}”</code>}</td>
+              <td>
+                <span class={`badge ${i.severity}`}>{i.severity === 'error' ? t.issues.error : t.issues.warning}</span>{' '}
+                {label(lang, i.message)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, lang))}</p>}
+    </div>
+  );
+}
+
+/** How many issues of each code a list holds. */
+export function issueCounts(issues: readonly { code: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of issues) out[i.code] = (out[i.code] ?? 0) + 1;
+  return out;
+}
+
+/** Counts per issue code, labelled from the catalogue (unknown codes shown as they are). */
+export function IssueCounts({ counts }: { counts: Record<string, number> }) {
+  const { t, lang } = useApp();
+  const entries = Object.entries(counts).filter(([, n]) => n > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div>
+      <h3>{t.issues.counts}</h3>
+      <ul class="issue-counts">
+        {entries.map(([code, n]) => {
+          const def = (ISSUE_CODES as Record<string, { th: string; en: string; severity: string } | undefined>)[code as IssueCode];
+          return (
+            <li key={code}>
+              <span class={`badge ${def?.severity ?? 'error'}`}>{formatNumber(n, lang)}</span> {def ? label(lang, def) : code}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

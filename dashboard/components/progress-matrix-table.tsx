@@ -1,0 +1,88 @@
+import { DISTRICT_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
+import { useApp } from '../app-context.ts';
+import { formatNumber } from '../format/format-number.ts';
+import { label } from '../i18n/messages.ts';
+import type { ProgressMatrix } from '../model/progress-matrix.ts';
+import { formatQuery } from '../url-state.ts';
+import { Link } from './link.tsx';
+
+/**
+ * District × quarter: each cell is the district's state in that round (colour and words), its
+ * producers and products, and a mark when a step ran late or is overdue. Each cell links to
+ * the district's page for that round. The chosen quarter's column is highlighted.
+ */
+export function ProgressMatrixTable({ matrix, fy, focusQuarter }: { matrix: ProgressMatrix; fy: number; focusQuarter: number | null }) {
+  const { t, lang } = useApp();
+  const n = (v: number) => formatNumber(v, lang);
+  return (
+    <div class="table-scroll">
+      <table class="matrix" data-testid="progress-matrix">
+        <caption>
+          <span class="caption-title">{t.overview.matrix}</span>
+          <span class="caption-note">{t.overview.matrixCaption}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.overview.districtCol}</th>
+            {matrix.quarters.map((q) => (
+              <th scope="col" key={q} class={q === focusQuarter ? 'focus' : undefined}>
+                {t.quarterShort(q)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((row) => {
+            const name = lang === 'en' ? row.nameEn : row.nameTh;
+            return (
+              <tr key={row.code}>
+                <th scope="row">
+                  <Link href={`/district/${row.code}${formatQuery({ fy })}`}>{name}</Link>
+                </th>
+                {row.cells.map((c, i) => {
+                  if (!c) return <td key={i} class="empty">–</td>;
+                  const state = label(lang, DISTRICT_ROUND_STATE_LABELS[c.state]);
+                  const quarter = t.quarterShort(c.quarter);
+                  const flag = c.late ? t.overview.late : c.behindStep ? t.overview.overdueStep(c.behindStep) : null;
+                  return (
+                    <td key={c.roundCode} class={`cell state-${c.state}${c.quarter === focusQuarter ? ' focus' : ''}`} data-district={c.districtCode} data-round={c.roundCode} data-state={c.state}>
+                      <Link
+                        href={`/district/${c.districtCode}${formatQuery({ fy, q: c.quarter as 1 | 2 | 3 | 4 })}`}
+                        aria-label={`${t.overview.cellLabel(name, quarter, state, n(c.producers), n(c.products))}${flag ? `, ${flag}` : ''}`}
+                      >
+                        <span class="cell-state">{state}</span>
+                        <span class="cell-counts">
+                          {n(c.producers)} / {n(c.products)}
+                        </span>
+                        {flag && (
+                          <span class={`cell-flag${c.behindStep ? ' overdue' : ''}`} title={c.lateRegistrations > 0 ? t.overview.lateRegistrations(n(c.lateRegistrations)) : undefined}>
+                            ⚑ {flag}
+                          </span>
+                        )}
+                      </Link>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t.overview.totalRow}</th>
+            {matrix.totals.map((tot) => (
+              <td key={tot.roundCode} class={tot.quarter === focusQuarter ? 'focus' : undefined}>
+                <span class="cell-counts">
+                  {n(tot.producers)} / {n(tot.products)}
+                </span>
+                <span class="cell-rate">
+                  {n(tot.certified)}/{n(tot.districts)}
+                </span>
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

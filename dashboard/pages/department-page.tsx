@@ -1,0 +1,109 @@
+import { useMemo } from 'preact/hooks';
+import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
+import type { ProgressResult } from '../api/types.ts';
+import { label } from '../i18n/messages.ts';
+import { useApp } from '../app-context.ts';
+import { producersByAreaOption } from '../charts/producers-by-area.ts';
+import { Chart } from '../components/chart.tsx';
+import { FilterBar } from '../components/filter-bar.tsx';
+import { Link } from '../components/link.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { Empty, ErrorState, Loading } from '../components/status.tsx';
+import { formatNumber, formatPercent } from '../format/format-number.ts';
+import { roundFocus } from '../model/current-round.ts';
+import { todayIso } from '../model/today.ts';
+import { useLocation } from '../router.ts';
+import { formatQuery, parseQuery } from '../url-state.ts';
+import { useFiscalYears } from '../use-fiscal-years.ts';
+import { useResource } from '../use-resource.ts';
+
+/** Provinces side by side; each drills into its own overview. */
+export function DepartmentPage() {
+  const { api, t, lang } = useApp();
+  const loc = useLocation();
+  const q = parseQuery(loc.search);
+  const { years, fy, ready } = useFiscalYears(q.fy);
+  const res = useResource(ready ? `/api/progress?fy=${fy}` : null, (signal) => api.get<ProgressResult>('/api/progress', { fy }, signal));
+  const option = useMemo(() => (res.data ? producersByAreaOption(res.data.provinces, lang) : null), [res.data, lang]);
+  const n = (v: number) => formatNumber(v, lang);
+  const p = res.data;
+  const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
+  return (
+    <section class="department">
+      <PageHeading title={t.department.title} />
+      <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
+      {res.error ? (
+        <ErrorState error={res.error} onRetry={res.reload} />
+      ) : !p ? (
+        <Loading />
+      ) : p.provinces.length === 0 ? (
+        <Empty />
+      ) : (
+        <>
+          <div class="table-scroll">
+            <table class="data" data-testid="province-table">
+              <caption>{t.department.provinces}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.filters.province}</th>
+                  <th scope="col" class="num">{t.overview.producers}</th>
+                  <th scope="col" class="num">{t.overview.products}</th>
+                  <th scope="col" class="num">{t.department.target}</th>
+                  <th scope="col" class="num">{t.department.ratio}</th>
+                  <th scope="col" class="num">
+                    {t.department.certifiedDistricts}
+                    {round ? ` (${t.quarterShort(round.quarter)})` : ''}
+                  </th>
+                  {p.rounds.map((r) => (
+                    <th scope="col" key={r.code}>
+                      {t.quarterShort(r.quarter)}
+                    </th>
+                  ))}
+                  <th scope="col">
+                    <span class="visually-hidden">{t.department.drill}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.provinces.map((a) => (
+                  <tr key={a.code}>
+                    <th scope="row">{lang === 'en' ? a.nameEn : a.nameTh}</th>
+                    <td class="num">{n(a.producers)}</td>
+                    <td class="num">{n(a.products)}</td>
+                    <td class="num">{n(a.targetProducers)}</td>
+                    <td class="num">{formatPercent(a.targetRatio, lang)}</td>
+                    <td class="num">
+                      {n(round ? (a.certifiedByRound[round.code] ?? 0) : 0)}/{n(a.districts)}
+                    </td>
+                    {p.rounds.map((r) => {
+                      const cell = p.provinceCells.find((c) => c.roundCode === r.code && c.provinceCode === a.code);
+                      return (
+                        <td key={r.code} class={cell ? `province-state pstate-${cell.state}` : undefined}>
+                          {cell ? (
+                            <>
+                              <span class="cell-state">{label(lang, PROVINCE_ROUND_STATE_LABELS[cell.state])}</span>
+                              <span class="small">
+                                {' '}
+                                {n(cell.districtsCertified)}/{n(cell.districts)}
+                              </span>
+                            </>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td>
+                      <Link href={`/province/${a.code}${formatQuery({ fy, q: q.q })}`}>{t.department.drill}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {option && <Chart id="chart-provinces" title={t.department.chart} option={option} height={Math.max(240, 40 * p.provinces.length + 80)} />}
+        </>
+      )}
+    </section>
+  );
+}

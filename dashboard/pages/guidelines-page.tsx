@@ -1,0 +1,113 @@
+import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
+import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
+import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
+import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
+import type { ProgressResult } from '../api/types.ts';
+import { useApp } from '../app-context.ts';
+import { FilterBar } from '../components/filter-bar.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { ErrorState, Loading } from '../components/status.tsx';
+import { formatDateRange } from '../format/format-date.ts';
+import { formatNumber } from '../format/format-number.ts';
+import { label } from '../i18n/messages.ts';
+import { useLocation } from '../router.ts';
+import { parseQuery } from '../url-state.ts';
+import { useFiscalYears } from '../use-fiscal-years.ts';
+import { useResource } from '../use-resource.ts';
+
+/** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
+export function GuidelinesPage() {
+  const { t, lang } = useApp();
+  const loc = useLocation();
+  const q = parseQuery(loc.search);
+  const { years, fy, ready } = useFiscalYears(q.fy);
+  return (
+    <article class="guidelines">
+      <PageHeading title={t.guidelines.title}>
+        <p class="muted">{t.guidelines.subtitle}</p>
+      </PageHeading>
+      <div class="grid-2">
+        <section class="card">
+          <h2>{t.guidelines.whoTitle}</h2>
+          <ul>
+            {t.guidelines.who.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </section>
+        <section class="card">
+          <h2>{t.guidelines.docsTitle}</h2>
+          <ul>
+            {t.guidelines.docs.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </section>
+        <section class="card">
+          <h2>{t.guidelines.typesTitle}</h2>
+          <ol>
+            {PRODUCER_TYPES.map((p) => (
+              <li key={p.code}>{label(lang, p)}</li>
+            ))}
+          </ol>
+        </section>
+        <section class="card">
+          <h2>{t.guidelines.categoriesTitle}</h2>
+          <ol>
+            {PRODUCT_CATEGORIES.map((c) => (
+              <li key={c.code}>{label(lang, c)}</li>
+            ))}
+          </ol>
+          <h3>{t.guidelines.standardsTitle}</h3>
+          <p>{PRODUCT_STANDARDS.map((s) => label(lang, s)).join(' · ')}</p>
+        </section>
+      </div>
+      <section class="card">
+        <h2>
+          {t.guidelines.planTitle} {t.fiscalYearLabel(fy)}
+        </h2>
+        <FilterBar fields={['fy']} years={years} fy={fy} />
+        {ready ? <PlanTable fy={fy} /> : <Loading />}
+      </section>
+    </article>
+  );
+}
+
+function PlanTable({ fy }: { fy: number }) {
+  const { api, t, lang, me } = useApp();
+  // The plan of the user's own area (the same for every district of the year).
+  const scope = me?.user.districtCode ? { district: me.user.districtCode } : me?.user.provinceCode ? { province: me.user.provinceCode } : {};
+  const res = useResource(`/api/progress?fy=${fy}&plan=${JSON.stringify(scope)}`, (signal) => api.get<ProgressResult>('/api/progress', { fy, ...scope }, signal));
+  if (res.error) return <ErrorState error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Loading />;
+  const rows = [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w })));
+  return (
+    <div class="table-scroll">
+      <table class="data" data-testid="plan-table">
+        <caption class="visually-hidden">{t.guidelines.planTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.guidelines.quarter}</th>
+            <th scope="col">{t.guidelines.step}</th>
+            <th scope="col">{t.guidelines.dates}</th>
+            <th scope="col" class="num">{t.guidelines.days}</th>
+            <th scope="col">{t.guidelines.responsible}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ r, w }) => (
+            <tr key={`${r.code}-${w.step}`}>
+              <td>{t.quarterShort(r.quarter)}</td>
+              <td>
+                {formatNumber(w.step, lang)}. {t.guidelines.stepText[w.step]}
+              </td>
+              <td>{formatDateRange(w.startDate, w.endDate, lang)}</td>
+              <td class="num">{formatNumber(w.statedDays, lang)}</td>
+              <td>{label(lang, RESPONSIBLE_LABELS[w.responsible])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

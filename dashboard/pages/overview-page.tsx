@@ -1,0 +1,189 @@
+import { useMemo } from 'preact/hooks';
+import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
+import type { ProgressResult, ProvinceRoundStatus } from '../api/types.ts';
+import { useApp } from '../app-context.ts';
+import { cumulativeRegistrationsOption } from '../charts/cumulative-registrations.ts';
+import { districtStatesOption } from '../charts/district-states.ts';
+import { producersByAreaOption } from '../charts/producers-by-area.ts';
+import { productsByCategoryOption } from '../charts/products-by-category.ts';
+import { Chart } from '../components/chart.tsx';
+import { FilterBar } from '../components/filter-bar.tsx';
+import { PageHeading } from '../components/page-heading.tsx';
+import { ProgressMatrixTable } from '../components/progress-matrix-table.tsx';
+import { Empty, ErrorState, Loading } from '../components/status.tsx';
+import { ProvinceActions } from '../components/workflow-actions.tsx';
+import { formatDate, formatDateTime } from '../format/format-date.ts';
+import { formatNumber, formatPercent } from '../format/format-number.ts';
+import { label } from '../i18n/messages.ts';
+import { headlineFigures, type HeadlineFigures } from '../model/headline-figures.ts';
+import { progressMatrix } from '../model/progress-matrix.ts';
+import { todayIso } from '../model/today.ts';
+import { useLocation } from '../router.ts';
+import { parseQuery } from '../url-state.ts';
+import { useFiscalYears } from '../use-fiscal-years.ts';
+import { useResource } from '../use-resource.ts';
+
+interface Loaded {
+  current: ProgressResult;
+  previous: ProgressResult | null;
+}
+
+/** The province manager's picture: who is behind in which step of which quarter, and what to do. */
+export function OverviewPage({ province }: { province: string }) {
+  const { api, t, lang } = useApp();
+  const loc = useLocation();
+  const q = parseQuery(loc.search);
+  const { years, fy, ready } = useFiscalYears(q.fy);
+  const key = ready ? `/api/progress?fy=${fy}&province=${province}` : null;
+  const res = useResource<Loaded>(key, async (signal) => {
+    const [current, previous] = await Promise.all([
+      api.get<ProgressResult>('/api/progress', { fy, province }, signal),
+      // Last year only feeds the comparison figures; without it they read "–".
+      api.get<ProgressResult>('/api/progress', { fy: fy - 1, province }, signal).catch(() => null),
+    ]);
+    return { current, previous };
+  });
+
+  const area = res.data?.current.provinces.find((x) => x.code === province);
+  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : province;
+  return (
+    <section class="overview" aria-busy={res.loading}>
+      <PageHeading title={t.overview.title(name)}>
+        {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
+      </PageHeading>
+      <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
+      {res.error ? (
+        <ErrorState error={res.error} onRetry={res.reload} />
+      ) : !res.data ? (
+        <Loading />
+      ) : res.data.current.districts.length === 0 || res.data.current.rounds.length === 0 ? (
+        <Empty />
+      ) : (
+        <OverviewBody data={res.data} fy={fy} quarter={q.q} province={province} reload={res.reload} />
+      )}
+    </section>
+  );
+}
+
+function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; fy: number; quarter: number | null; province: string; reload: () => void }) {
+  const { t, lang } = useApp();
+  const today = todayIso();
+  const p = data.current;
+  const head = useMemo(() => headlineFigures(p, data.previous, today, quarter), [p, data.previous, today, quarter]);
+  const matrix = useMemo(() => progressMatrix(p), [p]);
+  const focusQuarter = quarter ?? head.focus.round?.quarter ?? null;
+  const options = useMemo(
+    () => ({
+      byDistrict: producersByAreaOption(p.districts, lang),
+      byCategory: productsByCategoryOption(p.total.productsByCategory, lang),
+      cumulative: cumulativeRegistrationsOption({ fiscalYear: fy, rounds: p.rounds, cells: p.cells, targetProducers: p.total.targetProducers, today }, lang),
+      states: districtStatesOption({ districts: p.districts, quarters: matrix.quarters, cells: p.cells }, lang),
+    }),
+    [p, lang, fy, today, matrix.quarters],
+  );
+  const provinceArea = p.provinces.find((x) => x.code === province);
+  const focusRound = head.focus.round;
+  const focusCells = focusRound ? p.cells.filter((c) => c.roundCode === focusRound.code) : [];
+  const provinceCell = focusRound ? p.provinceCells.find((c) => c.roundCode === focusRound.code && c.provinceCode === province) : undefined;
+  const provinceState = provinceCell?.state ?? focusCells[0]?.provinceState ?? 'open';
+
+  return (
+    <>
+      <Headline head={head} />
+      {focusRound && (
+        <section class="card province-actions" aria-labelledby="province-actions-title">
+          <h2 id="province-actions-title">{t.overview.provinceActions}</h2>
+          <p>{t.overview.provinceState(t.quarterShort(focusRound.quarter), label(lang, PROVINCE_ROUND_STATE_LABELS[provinceState]))}</p>
+          <ProvinceRoundActions
+            provinceCode={province}
+            provinceName={provinceArea ? (lang === 'en' ? provinceArea.nameEn : provinceArea.nameTh) : province}
+            roundCode={focusRound.code}
+            roundName={`${t.quarterShort(focusRound.quarter)} ${t.fiscalYearLabel(fy)}`}
+            provinceState={provinceState}
+            allCertified={focusCells.length > 0 && focusCells.every((c) => c.state === 'certified')}
+            onDone={reload}
+          />
+        </section>
+      )}
+      <ProgressMatrixTable matrix={matrix} fy={fy} focusQuarter={focusQuarter} />
+      <h2 class="section-title">{t.overview.charts}</h2>
+      <div class="chart-grid">
+        <Chart id="chart-by-district" title={t.overview.chartByDistrict} option={options.byDistrict} height={Math.max(240, 40 * p.districts.length + 80)} />
+        <Chart id="chart-by-category" title={t.overview.chartByCategory} option={options.byCategory} height={280} />
+        <Chart id="chart-cumulative" title={t.overview.chartCumulative} option={options.cumulative} height={300} />
+        <Chart id="chart-states" title={t.overview.chartStates} option={options.states} height={Math.max(240, 34 * p.districts.length + 100)} />
+      </div>
+    </>
+  );
+}
+
+/** The province's actions on a round, as the workflow allows this user now (server's list). */
+function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0], 'allowed'>) {
+  const { api } = useApp();
+  const status = useResource(`/api/rounds/${props.roundCode}/provinces/${props.provinceCode}`, (signal) =>
+    api.get<ProvinceRoundStatus>(`/api/rounds/${encodeURIComponent(props.roundCode)}/provinces/${encodeURIComponent(props.provinceCode)}`, undefined, signal),
+  );
+  if (status.loading && !status.data) return null;
+  return (
+    <ProvinceActions
+      {...props}
+      allowed={status.data?.allowedActions}
+      onDone={() => {
+        status.reload();
+        props.onDone();
+      }}
+    />
+  );
+}
+
+function Headline({ head }: { head: HeadlineFigures }) {
+  const { t, lang } = useApp();
+  const n = (v: number) => formatNumber(v, lang);
+  const f = head.focus;
+  const stepName = (step: number) => (lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`);
+  return (
+    <section aria-labelledby="headline-title">
+      <h2 id="headline-title" class="visually-hidden">
+        {t.overview.headline}
+      </h2>
+      <dl class="headline" data-testid="headline">
+        <div class="figure">
+          <dt>{t.overview.producers}</dt>
+          <dd class="big">{n(head.producers)}</dd>
+          <dd class="sub">{t.overview.vsLastYear(n(head.previousProducers))}</dd>
+        </div>
+        <div class="figure">
+          <dt>{t.overview.products}</dt>
+          <dd class="big">{n(head.products)}</dd>
+          <dd class="sub">{t.overview.vsLastYear(head.previousProducts === null ? '–' : n(head.previousProducts))}</dd>
+        </div>
+        <div class="figure">
+          <dt>{t.overview.renewal}</dt>
+          <dd class="big">{formatPercent(head.renewalRate, lang)}</dd>
+          <dd class="sub">{t.overview.renewalHint(n(head.renewed), n(head.previousProducers))}</dd>
+        </div>
+        <div class="figure">
+          <dt>{t.overview.certified}</dt>
+          <dd class="big">
+            {n(head.certifiedDistricts)}/{n(head.districts)}
+          </dd>
+          <dd class="sub">{f.round ? t.overview.certifiedOf(n(head.certifiedDistricts), n(head.districts), t.quarterShort(f.round.quarter)) : '–'}</dd>
+        </div>
+        <div class="figure">
+          <dt>{t.overview.daysLeft}</dt>
+          {f.open && f.daysLeft !== null ? (
+            <>
+              <dd class="big">{t.overview.daysLeftValue(n(f.daysLeft))}</dd>
+              <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, lang))}</dd>
+            </>
+          ) : (
+            <>
+              <dd class="big">–</dd>
+              <dd class="sub">{f.ended ? t.overview.yearClosed : f.next ? t.overview.nextWindow(formatDate(f.next.startDate, lang)) : t.overview.noOpenWindow}</dd>
+            </>
+          )}
+        </div>
+      </dl>
+    </section>
+  );
+}

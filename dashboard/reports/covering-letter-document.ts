@@ -1,0 +1,152 @@
+import type { Content, ContentColumns, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { FORM_STYLES } from './form-styles.ts';
+import { formText, type FormDigits } from './form-text.ts';
+import { GARUDA_SPACE, officialSignature } from './official-signature.ts';
+import { keepTogether } from './keep-together.ts';
+import { periodLabel } from './period-label.ts';
+import { PROVINCE_ABBREVIATIONS } from './province-abbreviations.ts';
+import { thaiDateRange } from './thai-date-range.ts';
+
+export interface CoveringLetterInput {
+  provinceCode: string;
+  provinceNameTh: string;
+  /** The capital district (where the provincial hall is) and its postal code, for the address. */
+  capitalDistrictNameTh: string | null;
+  postalCode: string | null;
+  fiscalYear: number;
+  quarter: number;
+  /** The letter's date, ISO (Bangkok). */
+  date: string;
+  /** The round's district-registration window (step 1) and province-certification window (step 2). */
+  registration: { startDate: string; endDate: string } | null;
+  certification: { startDate: string; endDate: string } | null;
+}
+
+export interface CoveringLetterEnclosure {
+  /** As listed under สิ่งที่ส่งมาด้วย. */
+  title: string;
+  /** 'ฉบับ' for one document, 'ชุด' for a set of forms. */
+  unit: 'ฉบับ' | 'ชุด';
+  document: TDocumentDefinitions;
+}
+
+export interface CoveringLetterOptions {
+  digits?: FormDigits;
+}
+
+export const LETTER_SUBJECT = 'การลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP';
+// ๐๐๑๙.๓: the provincial community-development office's file code, as in the source letter.
+const OFFICE_FILE_CODE = '0019.3';
+const INDENT = 72; // 2.5 cm first-line indent
+
+/** A label and its text, the text's continuation lines aligned under its first (เรื่อง, เรียน …). */
+function labelled(label: string, text: Content, labelWidth = 46): ContentColumns {
+  return { columns: [{ width: labelWidth, text: label }, { width: '*', stack: [text] }], columnGap: 0 };
+}
+
+/**
+ * The covering letter of a round in the official Thai external-letter layout (หนังสือภายนอก,
+ * as the source letter of 31 August 2560 is laid out): room for the Garuda, ที่ with the number
+ * left for the registry clerk, the issuing office and its address, the date, เรื่อง, เรียน,
+ * อ้างถึง (the number and date left blank), สิ่งที่ส่งมาด้วย listing the enclosures, the body
+ * naming the round's windows, ขอแสดงความนับถือ, a signature block with a blank name line, and
+ * the office's contact lines. The enclosures follow as pages of their own, each in its own
+ * orientation and margins, marked สิ่งที่ส่งมาด้วย n.
+ */
+export function coveringLetterDocument(
+  input: CoveringLetterInput,
+  enclosures: readonly CoveringLetterEnclosure[],
+  options: CoveringLetterOptions = {},
+): TDocumentDefinitions {
+  const t = formText(options.digits);
+  const p = input.provinceNameTh;
+  const abbr = PROVINCE_ABBREVIATIONS[input.provinceCode] ?? '';
+  const fileNo = `${abbr ? `${abbr} ` : ''}${t.d(OFFICE_FILE_CODE)}`;
+  const period = periodLabel(input.fiscalYear, input.quarter, t);
+  const office = `สำนักงานพัฒนาชุมชนจังหวัด${p}`;
+  const addressLine = [
+    input.capitalDistrictNameTh ? `${input.provinceCode === '10' ? 'เขต' : 'อำเภอ'}${input.capitalDistrictNameTh}` : '',
+    abbr || `จังหวัด${p}`,
+    input.postalCode ? t.d(input.postalCode) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const registration = input.registration ? thaiDateRange(input.registration.startDate, input.registration.endDate, t) : null;
+  const certification = input.certification ? thaiDateRange(input.certification.startDate, input.certification.endDate, t) : null;
+  const reportBy = input.registration ? t.date(input.registration.endDate) : null;
+
+  const body: string[] = [
+    `ตามหนังสือที่อ้างถึง จังหวัด${p}ได้แจ้งให้อำเภอดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ตามที่คณะกรรมการอำนวยการหนึ่งตำบล หนึ่งผลิตภัณฑ์แห่งชาติ (กอ.นตผ.) มีคำสั่งเห็นชอบให้กรมการพัฒนาชุมชนดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP เป็นประจำทุกปี ความละเอียดแจ้งแล้ว นั้น`,
+    `ในการนี้ จังหวัด${p}ขอให้ท่านมอบหมายให้สำนักงานพัฒนาชุมชนอำเภอ ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ในระบบออนไลน์${registration ? ` ระหว่างวันที่ ${registration}` : ''} ตามแผนที่กำหนด (สิ่งที่ส่งมาด้วย ${t.d(1)}) และรายงานผลตามแบบรายงานฯ (สิ่งที่ส่งมาด้วย ${t.d(2)}) ให้จังหวัดทราบ${reportBy ? ` ภายในวันที่ ${reportBy}` : ''}${certification ? ` เพื่อจังหวัดจะได้ตรวจสอบและรับรองข้อมูลในระบบออนไลน์ระหว่างวันที่ ${certification} ต่อไป` : ''}`,
+    'จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการ',
+  ];
+
+  const letter: Content[] = [
+    GARUDA_SPACE,
+    {
+      columns: [
+        { width: '*', text: `ที่ ${fileNo}/` },
+        { width: 200, stack: [office, `ศาลากลางจังหวัด${p}`, addressLine] },
+      ],
+      margin: [0, 0, 0, 10],
+    },
+    { columns: [{ width: '50%', text: '' }, { width: '*', text: t.date(input.date) }], margin: [0, 0, 0, 10] },
+    { ...labelled('เรื่อง', { text: keepTogether(`${LETTER_SUBJECT} ${period}`) }), margin: [0, 0, 0, 6] },
+    { ...labelled('เรียน', 'นายอำเภอทุกอำเภอ'), margin: [0, 0, 0, 6] },
+    {
+      ...labelled('อ้างถึง', {
+        columns: [
+          { width: 'auto', text: `หนังสือจังหวัด${p} ที่ ${fileNo}/ว` },
+          { width: 70, text: '' },
+          { width: 'auto', text: 'ลงวันที่' },
+          { width: '*', text: '' },
+        ],
+      }),
+      margin: [0, 0, 0, 6],
+    },
+    {
+      ...labelled(
+        'สิ่งที่ส่งมาด้วย',
+        {
+          stack: enclosures.map((e, i) => ({
+            columns: [
+              { width: '*', text: keepTogether(`${t.d(i + 1)}. ${e.title}`) },
+              { width: 80, text: `จำนวน ${t.d(1)} ${e.unit}` },
+            ],
+          })),
+        },
+        84,
+      ),
+      margin: [0, 0, 0, 10],
+    },
+    ...body.map((text) => ({ text: keepTogether(text), leadingIndent: INDENT, margin: [0, 0, 0, 4] as [number, number, number, number] })),
+    { columns: [{ width: '40%', text: '' }, { width: '*', text: 'ขอแสดงความนับถือ', alignment: 'center' }], margin: [0, 10, 0, 0] },
+    officialSignature([`พัฒนาการจังหวัด${p} ปฏิบัติราชการแทน`, `ผู้ว่าราชการจังหวัด${p}`]),
+    {
+      unbreakable: true,
+      margin: [0, 14, 0, 0],
+      stack: [office, 'กลุ่มงานส่งเสริมการพัฒนาชุมชน', 'โทร./โทรสาร'],
+    },
+  ];
+
+  const sections: Content[] = [{ section: letter }];
+  enclosures.forEach((e, i) => {
+    const mark: Content = { text: `สิ่งที่ส่งมาด้วย ${t.d(i + 1)}`, style: 'enclosureMark', margin: [0, 0, 0, 4] };
+    const own = e.document.content;
+    sections.push({
+      // The enclosure keeps its own base size, not the letter's.
+      section: { stack: [mark, ...(Array.isArray(own) ? own : [own])], fontSize: e.document.defaultStyle?.fontSize ?? 12 },
+      pageOrientation: e.document.pageOrientation ?? 'portrait',
+      ...(e.document.pageMargins !== undefined ? { pageMargins: e.document.pageMargins } : {}),
+    } as Content);
+  });
+
+  const styles = Object.assign({}, ...enclosures.map((e) => e.document.styles ?? {}), FORM_STYLES);
+  return {
+    info: { title: `${LETTER_SUBJECT} ${period} จังหวัด${p}`, subject: 'OTOP covering letter with enclosures' },
+    styles,
+    defaultStyle: { fontSize: 13 },
+    content: sections,
+  };
+}

@@ -1,0 +1,8 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { ReportChartOption } from '../../api/reports/chart-svg.ts';
+
+/**
+ * Draws a chart into a document. Builders receive it (the server passes chartContent, which
+ * renders ECharts to SVG with Sarabun metrics), so they stay pure and testable on options.
+ */
+export type ReportChart = (option: ReportChartOption, size: { width: number; height: number }) => Content;

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from './api/client.ts';
+
+export interface Resource<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads data for a key (usually the request URL): a new key aborts the previous request, and
+ * a late answer for an old key is dropped. key null means "nothing to load yet".
+ */
+export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: ApiError | null; loading: boolean }>({
+    key: null,
+    data: null,
+    error: null,
+    loading: key !== null,
+  });
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    if (key === null) {
+      setState({ key, data: null, error: null, loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    setState((s) => ({ key, data: s.key === key ? s.data : null, error: null, loading: true }));
+    loadRef.current(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ key, data, error: null, loading: false });
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const error = err instanceof ApiError ? err : new ApiError({ type: 'about:blank', status: 0, title: String(err), titleTh: String(err) });
+        setState({ key, data: null, error, loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [key, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

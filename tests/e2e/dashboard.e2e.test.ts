@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { producers, registrations } from '../../db/schema/index.ts';
+import { makeThaiId } from '../../domain/thai-id.ts';
+import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
+import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+
+/**
+ * The dashboard in a real browser (Debian's chromium, headless) against the real server over
+ * a fresh demo database: each role signs in and sees only its scope; a district submits its
+ * round, the province returns it with a reason, the district submits again, the province
+ * certifies, and the overview matrix follows. Screenshots of the main pages go to
+ * artifacts/screenshots/ (git-ignored).
+ */
+const ROUND = '2561-Q4';
+
+/** A district file in the template's Thai headers: two good producers and one with a bad ID. */
+function uploadCsv(): string {
+  const rows = [
+    ['ชื่อผู้ผลิต', 'เลขประจำตัวประชาชน', 'ประเภทผู้ผลิต', 'ตำบล', 'ชื่อผลิตภัณฑ์', 'ประเภทผลิตภัณฑ์'],
+    ['กลุ่มทอผ้าบ้านทดสอบ', makeThaiId('338010077001'), 'กลุ่มผู้ผลิตชุมชน', 'บึงกาฬ', 'ผ้าไหมทดสอบ', 'ผ้า เครื่องแต่งกาย'],
+    ['นางทดสอบ ใจดี', makeThaiId('338010077002'), 'ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว', 'หอคำ', 'น้ำพริกทดสอบ', 'อาหาร'],
+    ['กลุ่มเลขผิด', '1234567890123', 'กลุ่มผู้ผลิตชุมชน', 'ไคสี', 'ตะกร้าทดสอบ', 'ของใช้ ของตกแต่ง ของที่ระลึก'],
+  ];
+  return rows.map((r) => r.join(',')).join('\n') + '\n';
+}
+const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+
+describe('dashboard end to end (chromium)', () => {
+  let server: E2eServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    // A producer whose name is markup: it must stay text everywhere it is shown.
+    const [p] = await server.db.db
+      .insert(producers)
+      .values({ thaiId: makeThaiId('338019999001'), producerType: 'single-owner', name: HOSTILE_NAME, subdistrictCode: '380101', districtCode: '3801', provinceCode: '38' })
+      .returning();
+    await server.db.db.insert(registrations).values({
+      producerId: p!.id, fiscalYear: 2561, roundCode: ROUND, districtCode: '3801', provinceCode: '38', registeredAt: new Date('2018-09-22T05:00:00Z'),
+    });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the sign-in page in Thai, keyboard first', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/signin/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('th');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('เข้าสู่ระบบ');
+    // The skip link is the first stop of the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('ข้ามไปยังเนื้อหา');
+    const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(font).toMatch(/^Sarabun/);
+    await screenshot(page, '01-sign-in');
+  });
+
+  it('refuses a wrong password with a readable Thai message', async () => {
+    await page.getByLabel('ชื่อผู้ใช้').fill('province38');
+    await page.getByLabel('รหัสผ่าน').fill('wrong-password');
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('ชื่อผู้ใช้ รหัสผ่าน หรือรหัสเปิดใช้งานไม่ถูกต้อง');
+  });
+
+  it('a district officer sees only their district', async () => {
+    await signIn(page, server.url, 'district3801', 'demo-district-3801');
+    expect(new URL(page.url()).pathname).toBe('/district/3801');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('อำเภอเมืองบึงกาฬ');
+    const nav = page.getByRole('navigation', { name: 'เมนูหลัก' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['งานของอำเภอ', 'นำเข้าไฟล์', 'ลงทะเบียนรายเดียว', 'รายงานและส่งออกข้อมูล', 'แนวทางการลงทะเบียน']);
+    await page.getByTestId('round-panel').waitFor();
+    // Another district and the province overview are out of scope.
+    for (const path of ['/district/3802', '/province/38', '/department', '/admin']) {
+      await page.goto(`${server.url}${path}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
+    }
+    await page.goto(`${server.url}/upload`);
+    await page.getByLabel('ไฟล์').waitFor();
+    await screenshot(page, '05-upload');
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel(/เลขประจำตัวประชาชน/).waitFor();
+    await screenshot(page, '06-register');
+    await page.goto(`${server.url}/reports`);
+    await page.getByRole('heading', { name: 'รายงาน (PDF)' }).waitFor();
+    expect(await page.locator('a[data-export="producers.arrow"]').getAttribute('href')).toBe('/api/exports/producers.arrow?fy=2561&province=38&district=3801');
+    await screenshot(page, '07-reports');
+    await page.goto(`${server.url}/guidelines`);
+    await page.getByTestId('plan-table').waitFor();
+    expect(await page.getByTestId('plan-table').locator('tbody tr').count()).toBe(12);
+    await screenshot(page, '08-guidelines');
+    await signOut(page);
+  });
+
+  it('a province officer sees the district × quarter picture of their province', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    expect(new URL(page.url()).pathname).toBe('/province/38');
+    const matrix = page.getByTestId('progress-matrix');
+    await matrix.waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBe(8);
+    expect(await matrix.locator('thead th').allTextContents()).toEqual(['อำเภอ', 'ไตรมาส 1', 'ไตรมาส 2', 'ไตรมาส 3', 'ไตรมาส 4']);
+    // Bung Khla never submitted Q3 in the demo history: it is open and overdue there.
+    const bungKhlaQ3 = matrix.locator('td[data-district="3808"][data-round="2561-Q3"]');
+    expect(await bungKhlaQ3.getAttribute('data-state')).toBe('open');
+    expect(await bungKhlaQ3.textContent()).toContain('เกินกำหนด');
+    expect(await page.getByTestId('headline').textContent()).toMatch(/อัตราการต่ออายุ/);
+    // Charts are drawn (SVG renderer) for the four figures.
+    for (const id of ['chart-by-district', 'chart-by-category', 'chart-cumulative', 'chart-states']) {
+      await page.locator(`#${id} svg`).first().waitFor();
+    }
+    await screenshot(page, '02-province-overview');
+    // Another province is out of scope.
+    await page.goto(`${server.url}/province/10`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
+    await signOut(page);
+  });
+
+  it('the department compares provinces and drills into one; the analyst sees the same, read-only', async () => {
+    for (const [user, password] of [['department', 'demo-department'], ['analyst', 'demo-analyst']] as const) {
+      await signIn(page, server.url, user, password);
+      expect(new URL(page.url()).pathname).toBe('/department');
+      const table = page.getByTestId('province-table');
+      await table.waitFor();
+      expect(await table.locator('tbody th').allTextContents()).toEqual(['บึงกาฬ']);
+      if (user === 'department') {
+        await page.locator('#chart-provinces svg').first().waitFor();
+        await screenshot(page, '09-department');
+        await table.getByRole('link', { name: 'ดูรายอำเภอ' }).click();
+        await page.waitForURL(/\/province\/38/);
+        await page.getByTestId('progress-matrix').waitFor();
+      }
+      await signOut(page);
+    }
+  });
+
+  it('the administrator sees the accounts and nothing of the data', async () => {
+    await signIn(page, server.url, 'admin', 'demo-admin');
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    const users = page.getByTestId('user-table');
+    await users.waitFor();
+    const names = await users.locator('tbody td.mono').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['district3801', 'province38', 'department', 'analyst', 'admin']));
+    await screenshot(page, '10-admin');
+    await page.goto(`${server.url}/province/38`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
+    await signOut(page);
+  });
+
+  async function roundAction(who: [string, string], district: string, action: string, reason?: string): Promise<void> {
+    await signIn(page, server.url, ...who);
+    await page.goto(`${server.url}/district/${district}?fy=2561&q=4`);
+    const panel = page.getByTestId('round-panel');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: action }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    if (reason !== undefined) {
+      // An empty reason is refused in the dialog itself.
+      await dialog.getByRole('button', { name: action }).click();
+      await expect.poll(() => dialog.locator('.field-error').textContent()).toBe('กรุณาระบุเหตุผล');
+      await dialog.getByLabel('เหตุผล (จำเป็น)').fill(reason);
+    }
+    await dialog.getByRole('button', { name: action }).click();
+    await expect.poll(() => panel.locator('.notice.success').textContent()).toContain('เรียบร้อยแล้ว');
+  }
+
+  async function matrixState(district: string): Promise<string | null> {
+    await page.goto(`${server.url}/province/38?fy=2561&q=4`);
+    const cell = page.getByTestId('progress-matrix').locator(`td[data-district="${district}"][data-round="${ROUND}"]`);
+    await cell.waitFor();
+    return cell.getAttribute('data-state');
+  }
+
+  it('upload (dry run, issues, commit) → submit → return with a reason → submit again → certify; the matrix follows', async () => {
+    const district: [string, string] = ['district3801', 'demo-district-3801'];
+    const province: [string, string] = ['province38', 'demo-province-38'];
+
+    // Upload: dry run, read the row issues in Thai with the offending value, commit.
+    await signIn(page, server.url, ...district);
+    await page.goto(`${server.url}/upload?fy=2561&q=4`);
+    await page.getByLabel('ไฟล์').setInputFiles({ name: 'bueng-kan-q4.csv', mimeType: 'text/csv', buffer: Buffer.from(uploadCsv(), 'utf8') });
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+    const report = page.getByTestId('submission-report');
+    await report.waitFor();
+    expect(await report.getAttribute('data-status')).toBe('validated');
+    expect(await page.getByTestId('rows-read').textContent()).toBe('3');
+    expect(await page.getByTestId('rows-rejected').textContent()).toBe('1');
+    const badRow = report.locator('table.issues tbody tr.sev-error');
+    expect(await badRow.first().textContent()).toContain('เลขประจำตัวประชาชนไม่ถูกต้อง');
+    expect(await badRow.first().locator('code.value').textContent()).not.toBe('');
+    await screenshot(page, '04-upload-dry-run');
+    await page.getByTestId('commit').click();
+    await expect.poll(() => report.getAttribute('data-status')).toBe('partially-loaded');
+    await signOut(page);
+
+    await roundAction(district, '3801', 'ส่งข้อมูลให้จังหวัด');
+    await expect.poll(() => page.getByTestId('round-panel').getAttribute('data-state')).toBe('submitted');
+    await signOut(page);
+
+    await signIn(page, server.url, ...province);
+    expect(await matrixState('3801')).toBe('submitted');
+    await signOut(page);
+
+    const reason = 'เลขประจำตัวประชาชนของผู้ผลิต 2 รายไม่ตรงกับบัตร';
+    await roundAction(province, '3801', 'ส่งกลับให้อำเภอแก้ไข', reason);
+    expect(await matrixState('3801')).toBe('returned');
+    await signOut(page);
+
+    await signIn(page, server.url, ...district);
+    await page.goto(`${server.url}/district/3801?fy=2561&q=4`);
+    await expect.poll(() => page.getByTestId('returned-reason').textContent()).toBe(`จังหวัดส่งกลับ: ${reason}`);
+    await signOut(page);
+    await roundAction(district, '3801', 'ส่งข้อมูลให้จังหวัด');
+    await signOut(page);
+
+    await roundAction(province, '3801', 'รับรองข้อมูล');
+    expect(await matrixState('3801')).toBe('certified');
+    const total = page.getByTestId('progress-matrix').locator('tfoot td').nth(3);
+    expect(await total.locator('.cell-rate').textContent()).toBe('1/8');
+    await screenshot(page, '11-overview-after-certify');
+  });
+
+  it('keeps filters in the URL: back and forward restore the view', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await page.goto(`${server.url}/province/38?fy=2561`);
+    await page.getByTestId('progress-matrix').waitFor();
+    await page.locator('#f-q').selectOption('2');
+    await page.waitForURL(/q=2/);
+    expect(await page.locator('thead th.focus').textContent()).toBe('ไตรมาส 2');
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('q='));
+    expect(await page.locator('#f-q').inputValue()).toBe('');
+    await page.goForward();
+    await page.waitForURL(/q=2/);
+    expect(await page.locator('#f-q').inputValue()).toBe('2');
+  });
+
+  it('switches to English and back', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await page.getByTestId('progress-matrix').waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Registration overview, Bueng Kan province');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, '12-overview-english');
+    await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ภาพรวมการลงทะเบียน จังหวัดบึงกาฬ');
+    await signOut(page);
+  });
+
+  it('lists, searches and pages the producers of a district; a name that is markup stays text', async () => {
+    await signIn(page, server.url, 'district3801', 'demo-district-3801');
+    await page.goto(`${server.url}/district/3801?fy=2561`);
+    const table = page.getByTestId('producer-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(20);
+    expect(await page.locator('.pager').textContent()).toMatch(/หน้า 1 จาก \d+/);
+    await screenshot(page, '03-district-page');
+    await page.getByLabel('ค้นหา', { exact: true }).fill('img');
+    await page.getByRole('button', { name: 'ค้นหา' }).click();
+    await page.waitForURL(/search=img/);
+    await expect.poll(() => table.locator('tbody td').first().textContent()).toBe(HOSTILE_NAME);
+    expect(await page.locator('main img').count()).toBe(0);
+    await signOut(page);
+  });
+
+  it('ran no script from data and threw no page errors', () => {
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

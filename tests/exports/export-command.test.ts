@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDb, TEST_ENGINE } from '../support/test-db.ts';
+import { createDb } from '../../db/create-db.ts';
+import { loadConfig, type Config } from '../../api/config.ts';
+import { prepareDatabase } from '../../api/prepare-database.ts';
+import { exportCommand } from '../../cli/commands/export-command.ts';
+import type { CommandContext } from '../../cli/command.ts';
+import { distinct, readWithPolars, sqlFigures } from './support/export-fixture.ts';
+
+/** Runs `otop export …` against the test database; stdout and stderr are captured. */
+async function otopExport(config: Config, args: string[], isTTY = false) {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (into: Buffer[]) => new Writable({ write: (c: Buffer, _e, cb) => (into.push(c), cb()) });
+  const ctx: CommandContext = { config, stdout: sink(out), stderr: sink(err), stdin: new PassThrough(), isTTY };
+  const code = await exportCommand.run(args, ctx);
+  return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+describe(`otop export (${TEST_ENGINE})`, () => {
+  let config: Config;
+  let dir: string;
+  let close: () => Promise<void>;
+  let expected: Record<string, number>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'otop-export-cli-'));
+    // The command opens the configured database itself: a PostgreSQL database of its own, or a
+    // PGlite directory (an in-memory PGlite would be a different, empty database).
+    if (TEST_ENGINE === 'postgres') {
+      const t = await createTestDb();
+      await prepareDatabase(t.db, { demo: true });
+      expected = await sqlFigures(t.db, sql`select count(*) filter (where district_code = '3801') as d3801, count(*) as n from products`);
+      config = loadConfig({ DATABASE_URL: t.url!, DEMO: '0' });
+      close = () => t.close();
+    } else {
+      const handle = await createDb({ dataDir: join(dir, 'pglite') });
+      await prepareDatabase(handle.db, { demo: true });
+      expected = await sqlFigures(handle.db, sql`select count(*) filter (where district_code = '3801') as d3801, count(*) as n from products`);
+      await handle.close();
+      config = loadConfig({ DATA_DIR: join(dir, 'pglite'), DEMO: '0' });
+      close = async () => {};
+    }
+  });
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the dataset to stdout, national and masked without --as', async () => {
+    const r = await otopExport(config, ['products', '--format', 'arrows']);
+    expect(r.code).toBe(0);
+    expect(readWithPolars('arrows', r.stdout).height).toBe(expected.n);
+    expect(r.stderr).toMatch(/rows/);
+    const producers = await otopExport(config, ['producers', '--format', 'csv']);
+    const ids = readWithPolars('csv', producers.stdout).getColumn('thai_id').toArray() as string[];
+    expect(ids.every((id) => id.startsWith('x-xxxx-xxxxx-'))).toBe(true);
+  });
+
+  it('scopes to the account named by --as, and writes --output files', async () => {
+    const file = join(dir, 'p.parquet');
+    const r = await otopExport(config, ['products', '--format', 'parquet', '--as', 'district3801', '--output', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBe(0);
+    const df = readWithPolars('parquet', readFileSync(file));
+    expect(df.height).toBe(expected.d3801);
+    expect(distinct(df, 'district_code')).toEqual(['3801']);
+    expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'district3801', '--district', '3802'])).code).toBe(1);
+    expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'admin'])).code).toBe(1);
+    expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'nobody'])).code).toBe(1);
+  });
+
+  it('refuses bad arguments, and binary output to a terminal', async () => {
+    expect((await otopExport(config, ['products'])).code).toBe(2);
+    expect((await otopExport(config, ['things', '--format', 'csv'])).code).toBe(2);
+    expect((await otopExport(config, ['products', '--format', 'xlsx'])).code).toBe(2);
+    expect((await otopExport(config, ['products', '--format', 'csv', '--category', 'toys'])).code).toBe(2);
+    const tty = await otopExport(config, ['products', '--format', 'arrows'], true);
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toMatch(/terminal/);
+    const invalid = await otopExport(config, ['progress', '--format', 'csv', '--category', 'food']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/category/);
+  });
+});
