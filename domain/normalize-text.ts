@@ -18,7 +18,9 @@ export const TEXT_CHANGES: readonly TextChange[] = [
 // Zero-width characters, soft hyphen and bidi controls: invisible, but they make two
 // names that look identical compare unequal. U+2066–U+2069 (bidi isolates) are bidi controls
 // too, so they go with U+202A–U+202E.
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// C0 control characters other than the whitespace ones (tab, LF, VT, FF, CR) and DEL are
+// invisible too, and an ESC in a name would reach terminals and logs.
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const THAI_DIGIT = /[\u0E50-\u0E59]/;
 // Typing เ twice looks exactly like แ in most fonts.
 const DOUBLE_SARA_E = /\u0E40\u0E40/g;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { engineOf, type Db, type Engine } from '../../db/create-db.ts';
+import { queryRows } from '../../db/query-rows.ts';
 import { submissionIssues, submissions } from '../../db/schema/index.ts';
 import type { Issue } from '../../domain/issue-codes.ts';
 import { FileRefusal } from '../read/file-refusal.ts';
@@ -29,8 +30,41 @@ export interface SubmitRequest {
   onPhase?: ((phase: LoadPhase) => void) | undefined;
 }
 
-/** A load still 'processing' after this long was abandoned (its process died); it no longer blocks a re-upload. */
-const STALE_PROCESSING = sql`interval '1 hour'`;
+/**
+ * A load holds its submission row locked (FOR UPDATE) from the start of its transaction to the
+ * end; a 'processing' row nobody holds, older than this grace (the moment between recording it
+ * and taking the lock), was abandoned: its process was killed or lost the database.
+ */
+const ABANDONED_AFTER = sql`interval '2 seconds'`;
+const ABANDONED_REASON = 'abandoned: the process loading it stopped or lost the database';
+
+/**
+ * Marks 'processing' submissions whose loader is gone as failed (all of them, or one), and
+ * returns their ids. Safe while other processes load: a live load holds its row locked, and
+ * a load that finds its row no longer 'processing' gives up (see `claim`).
+ */
+export async function failAbandonedSubmissions(db: Db, submissionId?: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update submissions set status = 'failed', failure_reason = ${ABANDONED_REASON}, finished_at = clock_timestamp()
+        where id in (
+          select id from submissions
+          where status = 'processing' and created_at < clock_timestamp() - ${ABANDONED_AFTER}
+            ${submissionId ? sql`and id = ${submissionId}` : sql``}
+          for update skip locked)
+        returning id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** First step of a load's transaction: lock the own row, and give up if it was declared abandoned meanwhile. */
+async function claim(tx: LoadTx, submissionId: string): Promise<void> {
+  const rows = await queryRows<{ id: string }>(
+    tx as unknown as Db,
+    sql`select id from submissions where id = ${submissionId} and status = 'processing' for update`,
+  );
+  if (rows.length === 0) throw new Error('the submission is no longer processing (declared abandoned)');
+}
 
 function scopeKey(districtCode: string | null, provinceCode: string | null): string {
   return districtCode ?? provinceCode ?? '*';
@@ -134,7 +168,10 @@ export async function submitRecords(db: Db, req: SubmitRequest): Promise<string>
 
   const engine = engineOf(db);
   try {
-    await db.transaction((tx) => loadInto(tx, engine, id, req, target, records));
+    await db.transaction(async (tx) => {
+      await claim(tx, id);
+      await loadInto(tx, engine, id, req, target, records);
+    });
   } catch (err) {
     // Rolled back: no row of the file survives; the record says why.
     await fail(err);
@@ -181,7 +218,7 @@ export async function submitRecordsInTransaction(tx: LoadTx, engine: Engine, req
 async function findLoaded(db: Db, row: Base): Promise<string | null> {
   const key = scopeKey(row.districtCode, row.provinceCode);
   const found = await db
-    .select({ id: submissions.id, status: submissions.status, stale: sql<boolean>`${submissions.createdAt} < now() - ${STALE_PROCESSING}` })
+    .select({ id: submissions.id, status: submissions.status })
     .from(submissions)
     .where(
       and(
@@ -195,12 +232,7 @@ async function findLoaded(db: Db, row: Base): Promise<string | null> {
     )
     .orderBy(desc(submissions.createdAt));
   for (const f of found) {
-    if (f.status === 'processing' && f.stale) {
-      await db.update(submissions)
-        .set({ status: 'failed', failureReason: 'abandoned: the process loading it stopped', finishedAt: sql`clock_timestamp()` })
-        .where(and(eq(submissions.id, f.id), eq(submissions.status, 'processing')));
-      continue;
-    }
+    if (f.status === 'processing' && (await failAbandonedSubmissions(db, f.id)).length > 0) continue;
     return f.id;
   }
   return null;

@@ -1,10 +1,18 @@
 import iconv from 'iconv-lite';
 import type { TextEncoding } from './sniff-source.ts';
+import { FileRefusal } from './file-refusal.ts';
+
+// U+0000 is never text, and PostgreSQL cannot store it: a UTF-16 (or UTF-32 read as UTF-16)
+// file that decodes to it is refused as binary rather than failing the load at the database.
+function checked(text: string): string {
+  if (text.includes('\u0000')) throw new FileRefusal('binary-file');
+  return text;
+}
 
 /**
  * Turns byte chunks into text chunks in the sniffed encoding, carrying characters split
  * across chunks, and dropping a byte-order mark. Bytes that are not valid in the encoding
- * become U+FFFD (reported to the user as 'encoding-replaced').
+ * become U+FFFD (reported to the user as 'encoding-replaced'); text holding U+0000 is refused.
  */
 export async function* decodeText(
   chunks: AsyncIterable<Uint8Array>,
@@ -16,10 +24,10 @@ export async function* decodeText(
     for await (const chunk of chunks) {
       onBytes?.(chunk.length);
       const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
-      if (text) yield text;
+      if (text) yield checked(text);
     }
     const rest = decoder.end();
-    if (rest) yield rest;
+    if (rest) yield checked(rest);
     return;
   }
   const label = encoding === 'utf-16le' ? 'utf-16le' : encoding === 'utf-16be' ? 'utf-16be' : 'utf-8';
@@ -28,8 +36,8 @@ export async function* decodeText(
   for await (const chunk of chunks) {
     onBytes?.(chunk.length);
     const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
+    if (text) yield checked(text);
   }
   const rest = decoder.decode();
-  if (rest) yield rest;
+  if (rest) yield checked(rest);
 }

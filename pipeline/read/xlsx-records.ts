@@ -30,6 +30,40 @@ export function cellText(value: unknown): string {
   return '';
 }
 
+// exceljs (through unzipper) can wait forever on a damaged deflate stream: no error, no end.
+// Once the whole file has been handed to it, a read that makes no progress for this long is
+// taken as that hang and the file refused.
+const STALL_MS = 5000;
+
+class StalledRead extends Error {}
+
+/** `iterable`, but a `next()` still pending STALL_MS after the input ended (or began waiting, if later) rejects. */
+function stallGuarded<T>(iterable: AsyncIterable<T>, inputEndedAt: () => number | null): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = iterable[Symbol.asyncIterator]();
+      return {
+        next() {
+          const began = Date.now();
+          let timer: NodeJS.Timeout | undefined;
+          const stalled = new Promise<never>((_, reject) => {
+            const check = () => {
+              const ended = inputEndedAt();
+              if (ended !== null && Date.now() - Math.max(began, ended) >= STALL_MS) reject(new StalledRead('stalled'));
+              else timer = setTimeout(check, 250);
+            };
+            timer = setTimeout(check, 250);
+          });
+          return Promise.race([it.next(), stalled]).finally(() => clearTimeout(timer));
+        },
+        return(value?: unknown) {
+          return it.return ? it.return(value) : Promise.resolve({ done: true as const, value: undefined as never });
+        },
+      };
+    },
+  };
+}
+
 export interface XlsxRecordsOptions {
   sheetName?: string | undefined;
   limits: IngestLimits;
@@ -45,12 +79,15 @@ export interface XlsxRecordsOptions {
  */
 export async function* xlsxRecords(source: IngestSource, options: XlsxRecordsOptions): AsyncGenerator<SourceRecord[]> {
   const chunks = sourceChunks(source);
+  let inputEndedAt: number | null = null;
+  const ended = () => inputEndedAt;
   const input = Readable.from(
     (async function* counted() {
       for await (const chunk of chunks) {
         options.onBytes?.(chunk.length);
         yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
       }
+      inputEndedAt = Date.now();
     })(),
   );
   // Loaded on first use: a large library that CSV loads never need.
@@ -66,7 +103,7 @@ export async function* xlsxRecords(source: IngestSource, options: XlsxRecordsOpt
   const seen: string[] = [];
   let found = false;
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of stallGuarded(reader as AsyncIterable<unknown>, ended)) {
       const ws = worksheet as unknown as { name: string; id: number | string } & AsyncIterable<ExcelJS.Row>;
       const model = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model;
       seen.push(ws.name);
@@ -77,9 +114,12 @@ export async function* xlsxRecords(source: IngestSource, options: XlsxRecordsOpt
       options.onSheet?.(ws.name);
       let batch: SourceRecord[] = [];
       let counter = 0;
-      for await (const row of ws) {
+      let physical = 0;
+      for await (const row of stallGuarded(ws, ended)) {
         counter = Number.isFinite(row.number) ? row.number : counter + 1;
-        if (counter > options.limits.maxRows + 1) {
+        // Rows as numbered and rows as read: a crafted sheet can repeat one row number forever.
+        physical++;
+        if (counter > options.limits.maxRows + 1 || physical > options.limits.maxRows + 1) {
           throw new FileRefusal('too-many-rows', {
             th: `ไฟล์มีมากกว่า ${options.limits.maxRows} แถว`,
             en: `the file has more than ${options.limits.maxRows} rows`,
