@@ -176,7 +176,11 @@ export class ColumnBuffer {
     this.offsets[row + 1] = this.elementCount;
   }
 
-  /** Finished Arrow data for `length` rows (views over this buffer's arrays, which are not reused). */
+  /**
+   * Finished Arrow data for `length` rows (views over this buffer's arrays, which are not reused).
+   * makeData's overloads are typed per concrete DataType; the field's type is only known as
+   * DataType here, hence the casts.
+   */
   toData(length: number): Data {
     const type = this.planned.field.type as DataType;
     const nullBitmap = this.nullCount > 0 ? this.validity.subarray(0, (length + 7) >> 3) : undefined;

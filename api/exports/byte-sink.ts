@@ -3,6 +3,13 @@ import type { Writable } from 'node:stream';
 /** Where an export's bytes go: a Node stream (a file, stdout, an HTTP response) or a web WritableStream. */
 export type ExportTarget = Writable | NodeJS.WritableStream | WritableStream<Uint8Array>;
 
+/** The destination stopped taking bytes (a client that went away, a closed pipe): not a fault of the export. */
+export class DestinationClosedError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`The export's destination closed: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 /** Writes that wait while the destination is full, and fail when it is gone. */
 export interface ByteSink {
   write(chunk: Uint8Array): Promise<void>;
@@ -30,7 +37,9 @@ export function byteSink(target: ExportTarget, options: { end?: boolean } = {}):
       async write(chunk) {
         bytes += chunk.byteLength;
         // Resolves once the reading side has taken the chunk: back-pressure for free.
-        await writer.write(chunk);
+        await writer.write(chunk).catch((err: unknown) => {
+          throw new DestinationClosedError(err);
+        });
       },
       async close() {
         if (end) await writer.close();
@@ -64,9 +73,11 @@ export function byteSink(target: ExportTarget, options: { end?: boolean } = {}):
       return bytes;
     },
     async write(chunk) {
-      if (failure) throw failure;
+      if (failure) throw new DestinationClosedError(failure);
       bytes += chunk.byteLength;
-      if (!node.write(chunk)) await waitForDrain();
+      if (!node.write(chunk)) await waitForDrain().catch((err: unknown) => {
+        throw new DestinationClosedError(err);
+      });
     },
     async close() {
       if (failure) throw failure;

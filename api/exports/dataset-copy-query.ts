@@ -1,4 +1,4 @@
-import type { CopyQuery } from './export-session.ts';
+import type { CopyQuery } from './with-export-session.ts';
 import { isReadColumn, type ExportColumn } from './export-column.ts';
 import type { ExportFilter, SqlDataset } from './export-dataset-definition.ts';
 

@@ -4,7 +4,7 @@ import {
   DISTRICT_ROUND_STATES, DISTRICT_ROUND_STATE_LABELS, PROVINCE_ROUND_STATES, PROVINCE_ROUND_STATE_LABELS,
 } from '../../domain/round-state.ts';
 import type { CodeList, CodeListName } from './export-column.ts';
-import type { ExportSession } from './export-session.ts';
+import type { ExportSession } from './with-export-session.ts';
 
 /** The area an export covers (the caller's scope narrowed by the filters). */
 export interface ExportArea {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import type { ExportArea } from './export-code-lists.ts';
 import type { ExportColumn } from './export-column.ts';
-import type { ExportSession } from './export-session.ts';
+import type { ExportSession } from './with-export-session.ts';
 
 export type ExportDatasetName = 'producers' | 'products' | 'registrations' | 'progress';
 

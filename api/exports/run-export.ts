@@ -2,16 +2,16 @@ import { createRequire } from 'node:module';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type { Db } from '../../db/create-db.ts';
 import { arrowExportPlan } from './arrow-export-plan.ts';
-import { writeArrowIpc } from './arrow-ipc-writer.ts';
+import { writeArrowIpc } from './write-arrow-ipc.ts';
 import { BatchBuilder } from './batch-builder.ts';
 import { byteSink, type ByteSink, type ExportTarget } from './byte-sink.ts';
 import { copyBinaryBatches } from './copy-binary-batches.ts';
-import { writeCsv } from './csv-writer.ts';
+import { writeCsv } from './write-csv.ts';
 import { datasetCopyQuery } from './dataset-copy-query.ts';
 import { exportCodeLists } from './export-code-lists.ts';
 import type { CodeListName } from './export-column.ts';
 import type { ExportFormat } from './export-formats.ts';
-import { withExportSession } from './export-session.ts';
+import { withExportSession } from './with-export-session.ts';
 import type { ExportPlan } from './plan-export.ts';
 import { rowBatches } from './row-batches.ts';
 
@@ -34,7 +34,7 @@ const WRITERS: Record<ExportFormat, Writer> = {
   arrows: (b, s, sink) => writeArrowIpc(b, s, sink, 'stream'),
   arrow: (b, s, sink) => writeArrowIpc(b, s, sink, 'file'),
   // parquet-wasm (≈17 MB of WebAssembly) is loaded only by processes that write Parquet.
-  parquet: async (b, s, sink) => (await import('./parquet-writer.ts')).writeParquet(b, s, sink, PRODUCT_VERSION),
+  parquet: async (b, s, sink) => (await import('./write-parquet.ts')).writeParquet(b, s, sink, { createdBy: PRODUCT_VERSION }),
   csv: writeCsv,
 };
 

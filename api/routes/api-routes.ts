@@ -2,6 +2,7 @@ import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
+import { exportRoutes } from './export-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
@@ -19,6 +20,7 @@ export function apiRoutes() {
     .route('/', dataRoutes())
     .route('/', progressRoutes())
     .route('/', reportRoutes())
+    .route('/', exportRoutes())
     .route('/', submissionRoutes())
     .route('/', templateRoutes())
     .route('/', adminUserRoutes());

@@ -3,14 +3,23 @@ import { CATEGORY_CODES } from '../../db/schema/products.ts';
 import { requireRole } from '../auth/require-user.ts';
 import { scopeFilter } from '../auth/scope.ts';
 import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
+import { DestinationClosedError } from '../exports/byte-sink.ts';
 import type { ExportDatasetName } from '../exports/export-dataset-definition.ts';
 import { EXPORT_DATASET_NAMES } from '../exports/export-datasets.ts';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../exports/export-formats.ts';
 import { planExport } from '../exports/plan-export.ts';
 import { runExport } from '../exports/run-export.ts';
 import { logInternalError } from '../http/log-internal-error.ts';
-import { authedProblems, DistrictCode, FiscalYear, newRouter, ProvinceCode, SECURITY } from '../http/openapi-common.ts';
+import { authedProblems, DistrictCode, FiscalYear, newRouter, ProblemSchema, ProvinceCode, SECURITY } from '../http/openapi-common.ts';
+import { problem } from '../http/problem.ts';
 import { notFound } from '../http/standard-problems.ts';
+
+/**
+ * Exports streaming at once per server process. Each holds a database connection (and a
+ * read-only transaction) for as long as its client takes to download, so a few slow national
+ * downloads must not take the pool the rest of the API needs.
+ */
+export const MAX_CONCURRENT_EXPORTS = 3;
 
 const FILES = EXPORT_DATASET_NAMES.flatMap((d) => EXPORT_FORMAT_NAMES.map((f) => `${d}.${f}`));
 
@@ -48,6 +57,10 @@ const exportRoute = createRoute({
       ),
     },
     ...authedProblems(404),
+    429: {
+      description: `${MAX_CONCURRENT_EXPORTS} exports are already streaming from this server (Retry-After header)`,
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -70,6 +83,7 @@ function citizenIdsFor(user: SessionUser): 'full' | 'masked' {
 
 /** GET /api/exports/{dataset}.{format} */
 export function exportRoutes() {
+  let running = 0;
   return newRouter().openapi(exportRoute, async (c) => {
     const { db, now } = c.get('deps');
     const user = c.get('user');
@@ -89,14 +103,28 @@ export function exportRoutes() {
       citizenIds: citizenIdsFor(user),
       now: now(),
     });
+    if (running >= MAX_CONCURRENT_EXPORTS) {
+      throw problem(
+        429,
+        'too-many-exports',
+        { en: 'Too many exports are running; try again in a minute', th: 'มีการส่งออกข้อมูลพร้อมกันมากเกินไป กรุณาลองใหม่ในอีกสักครู่' },
+        {},
+        { 'retry-after': '30' },
+      );
+    }
     // Lock-step: the export writes a chunk only when the client has taken the previous one.
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const signal = c.req.raw.signal;
-    runExport(db, plan, writable).catch((err: unknown) => {
-      // A client that goes away ends the export; anything else is ours to look at. Either way
-      // the response is cut off (no clean end), so a reader never takes a partial file as whole.
-      if (!signal.aborted) logInternalError(c.req.method, c.req.path, err);
-    });
+    running++;
+    runExport(db, plan, writable)
+      .catch((err: unknown) => {
+        // A client that goes away ends the export; anything else is ours to look at. Either way
+        // the response is cut off (no clean end), so a reader never takes a partial file as whole.
+        if (!signal.aborted && !(err instanceof DestinationClosedError)) logInternalError(c.req.method, c.req.path, err);
+      })
+      .finally(() => {
+        running--;
+      });
     return c.body(readable, 200, {
       'content-type': plan.contentType,
       'content-disposition': `attachment; filename="${plan.fileName}"`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../support/test-db.ts';
-import { csvTextCell } from '../../api/exports/csv-writer.ts';
+import { csvTextCell } from '../../api/exports/write-csv.ts';
 import { createExportFixture, EDGE, exportBytes, readWithPolars, type ExportFixture } from './support/export-fixture.ts';
 
 describe(`exports: CSV for Thai Excel (${TEST_ENGINE})`, () => {

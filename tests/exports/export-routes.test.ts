@@ -6,7 +6,7 @@ import { TEST_ENGINE } from '../support/test-db.ts';
 import { Client } from '../api/support/api-fixture.ts';
 import { createApp, type AppEnv } from '../../api/create-app.ts';
 import { loadConfig } from '../../api/config.ts';
-import { exportRoutes } from '../../api/routes/export-routes.ts';
+import { exportRoutes, MAX_CONCURRENT_EXPORTS } from '../../api/routes/export-routes.ts';
 import { DEMO_ACCOUNTS } from '../../pipeline/seed/seed-demo.ts';
 import { EXPORT_DATASET_NAMES } from '../../api/exports/export-datasets.ts';
 import { createExportFixture, distinct, exportBytes, readWithPolars, sqlFigures, type ExportFixture } from './support/export-fixture.ts';
@@ -132,5 +132,24 @@ describe(`GET /api/exports/{dataset}.{format} (${TEST_ENGINE})`, () => {
     expect(progress.status).toBe(422);
     const body = (await progress.json()) as { issues: { column: string }[] };
     expect(body.issues.map((i) => i.column)).toEqual(['category']);
+  });
+
+  it('streams at most a few exports at once (each holds a database connection) and answers 429 beyond', async () => {
+    const c = await as('analyst');
+    // Clients that do not read: each export waits on its download, holding its slot.
+    const stalled = await Promise.all(Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => c.get('/api/exports/products.csv')));
+    expect(stalled.map((r) => r.status)).toEqual(Array(MAX_CONCURRENT_EXPORTS).fill(200));
+    const refused = await c.get('/api/exports/products.csv');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    // Clients that go away free their slots.
+    await Promise.all(stalled.map((r) => r.body!.cancel()));
+    let again = await c.get('/api/exports/products.csv');
+    for (let i = 0; i < 50 && again.status === 429; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      again = await c.get('/api/exports/products.csv');
+    }
+    expect(again.status).toBe(200);
+    expect(readWithPolars('csv', Buffer.from(await again.arrayBuffer())).height).toBeGreaterThan(800);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageHeader, MessageReader, RecordBatchReader, tableFromIPC, type Table } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm/node';
+import { ParquetFile, readParquet } from 'parquet-wasm/node';
 import { TEST_ENGINE } from '../support/test-db.ts';
 import { exportDataset } from '../../api/exports/export-dataset.ts';
 import { EXPORT_FORMAT_NAMES } from '../../api/exports/export-formats.ts';
@@ -75,6 +75,13 @@ describe(`exports: streamed in batches, one dictionary per column, described in 
       expect(PRODUCT_VERSION).toMatch(/^otop-registration-monitor \d+\.\d+\.\d+/);
       const table = format === 'parquet' ? tableFromIPC(readParquet(bytes).intoIPCStream()) : tableFromIPC(bytes);
       expect(table.schema.fields.find((x) => x.name === 'on_time')!.metadata.get('description')).toMatch(/step1_end_date/);
+      if (format === 'parquet') {
+        // Also as Parquet key-value metadata, for readers that ignore the Arrow schema (DuckDB's parquet_kv_metadata).
+        const file = await ParquetFile.fromFile(new Blob([new Uint8Array(bytes)]));
+        const kv = file.metadata().fileMetadata().keyValueMetadata();
+        expect(kv.get('dataset')).toBe('registrations');
+        expect(kv.get('exported_at')).toBe(NOW.toISOString());
+      }
     }
   });
 
@@ -101,22 +108,62 @@ describe(`exports: streamed in batches, one dictionary per column, described in 
     expect(food.height).toBeGreaterThan(0);
   });
 
-  it('fails the destination — and leaves the database usable — when the reader goes away mid-export', async () => {
-    let writes = 0;
-    const failing = new Writable({
-      write(_chunk, _encoding, callback) {
-        writes++;
-        callback(writes > 2 ? new Error('client went away') : null);
-      },
+  for (const format of ['arrows', 'parquet', 'csv'] as const) {
+    it(`fails the destination — and leaves the database usable — when the reader goes away mid-export (${format})`, async () => {
+      let writes = 0;
+      const failing = new Writable({
+        highWaterMark: 1,
+        write(_chunk, _encoding, callback) {
+          writes++;
+          // Parquet of the demo data is one row group, written at the end: fail at its first write.
+          callback(writes > (format === 'parquet' ? 0 : 1) ? new Error('client went away') : null);
+        },
+      });
+      await expect(
+        exportDataset(f.t.db, { dataset: 'products', format, scope: {}, batchRows: 50, pageRows: 60 }, failing),
+      ).rejects.toThrow(/client went away/);
+      expect(failing.destroyed).toBe(true);
+      // The connection (postgres.js: the COPY was cancelled and drained) serves the next export.
+      const again = await exportBytes(f.t.db, { dataset: 'products', format: 'arrows', scope: {} });
+      expect(readWithPolars('arrows', again.bytes).height).toBe(again.summary.rows);
+      expect(again.summary.rows).toBeGreaterThan(800);
     });
+  }
+
+  it('Parquet: row groups leave as they fill, and a failing destination ends the source', async () => {
+    const { arrowExportPlan } = await import('../../api/exports/arrow-export-plan.ts');
+    const { rowBatches } = await import('../../api/exports/row-batches.ts');
+    const { writeParquet } = await import('../../api/exports/write-parquet.ts');
+    const { byteSink } = await import('../../api/exports/byte-sink.ts');
+    const plan = arrowExportPlan(
+      [{ name: 'n', kind: 'int32', nullable: false, description: 'n' }, { name: 's', kind: 'text', nullable: false, description: 's' }],
+      {},
+      new Map([['dataset', 'test']]),
+    );
+    let pulled = 0;
+    let closed = false;
+    async function* pages() {
+      try {
+        for (let page = 0; page < 100; page++) {
+          pulled++;
+          yield Array.from({ length: 1000 }, (_, i) => ({ n: ((page * 1000 + i) * 7919) % 100_003, s: `ผลิตภัณฑ์ ${(page * 1000 + i) * 31}` }));
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const chunks: number[] = [];
+    const ok = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.length), cb()) });
+    await writeParquet(rowBatches(pages(), plan, 1000), plan.schema, byteSink(ok), { createdBy: 'test', rowGroupRows: 10_000 });
+    expect(chunks.length).toBeGreaterThanOrEqual(10); // ten row groups, flushed one by one
+    pulled = 0;
+    closed = false;
+    const failing = new Writable({ write: (_c, _e, cb) => cb(new Error('client went away')) });
     await expect(
-      exportDataset(f.t.db, { dataset: 'products', format: 'arrows', scope: {}, batchRows: 50, pageRows: 60 }, failing),
+      writeParquet(rowBatches(pages(), plan, 1000), plan.schema, byteSink(failing), { createdBy: 'test', rowGroupRows: 10_000 }),
     ).rejects.toThrow(/client went away/);
-    expect(failing.destroyed).toBe(true);
-    // The connection (postgres.js: the COPY was cancelled and drained) serves the next export.
-    const again = await exportBytes(f.t.db, { dataset: 'products', format: 'arrows', scope: {} });
-    expect(readWithPolars('arrows', again.bytes).height).toBe(again.summary.rows);
-    expect(again.summary.rows).toBeGreaterThan(800);
+    expect(closed).toBe(true);
+    expect(pulled).toBeLessThan(100);
   });
 
   it('streams into a web WritableStream with back-pressure', async () => {

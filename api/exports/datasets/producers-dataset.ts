@@ -1,6 +1,6 @@
 import { maskThaiId } from '../../../domain/thai-id.ts';
 import type { SqlDataset } from '../export-dataset-definition.ts';
-import { exportParam } from '../export-session.ts';
+import { exportParam } from '../with-export-session.ts';
 
 /**
  * Producers: one row per producer with its latest registered details. Contact name, phone and

@@ -1,5 +1,5 @@
 import type { SqlDataset } from '../export-dataset-definition.ts';
-import { exportParam } from '../export-session.ts';
+import { exportParam } from '../with-export-session.ts';
 
 /** Products: one row per product registered with a producer's registration of a fiscal year. */
 export const productsDataset: SqlDataset = {

@@ -1,5 +1,5 @@
 import type { SqlDataset } from '../export-dataset-definition.ts';
-import { exportParam } from '../export-session.ts';
+import { exportParam } from '../with-export-session.ts';
 
 const BANGKOK_DATE = `(r.registered_at at time zone 'Asia/Bangkok')::date`;
 

@@ -62,7 +62,7 @@ export async function withExportSession<T>(
   options: ExportSessionOptions = {},
 ): Promise<T> {
   // postgres.js's Sql is a tagged-template function, PGlite an object. (engineOf() would load
-  // PGlite's module — some 50 MB — into a process that talks to PostgreSQL.)
+  // PGlite's module — ~35 MB resident — into a process that talks to PostgreSQL.)
   if (typeof db.$client === 'function') {
     const sql = db.$client as postgres.Sql;
     return (await sql.begin('isolation level repeatable read read only', (tx) =>
@@ -96,7 +96,7 @@ function postgresSession(tx: postgres.Sql): ExportSession {
           stream.on('error', () => {}); // the cancellation arrives as an error on the stream
           pending.cancel();
           stream.resume();
-          await settled;
+          if (!stream.readableEnded && !stream.destroyed) await settled;
         }
         // postgres.js pauses the socket when a COPY chunk finds the stream's buffer full and
         // resumes it only from the stream's _read(); after the last chunk nothing reads, and the

@@ -2,7 +2,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import {
   Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, type RecordBatch as WasmRecordBatch,
 } from 'parquet-wasm/node';
-import { recordBatchToIpcStream } from './arrow-ipc-writer.ts';
+import { recordBatchToIpcStream } from './write-arrow-ipc.ts';
 import type { ByteSink } from './byte-sink.ts';
 
 /** Rows per Parquet row group: what the writer holds (encoded) before it flushes to the sink. */
@@ -21,7 +21,7 @@ export async function writeParquet(
   batches: AsyncIterable<RecordBatch>,
   schema: Schema,
   sink: ByteSink,
-  createdBy: string,
+  options: { createdBy: string; rowGroupRows?: number },
 ): Promise<void> {
   const iterator = batches[Symbol.asyncIterator]();
   const source = new ReadableStream<WasmRecordBatch>(
@@ -45,8 +45,8 @@ export async function writeParquet(
   );
   const properties = new WriterPropertiesBuilder()
     .setCompression(Compression.ZSTD)
-    .setMaxRowGroupSize(PARQUET_ROW_GROUP_ROWS)
-    .setCreatedBy(createdBy)
+    .setMaxRowGroupSize(options.rowGroupRows ?? PARQUET_ROW_GROUP_ROWS)
+    .setCreatedBy(options.createdBy)
     .setKeyValueMetadata(new Map(schema.metadata))
     .build();
   const output = await transformParquetStream(source, properties);
@@ -60,5 +60,8 @@ export async function writeParquet(
   } catch (err) {
     await reader.cancel(err).catch(() => {});
     throw err;
+  } finally {
+    // Whatever parquet-wasm does with the cancellation, the source (a streaming COPY) must end.
+    await iterator.return?.();
   }
 }
