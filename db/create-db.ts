@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -42,11 +42,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   }
   const dataDir = options.dataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // Loaded only when used: on PostgreSQL the embedded engine's module would cost ~35 MB.
+  const { PGlite: Embedded } = await import('@electric-sql/pglite');
+  const client = await Embedded.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }
 
 export function engineOf(db: Db): Engine {
-  return db.$client instanceof PGlite ? 'pglite' : 'postgres';
+  // A postgres.js client is a tagged-template function; a PGlite client is an object.
+  return typeof db.$client === 'function' ? 'postgres' : 'pglite';
 }
