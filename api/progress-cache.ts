@@ -12,32 +12,50 @@ import { progressVersion } from './queries/progress-version.ts';
  */
 export interface ProgressCache {
   get(db: Db, filter: ProgressFilter, now: Date): Promise<ProgressResult>;
+  /** The same answer as JSON text; a hit costs no serialisation (the national answer is large). */
+  getJson(db: Db, filter: ProgressFilter, now: Date): Promise<string>;
   readonly stats: { hits: number; misses: number };
+}
+
+interface Entry {
+  result: ProgressResult;
+  /** The result serialised without its leading `asOf`, which each answer sets anew. */
+  tail: string;
 }
 
 export function createProgressCache(options: { maxEntries?: number } = {}): ProgressCache {
   const maxEntries = options.maxEntries ?? 256;
-  const entries = new Map<string, ProgressResult>();
+  const entries = new Map<string, Entry>();
   const stats = { hits: 0, misses: 0 };
+  const lookup = async (db: Db, filter: ProgressFilter, now: Date): Promise<Entry> => {
+    const provinceCode = filter.districtCode ? filter.districtCode.slice(0, 2) : (filter.provinceCode ?? null);
+    const version = await progressVersion(db, provinceCode);
+    const key = JSON.stringify([filter.fiscalYear, filter.provinceCode ?? null, filter.districtCode ?? null, filter.detail ?? null, version, bangkokDate(now)]);
+    const cached = entries.get(key);
+    if (cached) {
+      stats.hits++;
+      // Most recently used last, so eviction takes the oldest.
+      entries.delete(key);
+      entries.set(key, cached);
+      return cached;
+    }
+    stats.misses++;
+    const result = await progress(db, filter, now);
+    const { asOf: _asOf, ...rest } = result;
+    const entry = { result, tail: JSON.stringify(rest).slice(1) };
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    return entry;
+  };
   return {
     stats,
     async get(db, filter, now) {
-      const provinceCode = filter.districtCode ? filter.districtCode.slice(0, 2) : (filter.provinceCode ?? null);
-      const version = await progressVersion(db, provinceCode);
-      const key = JSON.stringify([filter.fiscalYear, filter.provinceCode ?? null, filter.districtCode ?? null, filter.detail ?? null, version, bangkokDate(now)]);
-      const cached = entries.get(key);
-      if (cached) {
-        stats.hits++;
-        // Most recently used last, so eviction takes the oldest.
-        entries.delete(key);
-        entries.set(key, cached);
-        return { ...cached, asOf: now.toISOString() };
-      }
-      stats.misses++;
-      const result = await progress(db, filter, now);
-      entries.set(key, result);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      return result;
+      const { result } = await lookup(db, filter, now);
+      return { ...result, asOf: now.toISOString() };
+    },
+    async getJson(db, filter, now) {
+      const { tail } = await lookup(db, filter, now);
+      return `{"asOf":${JSON.stringify(now.toISOString())}${tail === '}' ? '}' : `,${tail}`}`;
     },
   };
 }

@@ -87,5 +87,6 @@ ${table}
 ## Details
 
 ${details.join('\n')}`;
-writeFileSync('bench/RESULTS.md', md);
-console.log(`\n${table}\n\nbench/RESULTS.md written.`);
+// A partial run (`npm run bench -- api`) prints its figures but leaves the full record alone.
+if (only.length === 0) writeFileSync('bench/RESULTS.md', md);
+console.log(`\n${table}\n\n${only.length === 0 ? 'bench/RESULTS.md written.' : 'Partial run: bench/RESULTS.md left as it was.'}`);

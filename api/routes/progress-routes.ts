@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
+import type { ProgressResult } from '../queries/progress.ts';
 import { requireRole } from '../auth/require-user.ts';
 import { scopedFilter } from '../auth/scope.ts';
 import { DATA_ROLES } from '../auth/session-user.ts';
@@ -33,8 +35,11 @@ export function progressRoutes() {
     const at = now();
     const fiscalYear = q.fy ?? (await latestFiscalYear(db, at));
     if (fiscalYear === null) throw notFound();
-    const result = await cache.get(db, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at);
-    c.header('cache-control', 'private, no-store');
-    return c.json(result, 200);
+    const body = await cache.getJson(db, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at);
+    // Already JSON (the cache keeps the serialised answer): sent as is, typed for the client.
+    return c.body(body, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'private, no-store',
+    }) as unknown as TypedResponse<ProgressResult, 200, 'json'>;
   });
 }

@@ -50,6 +50,17 @@ describe(`progress cache (${TEST_ENGINE})`, () => {
     expect(cache.stats.misses).toBe(4);
   });
 
+  it('serves the same answer as JSON text, with the asOf of the request', async () => {
+    const cache = createProgressCache();
+    const f = { fiscalYear: 2561, provinceCode: '38' };
+    const object = await cache.get(t.db, f, now);
+    const later = new Date(now.getTime() + 60_000);
+    const parsed = JSON.parse(await cache.getJson(t.db, f, later)) as typeof object;
+    expect(cache.stats).toEqual({ hits: 1, misses: 1 });
+    expect(parsed.asOf).toBe(later.toISOString());
+    expect({ ...parsed, asOf: object.asOf }).toEqual(object);
+  });
+
   it('recomputes on a new Bangkok day (days left move at midnight)', async () => {
     const cache = createProgressCache();
     const f = { fiscalYear: 2561, districtCode: '3802' };
