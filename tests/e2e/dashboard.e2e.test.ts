@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { producers, registrations } from '../../db/schema/index.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tableFromIPC } from 'apache-arrow';
 import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
 import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
 
@@ -99,6 +102,16 @@ describe('dashboard end to end (chromium)', () => {
     await page.getByRole('heading', { name: 'รายงาน (PDF)' }).waitFor();
     expect(await page.locator('a[data-export="producers.arrow"]').getAttribute('href')).toBe('/api/exports/producers.arrow?fy=2561&province=38&district=3801');
     await screenshot(page, '07-reports');
+    // The downloads themselves: the district's report form as a PDF with Thai text, and its
+    // producers as an Arrow file holding only its own district.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-report="report-form"]').click()]);
+    const pdfPath = await pdf.path();
+    expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).normalize('NFKC')).toContain('เมืองบึงกาฬ'.normalize('NFKC'));
+    const [arrow] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-export="producers.arrow"]').click()]);
+    const table = tableFromIPC(await readFile(await arrow.path()));
+    expect(table.numRows).toBeGreaterThan(0);
+    expect(new Set(table.getChild('district_code')!.toArray() as string[])).toEqual(new Set(['3801']));
     await page.goto(`${server.url}/guidelines`);
     await page.getByTestId('plan-table').waitFor();
     expect(await page.getByTestId('plan-table').locator('tbody tr').count()).toBe(12);
