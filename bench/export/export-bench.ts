@@ -62,8 +62,8 @@ function countingSink(): Writable & { bytes: number } {
 
 /**
  * A connection and the two things measured: COPY of the export's SELECT, and an export. `lean`
- * builds the Drizzle handle without `createDb`, which loads PGlite's module (~35 MB resident)
- * even for PostgreSQL — to show what the export itself needs.
+ * builds the Drizzle handle without `createDb` — a check that `createDb` (which loads PGlite
+ * only for the embedded engine) adds nothing on PostgreSQL.
  */
 async function harness(url: string, batchRows: number | undefined, lean = false) {
   const { datasetCopyQuery } = await import('../../api/exports/dataset-copy-query.ts');
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     `Data: the pipeline's generator loaded through the pipeline (\`bench/support/bench-database.ts\`): ${notes.join('; ')}. Exported: the products dataset for the whole nation, ordered by id.`,
     'Baseline: `COPY (<the export’s own SELECT>) TO STDOUT (FORMAT binary)` through postgres.js, drained into a counting sink. Export: `.arrows` through `exportDataset` into the same kind of sink.',
     'Peak = the process’s maximum resident set (`getrusage`), baseline = resident set after imports and connecting (tsx, Drizzle, PGlite’s module, apache-arrow).',
-    '“Without PGlite’s module”: the same run with the Drizzle handle built directly on postgres.js — `createDb` imports PGlite (~35 MB resident, measured) even when it connects to PostgreSQL. The machine is shared with other suites, so single runs vary by ±20 %; the medians are stable.',
+    '“Without PGlite’s module”: the same run with the Drizzle handle built directly on postgres.js — a check that `createDb` (which loads PGlite only for the embedded engine) adds nothing on PostgreSQL. The machine is shared with other suites, so single runs vary by ±20 %; the medians are stable.',
     '',
     `Goal: ≤ ${GOAL_RATIO} × COPY time; peak memory ≤ ${GOAL_PEAK_MB} MB at a million rows.`,
     '',
