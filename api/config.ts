@@ -8,6 +8,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL for lag-tolerant reads (progress, report PDFs,
+   * exports); never set without databaseUrl.
+   */
   readDatabaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
@@ -58,9 +62,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // A replica only makes sense beside a PostgreSQL primary: the embedded engine has no replicas,
+  // and silently ignoring the URL would hide a missing DATABASE_URL.
+  if (cleaned.READ_DATABASE_URL !== undefined && cleaned.DATABASE_URL === undefined) {
+    problems.push('READ_DATABASE_URL: needs DATABASE_URL (a read replica is used only beside a PostgreSQL primary)');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,

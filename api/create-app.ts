@@ -8,6 +8,7 @@ import type { ActiveSession, SessionUser } from './auth/session-user.ts';
 import type { Config } from './config.ts';
 import { accountProblem } from './http/account-problem.ts';
 import { appSecureHeaders } from './http/app-secure-headers.ts';
+import { compressResponses } from './http/compress-responses.ts';
 import { logInternalError } from './http/log-internal-error.ts';
 import { newRouter } from './http/openapi-common.ts';
 import { openApiDocument } from './http/openapi-document.ts';
@@ -19,7 +20,13 @@ import { dashboardStatic } from './routes/dashboard-static.ts';
 import { WorkflowError } from './workflow/workflow-error.ts';
 
 export interface AppDeps {
+  /** The primary: every write, and every read that must see the caller's own writes. */
   db: Db;
+  /**
+   * Where lag-tolerant, read-heavy traffic goes — progress, report PDFs (except the account
+   * registry), exports: a streaming replica when READ_DATABASE_URL is set. Default: `db`.
+   */
+  readDb?: Db;
   engine: Engine;
   config: Config;
   /** The clock, injectable so tests can stand at a window's boundary. */
@@ -56,12 +63,13 @@ function toProblem(err: unknown): ProblemError | null {
 
 /** Builds the HTTP application; no port is opened here (tests call app.request()). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const full: Required<AppDeps> = { now: () => new Date(), ...deps };
+  const full: Required<AppDeps> = { now: () => new Date(), ...deps, readDb: deps.readDb ?? deps.db };
   const app = newRouter();
   app.use('*', async (c, next) => {
     c.set('deps', full);
     await next();
   });
+  app.use('*', compressResponses());
   app.use('*', appSecureHeaders(full.config));
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());

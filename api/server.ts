@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { createDb } from '../db/create-db.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './create-app.ts';
@@ -18,10 +19,24 @@ async function main(): Promise<void> {
   }
   const { db, engine, close } = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const prepared = await prepareDatabase(db, { demo: config.demo });
-  const app = createApp({ db, engine, config });
+  // The replica is never migrated or seeded: it follows the primary (loadConfig refuses
+  // READ_DATABASE_URL without DATABASE_URL). Without it, reads share the primary's pool.
+  const replica = config.readDatabaseUrl ? await createDb({ databaseUrl: config.readDatabaseUrl }) : undefined;
+  // postgres.js connects lazily: a wrong replica URL should stop the start, not 500 the first report.
+  if (replica) {
+    await replica.db.execute(sql`select 1`).catch((err: unknown) => {
+      // Drizzle wraps the driver's error ("Failed query: …"); the reason is its cause.
+      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause : err).message : String(err);
+      throw new Error(`READ_DATABASE_URL: ${reason}`);
+    });
+  }
+  const app = createApp({ db, engine, config, ...(replica ? { readDb: replica.db } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 
-  const where = engine === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    engine === 'pglite'
+      ? `embedded PGlite at ${config.dataDir}`
+      : `PostgreSQL (DATABASE_URL${replica ? '; progress, reports and exports from READ_DATABASE_URL' : ''})`;
   console.log(`OTOP registration monitor — http://${config.host}:${config.port}/  (database: ${where})`);
   if (prepared.demo?.loaded) {
     console.log(
@@ -37,7 +52,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     server.close();
-    void close().finally(() => process.exit(0));
+    void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -1,5 +1,6 @@
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { perDb } from '../../db/per-db.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { hashToken, newToken } from './session-token.ts';
 import type { ActiveSession, SessionUser } from './session-user.ts';
@@ -32,13 +33,10 @@ export async function createSession(
   return { ...session, token };
 }
 
-/** The live session of a cookie token and its user; null when unknown, expired or the user is disabled. */
-export async function findSession(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<{ session: ActiveSession & { lastSeenAt: Date }; user: SessionUser } | null> {
-  const [row] = await db
+// The session lookup runs on every request: prepared once per handle (placeholders, no SQL
+// built per call). Times are passed as ISO text: Drizzle does not map placeholder values.
+const findSessionQuery = perDb((db) =>
+  db
     .select({
       id: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -54,8 +52,18 @@ export async function findSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, now), eq(users.disabled, false)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.disabled, false)))
+    .limit(1)
+    .prepare('otop_find_session'),
+);
+
+/** The live session of a cookie token and its user; null when unknown, expired or the user is disabled. */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ session: ActiveSession & { lastSeenAt: Date }; user: SessionUser } | null> {
+  const [row] = await findSessionQuery(db).execute({ id: hashToken(token), now: now.toISOString() });
   if (!row) return null;
   return {
     session: { id: row.id, csrfToken: row.csrfToken, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },

@@ -85,13 +85,16 @@ function citizenIdsFor(user: SessionUser): 'full' | 'masked' {
 export function exportRoutes() {
   let running = 0;
   return newRouter().openapi(exportRoute, async (c) => {
-    const { db, now } = c.get('deps');
+    // Planning (scope and area lookups) and streaming read the same handle: the replica when
+    // READ_DATABASE_URL is set, so a long national download holds a replica connection, not one
+    // of the primary's.
+    const { readDb, now } = c.get('deps');
     const user = c.get('user');
     const requested = parseFile(c.req.valid('param').file);
     if (!requested) throw notFound();
     const q = c.req.valid('query');
     // Everything that can be refused (422, 404) is decided here, before the first byte.
-    const plan = await planExport(db, {
+    const plan = await planExport(readDb, {
       ...requested,
       filter: {
         ...(q.fy !== undefined ? { fiscalYear: q.fy } : {}),
@@ -116,7 +119,7 @@ export function exportRoutes() {
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const signal = c.req.raw.signal;
     running++;
-    runExport(db, plan, writable)
+    runExport(readDb, plan, writable)
       .catch((err: unknown) => {
         // A client that goes away ends the export; anything else is ours to look at. Either way
         // the response is cut off (no clean end), so a reader never takes a partial file as whole.

@@ -7,6 +7,7 @@ import { DATA_ROLES } from '../auth/session-user.ts';
 import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { notFound } from '../http/standard-problems.ts';
 import { createProgressCache } from '../progress-cache.ts';
+import { acceptsGzip } from '../http/accepts-gzip.ts';
 import { latestFiscalYear } from '../queries/latest-fiscal-year.ts';
 import { ProgressQuerySchema, ProgressSchema } from '../schemas/progress-schemas.ts';
 
@@ -29,17 +30,25 @@ const progressRoute = createRoute({
 export function progressRoutes() {
   const cache = createProgressCache();
   return newRouter().openapi(progressRoute, async (c) => {
-    const { db, now } = c.get('deps');
+    // Every read here goes to the read handle (the replica when READ_DATABASE_URL is set): the
+    // scope's district lookup, the default fiscal year, and the cache's version and figures —
+    // one source, so the version a cached answer is filed under is the replica's own. Only the
+    // caller (role and area) comes from the primary, via the session.
+    const { readDb, now } = c.get('deps');
     const q = c.req.valid('query');
-    const scope = await scopedFilter(db, c.get('user'), { provinceCode: q.province, districtCode: q.district });
+    const scope = await scopedFilter(readDb, c.get('user'), { provinceCode: q.province, districtCode: q.district });
     const at = now();
-    const fiscalYear = q.fy ?? (await latestFiscalYear(db, at));
+    const fiscalYear = q.fy ?? (await latestFiscalYear(readDb, at));
     if (fiscalYear === null) throw notFound();
-    const body = await cache.getJson(db, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at);
-    // Already JSON (the cache keeps the serialised answer): sent as is, typed for the client.
-    return c.body(body, 200, {
+    const gzip = acceptsGzip(c.req.header('accept-encoding'));
+    const body = await cache.getBody(readDb, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at, { gzip });
+    // Already JSON bytes (the cache keeps the serialised, and compressed, answer): sent as they
+    // are, typed for the client. A slow connection gets the national view in ≈ 13 KB, not 310 KB.
+    return c.body(body.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'private, no-store',
+      vary: 'accept-encoding',
+      ...(body.encoding ? { 'content-encoding': body.encoding } : {}),
     }) as unknown as TypedResponse<ProgressResult, 200, 'json'>;
   });
 }

@@ -61,12 +61,20 @@ function reportRoute(slug: ReportSlug) {
   });
 }
 
-/** GET /api/reports/{plan,report-form,certification,accounts,summary,letter}.pdf */
+/**
+ * GET /api/reports/{plan,report-form,certification,accounts,summary,letter}.pdf
+ *
+ * The registration documents read from the read handle (the replica when READ_DATABASE_URL is
+ * set; scope checks included, so one document reads one source): they are lag-tolerant, and
+ * a national form is the heaviest read the API serves. The account registry reads the primary:
+ * it is account data that admin and province officers print right after issuing or resetting
+ * accounts, and it is small.
+ */
 export function reportRoutes() {
   const router = newRouter();
   for (const slug of Object.keys(DOCUMENTS) as ReportSlug[]) {
     router.openapi(reportRoute(slug), async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, readDb, now } = c.get('deps');
       const q = c.req.valid('query') as { fy?: number; round?: string; province?: string; district?: string; detail?: 'province' | 'district'; digits?: 'thai' | 'ascii' };
       const params: ReportParams = {
         fiscalYear: q.fy,
@@ -76,7 +84,7 @@ export function reportRoutes() {
         detail: q.detail,
         digits: q.digits,
       };
-      const { pdf, fileName } = await reportPdf(db, slug, params, c.get('user'), now());
+      const { pdf, fileName } = await reportPdf(slug === 'accounts' ? db : readDb, slug, params, c.get('user'), now());
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="${fileName}"`,

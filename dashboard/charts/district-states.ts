@@ -1,5 +1,6 @@
 import { DISTRICT_ROUND_STATES, DISTRICT_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
 import type { CellProgress } from '../api/types.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 import { label, messages, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, type ChartOption } from './chart-option.ts';
 import { STATE_COLORS } from './palette.ts';
@@ -32,7 +33,8 @@ export function districtStatesOption(input: DistrictStatesInput, lang: Lang): Ch
       formatter: (p: unknown) => {
         const v = (p as { value: [number, number, number] }).value;
         const d = input.districts[v[1]];
-        return `${d ? (lang === 'en' ? d.nameEn : d.nameTh) : ''} ${t.quarterShort(input.quarters[v[0]] ?? 0)}: ${stateName(v[2])}`;
+        // ECharts renders a formatter's string as HTML: the names come from imported data.
+        return escapeHtml(`${d ? (lang === 'en' ? d.nameEn : d.nameTh) : ''} ${t.quarterShort(input.quarters[v[0]] ?? 0)}: ${stateName(v[2])}`);
       },
     },
     grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },

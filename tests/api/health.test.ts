@@ -20,6 +20,19 @@ describe(`GET /api/health (${TEST_ENGINE})`, () => {
     expect(body.databaseVersion).toMatch(/^1[5-9]/);
   });
 
+  it('checks the read replica too when there is one, and answers 503 when it is down', async () => {
+    const replica = await createTestDb();
+    const app = createApp({ db: t.db, readDb: replica.db, engine: t.engine, config: loadConfig({}) });
+    const up = await app.request('/api/health');
+    expect(up.status).toBe(200);
+    expect(((await up.json()) as { readReplicaLatencyMs: number | null }).readReplicaLatencyMs).toBeGreaterThanOrEqual(0);
+    await replica.close();
+    const down = await app.request('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await down.json()) as { titleTh: string }).titleTh).toContain('READ_DATABASE_URL');
+  });
+
   it('answers an unknown route with problem+json 404', async () => {
     const app = createApp({ db: t.db, engine: t.engine, config: loadConfig({}) });
     const res = await app.request('/api/nope');

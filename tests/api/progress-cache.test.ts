@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
@@ -59,6 +60,36 @@ describe(`progress cache (${TEST_ENGINE})`, () => {
     expect(cache.stats).toEqual({ hits: 1, misses: 1 });
     expect(parsed.asOf).toBe(later.toISOString());
     expect({ ...parsed, asOf: object.asOf }).toEqual(object);
+  });
+
+  it('sends the answer as bytes, gzip-compressed on request, with asOf to the second and one rendering per second', async () => {
+    const cache = createProgressCache();
+    const f = { fiscalYear: 2561 };
+    const object = await cache.get(t.db, f, now);
+    const at = new Date(now.getTime() + 1_234);
+    const plain = await cache.getBody(t.db, f, at, { gzip: false });
+    expect(plain.encoding).toBeNull();
+    const parsed = JSON.parse(Buffer.from(plain.bytes).toString('utf8')) as typeof object;
+    expect(parsed.asOf).toBe(new Date(now.getTime() + 1_000).toISOString());
+    expect({ ...parsed, asOf: object.asOf }).toEqual(object);
+
+    const zipped = await cache.getBody(t.db, f, new Date(at.getTime() + 500), { gzip: true });
+    expect(zipped.encoding).toBe('gzip');
+    expect(gunzipSync(zipped.bytes).equals(Buffer.from(plain.bytes))).toBe(true);
+    expect(zipped.bytes.byteLength).toBeLessThan(plain.bytes.byteLength / 3);
+    // The same second: the very same bytes; the next second: a new asOf.
+    expect((await cache.getBody(t.db, f, new Date(at.getTime() + 700), { gzip: true })).bytes).toBe(zipped.bytes);
+    const next = await cache.getBody(t.db, f, new Date(at.getTime() + 1_000), { gzip: true });
+    expect((JSON.parse(gunzipSync(next.bytes).toString('utf8')) as { asOf: string }).asOf).toBe(new Date(now.getTime() + 2_000).toISOString());
+    expect(cache.stats.misses).toBe(1);
+  });
+
+  it('computes once for concurrent requests that miss together', async () => {
+    const cache = createProgressCache();
+    const f = { fiscalYear: 2561, provinceCode: '43' };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cache.get(t.db, f, now)));
+    expect(cache.stats).toEqual({ hits: 0, misses: 1 });
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
   });
 
   it('recomputes on a new Bangkok day (days left move at midnight)', async () => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, signIn, Client, type ApiFixture } from './support/api-fixture.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
@@ -42,6 +43,21 @@ describe(`GET /api/progress (${TEST_ENGINE})`, () => {
     expect(n.body!.provinces.map((x) => x.code)).toEqual(['38', '43']);
     const p = await get(c, '?fy=2561&province=43');
     expect(p.body!.cells.every((x) => x.districtCode === '4301')).toBe(true);
+  });
+
+  it('sends the answer gzip-compressed to a client that accepts it (a browser on a slow line), the same JSON', async () => {
+    const c = await signIn(f.app, 'department');
+    const plain = await c.get('/api/progress?fy=2561');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainBody = JSON.parse(await plain.text()) as ProgressResult;
+    const zipped = await c.get('/api/progress?fy=2561', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    const unzipped = JSON.parse(gunzipSync(bytes).toString('utf8')) as ProgressResult;
+    expect({ ...unzipped, asOf: '' }).toEqual({ ...plainBody, asOf: '' });
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(JSON.stringify(plainBody)) / 3);
   });
 
   it('refuses the administrator (403) and an anonymous caller (401)', async () => {

@@ -127,6 +127,13 @@ describe('districtStatesOption', () => {
     expect(formatter({ value: [1, 1, 2] })).toBe('Phon Charoen Q2: Returned for correction');
   });
 
+  it('keeps a district name that looks like HTML as text in the tooltip (ECharts renders it as HTML)', () => {
+    const districts = p.districts.map((d, i) => (i === 0 ? { ...d, nameEn: '<img src=x onerror=alert(1)>' } : d));
+    const o = districtStatesOption({ districts, quarters: [1, 2], cells: p.cells }, 'en');
+    const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter({ value: [0, 0, 3] })).toBe('&lt;img src=x onerror=alert(1)&gt; Q1: Certified');
+  });
+
   it('drops cells of districts or quarters not on the axes', () => {
     const o = districtStatesOption({ districts: p.districts.slice(0, 1), quarters: [1], cells: p.cells }, 'th');
     expect(series(o)[0]!.data).toEqual([[0, 0, 3]]);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../api/config.ts';
+
+const PRIMARY = 'postgres://otop@db.example:5432/otop';
+const REPLICA = 'postgres://otop@replica.example:5432/otop';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+describe('loadConfig', () => {
+  it('takes READ_DATABASE_URL beside DATABASE_URL; without either, there is no replica', () => {
+    expect(loadConfig({ DATABASE_URL: PRIMARY, READ_DATABASE_URL: REPLICA })).toMatchObject({ databaseUrl: PRIMARY, readDatabaseUrl: REPLICA });
+    expect(loadConfig({ DATABASE_URL: PRIMARY })).toMatchObject({ databaseUrl: PRIMARY, readDatabaseUrl: undefined });
+    // An empty variable counts as unset, as for every other one.
+    expect(loadConfig({ READ_DATABASE_URL: '' })).toMatchObject({ databaseUrl: undefined, readDatabaseUrl: undefined });
+  });
+
+  it('refuses READ_DATABASE_URL without DATABASE_URL, naming the variable', () => {
+    expect(() => loadConfig({ READ_DATABASE_URL: REPLICA })).toThrow(ConfigError);
+    expect(problemsOf({ READ_DATABASE_URL: REPLICA })).toEqual([
+      'READ_DATABASE_URL: needs DATABASE_URL (a read replica is used only beside a PostgreSQL primary)',
+    ]);
+  });
+
+  it('reports that problem together with every other one', () => {
+    const problems = problemsOf({ READ_DATABASE_URL: REPLICA, PORT: 'eighty' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^PORT: /);
+    expect(problems[1]).toMatch(/^READ_DATABASE_URL: needs DATABASE_URL/);
+    expect(problemsOf({ DATABASE_URL: PRIMARY, READ_DATABASE_URL: 'mysql://replica' })).toEqual([
+      'READ_DATABASE_URL: must be a postgres:// or postgresql:// URL',
+    ]);
+  });
+});
