@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { BenchFigure } from './bench-figure.ts';
+import { writeResultsSection } from './support/results-section.ts';
 
 /**
  * `npm run bench`: every benchmark in bench/ in one go against the PostgreSQL in DATABASE_URL
- * (default: the local server), one table of figures, and bench/RESULTS.md rewritten with them,
- * the machine and the date. Each script compares against its own baseline in the same run.
+ * (default: the local server), one table of figures (benchmark | figure | baseline | ratio |
+ * goal | met) with the machine and the date at the top of bench/RESULTS.md; each script
+ * rewrites its own section below it and compares against its own baseline in the same run.
+ * Needs psql, wrk and Debian's chromium on the PATH.
  */
 const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'ingest', script: 'bench/ingest/ingest-bench.ts' },
@@ -45,20 +48,18 @@ const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 const [{ version }] = (await sql`select current_setting('server_version') as version`) as unknown as [{ version: string }];
 await sql.end();
 
-const details: string[] = [];
+const runs: string[] = [];
 const started = Date.now();
 for (const bench of BENCHES) {
   if (only.length > 0 && !only.includes(bench.name)) continue;
   if (!existsSync(bench.script)) {
-    details.push(`### ${bench.name}\n\nNot run: ${bench.script} does not exist.\n`);
+    runs.push(`${bench.name}: not run, ${bench.script} does not exist`);
     continue;
   }
   console.log(`\n===== bench ${bench.name} =====`);
   const result = await run(bench.script, bench.args ?? []);
-  const tail = result.output.split('\n').slice(-60).join('\n').trim();
-  details.push(
-    `### ${bench.name} (${result.seconds.toFixed(0)} s${result.code === 0 ? '' : `, exit code ${result.code}`})\n\n\`\`\`\n${tail}\n\`\`\`\n`,
-  );
+  if (result.code !== 0) process.exitCode = 1;
+  runs.push(`${bench.name} (\`${bench.script}\`): ${result.seconds.toFixed(0)} s${result.code === 0 ? '' : `, **exit code ${result.code}** (its last lines: ${result.output.trim().split('\n').slice(-3).join(' / ').slice(0, 400)})`}`);
 }
 
 const figures = readFileSync(figuresFile, 'utf8')
@@ -75,18 +76,20 @@ const table = [
   ),
 ].join('\n');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const md = `# Benchmark results
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+const summary = `## All benchmarks (\`npm run bench\`)
 
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} in ${((Date.now() - started) / 60000).toFixed(1)} minutes.
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; the whole run took ${minutes} minutes.
 Machine: ${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB memory, PostgreSQL ${version}, Node.js ${process.version}.
 Machines here are noisy: figures are medians of repeated runs, and each is set against a
-baseline measured in the same run (ratio = figure ÷ baseline).
+baseline measured in the same run (ratio = figure ÷ baseline). Each benchmark's own section
+below holds its method and detail; the cost curves, soak and fault runs are separate scripts
+(\`npm run bench:curves\`, \`bench/soak/soak.ts\`, \`bench/faults/run-faults.sh\`) and keep their sections.
 
 ${table}
 
-## Details
-
-${details.join('\n')}`;
-// A partial run (`npm run bench -- api`) prints its figures but leaves the full record alone.
-if (only.length === 0) writeFileSync('bench/RESULTS.md', md);
-console.log(`\n${table}\n\n${only.length === 0 ? 'bench/RESULTS.md written.' : 'Partial run: bench/RESULTS.md left as it was.'}`);
+Runs: ${runs.join('; ')}.`;
+// A partial run (`npm run bench -- api`) prints its figures but leaves the summary alone (each
+// benchmark still rewrites its own section).
+if (only.length === 0) writeResultsSection('bench-summary', summary, { position: 'top' });
+console.log(`\n${table}\n\n${only.length === 0 ? 'bench/RESULTS.md written.' : 'Partial run: the summary in bench/RESULTS.md left as it was.'}`);

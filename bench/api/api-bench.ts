@@ -1,9 +1,11 @@
+import { cpus, totalmem } from 'node:os';
 import { createAccount } from '../../api/accounts/create-account.ts';
 import { CLI_ACTOR } from '../../api/accounts/account-actor.ts';
 import { formatMs, reportFigures, type BenchFigure } from '../bench-figure.ts';
 import { loadNationalGeography, loadNationalRegistrations, scratchDatabase } from '../support/bench-database.ts';
 import { freePort, signInCookie, startApiServer } from '../support/bench-server.ts';
 import { rawProgressAggregateMs } from '../support/raw-progress-aggregate.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 import { runWrk } from '../support/run-wrk.ts';
 
 /**
@@ -35,6 +37,7 @@ try {
   const base = `http://127.0.0.1:${port}`;
   try {
     const figures: BenchFigure[] = [];
+    const lines: string[] = [];
     for (const view of [
       { name: 'province 38', user: 'bench-province', where: `and t.province_code = '38'`, goal: 25 },
       { name: 'nation', user: 'bench-department', where: '', goal: 60 },
@@ -52,10 +55,11 @@ try {
         const rps = r.requests / (r.durationUs / 1e6);
         const errors = r.non2xx + r.socketErrors;
         const size = `${(r.bytes / Math.max(1, r.requests) / 1024).toFixed(1)} KiB/answer`;
-        console.log(
+        const line =
           `${view.name}, ${client.label}: ${r.requests} requests in ${(r.durationUs / 1e6).toFixed(1)} s (${rps.toFixed(0)} req/s, ${size}), ` +
-            `p50 ${formatMs(ms(r.p50))}, p95 ${formatMs(ms(r.p95))}, p99 ${formatMs(ms(r.p99))}, errors ${errors}; raw aggregate in psql ${formatMs(raw)}`,
-        );
+          `p50 ${formatMs(ms(r.p50))}, p95 ${formatMs(ms(r.p95))}, p99 ${formatMs(ms(r.p99))}, errors ${errors}; raw aggregate in psql ${formatMs(raw)}`;
+        console.log(line);
+        lines.push(line);
         figures.push({
           benchmark: `api: GET /api/progress, ${view.name}, ${client.label}, ${CLIENTS} clients, ${PRODUCERS.toLocaleString('en')} producers`,
           figure: `p95 ${formatMs(ms(r.p95))} (p50 ${formatMs(ms(r.p50))}, p99 ${formatMs(ms(r.p99))}, ${rps.toFixed(0)} req/s, ${size}, ${errors} errors)`,
@@ -67,6 +71,26 @@ try {
       }
     }
     reportFigures(figures);
+    writeResultsSection(
+      'api-bench',
+      [
+        '## API: progress under load (`bench/api/api-bench.ts`)',
+        '',
+        `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; server (\`api/server.ts\`), PostgreSQL and the load generator share the machine. ` +
+          `Data: ${PRODUCERS.toLocaleString('en')} producers in 2560-Q4 and 2561-Q1 through the pipeline (${geography} geography). Load: \`wrk -t2 -c${CLIENTS} -d${SECONDS}s\` on \`GET /api/progress?fy=2561\`, ` +
+          'signed in as a province-38 officer and as the department, after 20 warm-up requests; once with the Accept-Encoding a browser sends, once without. ' +
+          'Baseline: the same figures from raw rows in psql (`\\timing`, median of 7). Goals (issue 4): p95 ≤ 25 ms (province), ≤ 60 ms (nation).',
+        '',
+        '| view | p95 | p50 / p99 · throughput · size · errors | raw-row aggregate | goal | met |',
+        '|---|---|---|---|---|---|',
+        ...figures.map((f) => {
+          const [p95, rest] = f.figure.replace(/^p95 /, '').split(/ \((.*)\)$/);
+          return `| ${f.benchmark.replace(/^api: GET \/api\/progress, /, '')} | ${p95} | ${rest ?? ''} | ${f.baseline.replace(/^raw-row aggregate in psql /, '')} | ${f.goal} | ${f.met ? 'yes' : 'no'} |`;
+        }),
+        '',
+        ...lines.map((l) => `- ${l}`),
+      ].join('\n'),
+    );
   } finally {
     server.kill('SIGTERM');
   }

@@ -12,6 +12,7 @@ import { createApp } from '../../api/create-app.ts';
 import { prepareDatabase } from '../../api/prepare-database.ts';
 import { dashboardStatic } from '../../api/routes/dashboard-static.ts';
 import { DASHBOARD_DIST, ensureDashboardBuild } from '../../dashboard/tools/ensure-build.ts';
+import { reportFigures } from '../bench-figure.ts';
 
 /**
  * The dashboard's two budgets, measured:
@@ -135,6 +136,17 @@ async function main() {
 
   const jsOk = sizes.initialJsGz / 1024 <= JS_BUDGET_KB;
   const ttiOk = tti <= TTI_BUDGET_MS;
+  reportFigures([
+    { benchmark: 'dashboard: initial JavaScript (gzip -9)', figure: `${kb(sizes.initialJsGz)} KB`, baseline: '—', ratio: null, goal: `≤ ${JS_BUDGET_KB} KB`, met: jsOk },
+    {
+      benchmark: `dashboard: province overview drawn (median of ${RUNS}, headless chromium)`,
+      figure: `${tti} ms`,
+      baseline: '—',
+      ratio: null,
+      goal: `≤ ${TTI_BUDGET_MS} ms`,
+      met: ttiOk,
+    },
+  ]);
   const report = `# Dashboard budgets
 
 Measured by \`npm run bench:dashboard\` (bench/dashboard/dashboard-budgets.ts) on ${new Date().toISOString().slice(0, 10)}.

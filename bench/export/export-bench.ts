@@ -14,7 +14,6 @@
  * bench/RESULTS.md (this benchmark's own section, replaced on each run).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +21,10 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import type { Db } from '../../db/create-db.ts';
 import { formatMs, median, reportFigures, type BenchFigure } from '../bench-figure.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+
 const DB_NAME = 'otop_export_bench';
 /** As bench/support/bench-database.ts — which is imported only where data is loaded: it pulls in the whole pipeline, and the measuring child processes must not carry it. */
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -244,7 +244,6 @@ async function main(): Promise<void> {
   reportFigures(figures);
 
   const section = [
-    '<!-- export-bench:start -->',
     '## Analyst exports (`bench/export/export-bench.ts`)',
     '',
     `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ` +
@@ -259,12 +258,9 @@ async function main(): Promise<void> {
     '| rows | COPY binary | `.arrows` | ratio | `.arrows` peak RSS | COPY peak RSS | peak RSS without PGlite’s module: `.arrows` / COPY | bytes (arrows vs COPY) | other formats: time / peak / size |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...lines,
-    '<!-- export-bench:end -->',
   ].join('\n');
-  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const pattern = /<!-- export-bench:start -->[\s\S]*?<!-- export-bench:end -->/;
-  writeFileSync(RESULTS, pattern.test(previous) ? previous.replace(pattern, section) : `${previous.trimEnd()}\n\n${section}\n`);
-  console.log(`\nWrote ${RESULTS}`);
+  writeResultsSection('export-bench', section);
+  console.log('\nWrote the export section of bench/RESULTS.md');
 }
 
 await main();

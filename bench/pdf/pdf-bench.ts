@@ -1,4 +1,3 @@
-import { appendFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { queryRows } from '../../db/query-rows.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 import { formatMs, median, reportFigures, type BenchFigure } from '../bench-figure.ts';
 import { BASE_URL, loadNationalGeography, loadNationalRegistrations, scratchDatabase } from '../support/bench-database.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 
 /**
  * bench/pdf: the registration report form as the API serves it (data through progress(),
@@ -97,9 +97,7 @@ try {
   const pg = postgres(BASE_URL, { max: 1, onnotice: () => {} });
   const [{ version }] = (await pg`select current_setting('server_version') as version`) as unknown as [{ version: string }];
   await pg.end();
-  const file = 'bench/RESULTS.md';
   const section = [
-    '',
     `## pdf — report forms (${new Date().toISOString().slice(0, 10)})`,
     '',
     `\`npx tsx bench/pdf/pdf-bench.ts\`: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), PostgreSQL ${version}, Node.js ${process.version}; ${geography} geography, ${size!.registrations.toLocaleString('en-US')} registrations (${PRODUCERS.toLocaleString('en-US')} national producers through the pipeline + the Bueng Kan demo). Median of ${RUNS} after a warm-up; data = progress() and the document definition, render = Thai layout + pdfmake.`,
@@ -111,8 +109,8 @@ try {
     ...lines.map((l) => `- ${l}`),
     '',
   ].join('\n');
-  appendFileSync(file, existsSync(file) ? section : `# Benchmark results\n${section}`);
-  console.log(`appended to ${file}`);
+  writeResultsSection('pdf-bench', section);
+  console.log('wrote the pdf section of bench/RESULTS.md');
 } finally {
   await handle.close();
   const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });

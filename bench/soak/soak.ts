@@ -8,8 +8,7 @@
  *   npx tsx bench/soak/soak.ts [--minutes 10] [--clients 50] [--keep]
  *   env SOAK_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): where the scratch database is made
  */
-import { appendFileSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createAccount } from '../../api/accounts/create-account.ts';
@@ -20,6 +19,7 @@ import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { id } from '../../tests/reliability/bad-input-corpus.ts';
 import { startServer, stopServer } from '../../tests/reliability/support/server-process.ts';
 import { formatMs, percentile, reportFigures, type BenchFigure } from '../bench-figure.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 
 const { values } = parseArgs({
   options: {
@@ -229,7 +229,6 @@ const recordLine = byStatus.map((s) => `${s.status}: ${s.n}`).join(', ');
 console.log(`statuses: ${statusLine}\nsubmission records: ${recordLine}`);
 
 const section = [
-  '',
   `## Load and soak (${new Date().toISOString().slice(0, 10)}, \`npx tsx bench/soak/soak.ts --minutes ${MINUTES} --clients ${CLIENTS}\`)`,
   '',
   `A real server process (\`api/server.ts\`) on a scratch PostgreSQL database; ${CLIENTS} signed-in clients (8 district officers, 2 province officers, department, analyst, round-robin) for ${(elapsedS / 60).toFixed(1)} minutes: ~50 % reads (progress, producers, products, submissions), ~25 % uploads (30-row CSVs: 40 % dry runs, new files, the same file again; 1 row in 10 faulty), the rest workflow transitions (submit, certify, return, reopen; 409 answers for illegal moves are expected).`,
@@ -242,7 +241,7 @@ const section = [
   `Server RSS samples (s: MB): ${rss.filter((_, i) => i % Math.max(1, Math.floor(rss.length / 12)) === 0).map((s) => `${s.at.toFixed(0)}: ${s.mb.toFixed(0)}`).join(', ')}.`,
   '',
 ].join('\n');
-appendFileSync(fileURLToPath(new URL('../RESULTS.md', import.meta.url)), section);
+writeResultsSection('soak', section);
 
 await stopServer(server.child);
 await handle.close();
