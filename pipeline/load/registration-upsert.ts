@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ColumnKey } from '../columns.ts';
+import type { Db } from '../../db/create-db.ts';
+import { queryRows } from '../../db/query-rows.ts';
 import type { LoadTx } from './copy-into.ts';
 
 /**
@@ -34,7 +36,7 @@ export async function createStage(tx: LoadTx): Promise<void> {
 }
 
 export async function dropStage(tx: LoadTx): Promise<void> {
-  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}`));
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}, pg_temp.${RESOLVED_TABLE}`));
 }
 
 /** Optional columns present in the file: only those overwrite stored values (absent ≠ empty). */
@@ -73,49 +75,99 @@ function productColumns(present: PresentColumns): Array<[string, string]> {
 
 const list = (alias: string, cols: readonly string[]): SQL => sql.raw(cols.map((c) => `${alias}.${c}`).join(', '));
 
+/**
+ * The staged producers resolved against the tables, one row each: its producer and this fiscal
+ * year's registration (existing, or a new id drawn from the table's own sequence), and whether
+ * the load would change them. Built once, so counting and writing need no further lookups by
+ * citizen ID, and a first load (nothing registered yet) writes with plain inserts.
+ */
+export const RESOLVED_TABLE = 'otop_resolved';
+
+/**
+ * Statistics for the planner, sampled lightly: the load's statements need row counts and the
+ * share of each kind, not fine histograms (a full ANALYZE of a national stage took ≈ 0.3–0.5 s,
+ * this ≈ 25 ms).
+ */
+export async function analyzeStage(tx: LoadTx): Promise<void> {
+  await tx.execute(sql`set local default_statistics_target = 10`);
+  await tx.execute(sql.raw(`analyze ${STAGE_TABLE} (kind, thai_id, district_code, name_key)`));
+}
+
+export interface ResolveTarget {
+  fiscalYear: number;
+  roundCode: string;
+  /** Draw ids for new producers and registrations (not on a dry run, which writes nothing). */
+  drawIds: boolean;
+}
+
+export async function resolveProducers(tx: LoadTx, target: ResolveTarget, present: PresentColumns): Promise<void> {
+  const fy = target.fiscalYear;
+  const prod = producerColumns(present);
+  const dateChanged = present.has('registered_date')
+    ? sql`r.id is not null and s.registered_at is not null and r.registered_at is distinct from s.registered_at`
+    : sql`false`;
+  const draw = (sequence: string) => sql.raw(target.drawIds ? `nextval('${sequence}')` : 'null::bigint');
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${RESOLVED_TABLE}`));
+  // Ids are drawn as the join yields the staged rows (in the file's order, as the stage is scanned):
+  // new rows then go in at the end of each id-led index.
+  await tx.execute(sql`
+    create temp table ${sql.raw(RESOLVED_TABLE)} on commit drop as
+    select s.thai_id, s.producer_type, s.producer_name, s.contact_name, s.phone, s.members, s.house_no, s.village_no,
+           s.subdistrict_code, s.district_code, s.province_code, s.registered_at,
+           p.id is null as producer_new,
+           coalesce(p.id, ${draw('producers_id_seq')}) as producer_id,
+           r.id is null as registration_new,
+           coalesce(r.id, ${draw('registrations_id_seq')}) as registration_id,
+           coalesce(r.round_code, ${target.roundCode}) as registration_round,
+           coalesce(r.district_code, s.district_code) as registration_district,
+           coalesce(r.province_code, s.province_code) as registration_province,
+           coalesce(p.id is not null
+             and (${list('p', prod.map(([t]) => t))}) is distinct from (${list('s', prod.map(([, c]) => c))})
+             and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy}), false) as producer_changed,
+           coalesce(${dateChanged}, false) as date_changed
+    from ${sql.raw(STAGE_TABLE)} s
+    left join producers p on p.thai_id = s.thai_id
+    left join registrations r on r.producer_id = p.id and r.fiscal_year = ${fy}
+    where s.kind = 'p'`);
+  await tx.execute(sql.raw(`analyze ${RESOLVED_TABLE}`));
+}
+
 export interface LoadCounts {
-  total: number;
   created: number;
   updated: number;
+  /** Staged producers registered this year in another district than their rows' (none may be). */
+  elsewhere: number;
+  /** Staged product rows of producers already registered this year (the rest are all created). */
+  existing: number;
 }
 
 /**
  * What loading the staged rows would do, row by row: a row is created when its product is new,
  * updated when its product, its producer or its registration date would change, unchanged
  * otherwise. Computed before writing, so a dry run reports the same numbers a commit would.
- * Producers are staged once ('p'), their products once per row ('r').
+ * Only rows of producers already registered this fiscal year need looking at: the products of
+ * a new registration are all new. Needs resolveProducers first.
  */
 export async function countOutcomes(
   rows: <T>(q: SQL) => Promise<T[]>,
-  fiscalYear: number,
+  acceptedRows: number,
   present: PresentColumns,
 ): Promise<LoadCounts> {
-  const prod = producerColumns(present);
   const item = productColumns(present);
-  const dateChanged = present.has('registered_date')
-    ? sql`or (sp.registered_at is not null and r.registered_at is distinct from sp.registered_at)`
-    : sql``;
-  const [counts] = await rows<LoadCounts>(sql`
-    with producer_change as (
-      select sp.thai_id, p.id as producer_id, r.id as registration_id,
-             coalesce(((${list('p', prod.map(([t]) => t))}) is distinct from (${list('sp', prod.map(([, s]) => s))})
-                       and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fiscalYear}))
-                      ${dateChanged}, false) as changed
-      from ${sql.raw(STAGE_TABLE)} sp
-      left join producers p on p.thai_id = sp.thai_id
-      left join registrations r on r.producer_id = p.id and r.fiscal_year = ${fiscalYear}
-      where sp.kind = 'p'
-    )
-    select count(*)::int as total,
+  const [c] = await rows<{ existing: number; created: number; updated: number; elsewhere: number }>(sql`
+    select count(*)::int as existing,
            count(*) filter (where pr.id is null)::int as created,
            count(*) filter (where pr.id is not null and (
-             c.changed or (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, s]) => s))})
-           ))::int as updated
+             op.producer_changed or op.date_changed
+             or (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})
+           ))::int as updated,
+           (select count(*) from ${sql.raw(RESOLVED_TABLE)} e where e.registration_district <> e.district_code)::int as elsewhere
     from ${sql.raw(STAGE_TABLE)} s
-    join producer_change c on c.thai_id = s.thai_id
-    left join products pr on pr.registration_id = c.registration_id and pr.name_key = s.name_key
+    join ${sql.raw(RESOLVED_TABLE)} op on op.thai_id = s.thai_id and not op.registration_new
+    left join products pr on pr.registration_id = op.registration_id and pr.name_key = s.name_key
     where s.kind = 'r'`);
-  return counts ?? { total: 0, created: 0, updated: 0 };
+  const existing = c?.existing ?? 0;
+  return { created: acceptedRows - existing + (c?.created ?? 0), updated: c?.updated ?? 0, elsewhere: c?.elsewhere ?? 0, existing };
 }
 
 export interface UpsertTarget {
@@ -126,82 +178,102 @@ export interface UpsertTarget {
   at: Date | null;
 }
 
+/** Rows a statement wrote, on either engine (postgres.js: `count`, PGlite: `affectedRows`). */
+async function written(tx: LoadTx, query: SQL): Promise<number> {
+  const result = (await tx.execute(query)) as unknown as { count?: number | null; affectedRows?: number };
+  const n = result.count ?? result.affectedRows;
+  if (typeof n !== 'number') throw new Error('the driver did not report how many rows were written');
+  return n;
+}
+
 /**
- * Set-based upserts of the staged rows by natural key: producers by ID, registrations by
+ * Set-based upserts of the resolved rows by natural key: producers by ID, registrations by
  * producer + fiscal year (in the row's district only), products by registration + normalised
- * name. Each is an UPDATE of the rows that differ, then an INSERT of the rows that are missing
- * (anti-join; ON CONFLICT DO NOTHING only guards against a concurrent load of another fiscal
- * year inserting the same producer). Rows that would not change are not touched, so a
- * re-upload writes nothing and keeps every updated_at. A producer's details are not rolled back
- * by a file for an older fiscal year than one it is already registered in.
+ * name. Each is an UPDATE of the rows that differ, then an INSERT of the rows that are missing.
+ * Rows that would not change are not touched, so a re-upload writes nothing and keeps every
+ * updated_at. A producer's details are not rolled back by a file for an older fiscal year than
+ * one it is already registered in.
+ *
+ * Registrations and products of a fiscal year are written only by loads, which hold the
+ * year's advisory lock, so what resolveProducers found stays true until commit and their
+ * inserts need no ON CONFLICT (a conflict would fail the load, never be skipped). Producers
+ * are shared between years: a load of another year may insert the same producer meanwhile;
+ * that row is kept, and this load's registration attaches to it.
  */
 export async function upsertRegistrations(
   tx: LoadTx,
-  rows: <T>(q: SQL) => Promise<T[]>,
   target: UpsertTarget,
   present: PresentColumns,
+  counts: LoadCounts,
 ): Promise<void> {
+  if (counts.elsewhere > 0) {
+    throw new Error(`${counts.elsewhere} producers could not be registered in their district (registered elsewhere meanwhile?)`);
+  }
   const ts = target.at ? sql`${target.at.toISOString()}::timestamptz` : sql`now()`;
   const fy = target.fiscalYear;
   const stage = sql.raw(STAGE_TABLE);
+  const resolved = sql.raw(RESOLVED_TABLE);
   const prod = producerColumns(present);
 
   await tx.execute(sql`
     update producers p set ${sql.raw(prod.map(([column, staged]) => `${column} = s.${staged}`).join(', '))}, updated_at = ${ts}
-    from ${stage} s
-    where s.kind = 'p' and p.thai_id = s.thai_id
+    from ${resolved} s
+    where not s.producer_new and p.id = s.producer_id
       and (${list('p', prod.map(([t]) => t))}) is distinct from (${list('s', prod.map(([, c]) => c))})
       and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy})`);
-  await tx.execute(sql`
-    insert into producers (thai_id, producer_type, name, contact_name, phone, members, house_no, village_no,
+  const newProducers = await written(tx, sql`
+    insert into producers (id, thai_id, producer_type, name, contact_name, phone, members, house_no, village_no,
                            subdistrict_code, district_code, province_code, created_at, updated_at)
-    select s.thai_id, s.producer_type, s.producer_name, s.contact_name, s.phone, s.members,
+    select s.producer_id, s.thai_id, s.producer_type, s.producer_name, s.contact_name, s.phone, s.members,
            s.house_no, s.village_no, s.subdistrict_code, s.district_code, s.province_code, ${ts}, ${ts}
-    from ${stage} s
-    where s.kind = 'p' and not exists (select 1 from producers p where p.thai_id = s.thai_id)
+    from ${resolved} s
+    where s.producer_new
     on conflict (thai_id) do nothing`);
+  const [expected] = await queryRows<{ n: number }>(tx as unknown as Db, sql`select count(*)::int as n from ${resolved} where producer_new`);
+  if (newProducers !== (expected?.n ?? 0)) {
+    // Inserted meanwhile by a load of another year: register with that row.
+    await tx.execute(sql`
+      update ${resolved} s set producer_id = p.id
+      from producers p
+      where s.producer_new and p.thai_id = s.thai_id and p.id <> s.producer_id`);
+  }
 
   if (present.has('registered_date')) {
     await tx.execute(sql`
       update registrations r set registered_at = s.registered_at, submission_id = ${target.submissionId}::uuid, updated_at = ${ts}
-      from ${stage} s join producers p on p.thai_id = s.thai_id
-      where s.kind = 'p' and r.producer_id = p.id and r.fiscal_year = ${fy} and r.district_code = s.district_code
+      from ${resolved} s
+      where not s.registration_new and r.id = s.registration_id and r.district_code = s.district_code
         and s.registered_at is not null and r.registered_at is distinct from s.registered_at`);
   }
   await tx.execute(sql`
-    insert into registrations (producer_id, fiscal_year, round_code, district_code, province_code, submission_id, registered_at, updated_at)
-    select p.id, ${fy}, ${target.roundCode}, s.district_code, s.province_code, ${target.submissionId}::uuid,
+    insert into registrations (id, producer_id, fiscal_year, round_code, district_code, province_code, submission_id, registered_at, updated_at)
+    select s.registration_id, s.producer_id, ${fy}, ${target.roundCode}, s.district_code, s.province_code, ${target.submissionId}::uuid,
            coalesce(s.registered_at, ${ts}), ${ts}
-    from ${stage} s join producers p on p.thai_id = s.thai_id
-    where s.kind = 'p' and not exists (select 1 from registrations r where r.producer_id = p.id and r.fiscal_year = ${fy})
-    on conflict (producer_id, fiscal_year) do nothing`);
+    from ${resolved} s
+    where s.registration_new`);
 
   const item = productColumns(present);
-  await tx.execute(sql`
-    update products pr set ${sql.raw(item.map(([column, staged]) => `${column} = s.${staged}`).join(', '))}, updated_at = ${ts}
-    from ${stage} s
-    join producers p on p.thai_id = s.thai_id
-    join registrations r on r.producer_id = p.id and r.fiscal_year = ${fy} and r.district_code = s.district_code
-    where s.kind = 'r' and pr.registration_id = r.id and pr.name_key = s.name_key
-      and (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})`);
-  await tx.execute(sql`
+  if (counts.existing > 0) {
+    await tx.execute(sql`
+      update products pr set ${sql.raw(item.map(([column, staged]) => `${column} = s.${staged}`).join(', '))}, updated_at = ${ts}
+      from ${stage} s
+      join ${resolved} op on op.thai_id = s.thai_id and not op.registration_new and op.registration_district = s.district_code
+      where s.kind = 'r' and pr.registration_id = op.registration_id and pr.name_key = s.name_key
+        and (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})`);
+  }
+  // A new registration has no products yet; only rows of an existing one look for theirs.
+  const newProducts = await written(tx, sql`
     insert into products (registration_id, producer_id, fiscal_year, round_code, district_code, province_code,
                           name, name_key, category, standards, stars, created_at, updated_at)
-    select r.id, r.producer_id, r.fiscal_year, r.round_code, r.district_code, r.province_code,
+    select op.registration_id, op.producer_id, ${fy}, op.registration_round, op.registration_district, op.registration_province,
            s.product_name, s.name_key, s.category, coalesce(s.standards, '{}'::text[]), s.stars, ${ts}, ${ts}
     from ${stage} s
-    join producers p on p.thai_id = s.thai_id
-    join registrations r on r.producer_id = p.id and r.fiscal_year = ${fy} and r.district_code = s.district_code
-    where s.kind = 'r' and not exists (select 1 from products x where x.registration_id = r.id and x.name_key = s.name_key)
-    on conflict (registration_id, name_key) do nothing`);
-
-  // Nothing lost: every staged producer must now hold a registration in its own district.
-  const [missing] = await rows<{ n: number }>(sql`
-    select count(*)::int as n from ${stage} s
-    left join producers p on p.thai_id = s.thai_id
-    left join registrations r on r.producer_id = p.id and r.fiscal_year = ${fy} and r.district_code = s.district_code
-    where s.kind = 'p' and r.id is null`);
-  if ((missing?.n ?? 0) > 0) {
-    throw new Error(`${missing!.n} producers could not be registered in their district (registered elsewhere meanwhile?)`);
+    join ${resolved} op on op.thai_id = s.thai_id and op.registration_district = s.district_code
+    where s.kind = 'r'
+      ${counts.existing > 0 ? sql`and (op.registration_new or not exists (
+        select 1 from products x where x.registration_id = op.registration_id and x.name_key = s.name_key and x.fiscal_year = ${fy}))` : sql``}`);
+  // Nothing lost: every accepted row is now a product, new or already there.
+  if (newProducts !== counts.created) {
+    throw new Error(`inserted ${newProducts} products, expected ${counts.created}`);
   }
 }
