@@ -7,7 +7,7 @@
  *
  * Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create a scratch
  * database, dropped afterwards unless --keep. Geography: ../shared/geo when present, else
- * synthesised. Prints the figures and appends them to bench/RESULTS.md.
+ * synthesised. Prints the figures and writes them to its section of bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { importGeography } from '../../pipeline/import-geography.ts';
 import { readGeographyDir, synthesizeGeography } from '../../pipeline/generate/national-geography.ts';
 import { generateRegistrations, GENERATED_HEADERS } from '../../pipeline/generate/generate-registrations.ts';
+import { formatMs, reportFigures } from '../bench-figure.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -155,13 +157,24 @@ const lines = [
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-// The figures go at the end of the Ingest section, whatever other sections follow it.
-const results = join(root, 'bench', 'RESULTS.md');
-const heading = '## Ingest (`bench/ingest/ingest-bench.ts`)';
-let body = existsSync(results) ? readFileSync(results, 'utf8') : '# Benchmark results\n';
-if (!body.includes(heading)) body = `${body.trimEnd()}\n\n${heading}\n\n`;
-const start = body.indexOf(heading) + heading.length;
-const next = body.indexOf('\n## ', start);
-const at = next === -1 ? body.length : next + 1;
-body = `${body.slice(0, at).trimEnd()}\n\n${lines.join('\n')}\n${next === -1 ? '' : `\n${body.slice(at)}`}`;
-writeFileSync(results, body);
+reportFigures([
+  {
+    benchmark: `ingest: ${manifest.producers.toLocaleString('en-US')} producers, ${manifest.rows.toLocaleString('en-US')} rows, first load through the pipeline`,
+    figure: formatMs(pipe),
+    baseline: `psql \\copy into a bare table ${formatMs(copy)}`,
+    ratio: pipe / copy,
+    goal: '≤ 1.5 × \\copy',
+    met: pipe / copy <= 1.5,
+  },
+  { benchmark: 'ingest: peak RSS of the pipeline process', figure: `${rss} MB`, baseline: '—', ratio: null, goal: '≤ 300 MB', met: rss <= 300 },
+  {
+    benchmark: 'ingest: re-upload of the same rows as another file (all unchanged)',
+    figure: formatMs(unchanged.ms),
+    baseline: `first load ${formatMs(pipe)}`,
+    ratio: unchanged.ms / pipe,
+    goal: '—',
+    met: null,
+  },
+]);
+// This run's figures replace the previous run's; the analysis written under the section stays.
+writeResultsSection('ingest-bench', ['## Ingest (`bench/ingest/ingest-bench.ts`)', '', ...lines].join('\n'));
