@@ -50,9 +50,23 @@ async function main(): Promise<void> {
     console.log('Demo accounts (unless changed): district3801 / demo-district-3801, province38 / demo-province-38, department / demo-department, analyst / demo-analyst, admin / demo-admin');
   }
 
-  const shutdown = () => {
-    server.close();
-    void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(0));
+  // Graceful: stop accepting, let requests in flight finish (an upload's load commits or rolls
+  // back), then close the database pools; after 10 s whatever is left is cut off.
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing — requests in flight finish, then the database connections close`);
+    const finish = () => void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(0));
+    const force = setTimeout(() => {
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      finish();
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      finish();
+    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -45,12 +45,12 @@ try {
       const cookie = await signInCookie(base, view.user, `${view.user}-password`);
       const url = `${base}/api/progress?fy=2561`;
       for (let i = 0; i < 20; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer(); // warm-up
-      const raw = rawProgressAggregateMs(handle.url, 2561, view.where);
+      const raw = await rawProgressAggregateMs(handle.url, 2561, view.where);
       for (const client of [
         { label: 'browser (gzip)', acceptEncoding: 'gzip, deflate, br' },
         { label: 'no compression', acceptEncoding: '' },
       ]) {
-        const r = runWrk(url, { cookie, clients: CLIENTS, seconds: SECONDS, acceptEncoding: client.acceptEncoding });
+        const r = await runWrk(url, { cookie, clients: CLIENTS, seconds: SECONDS, acceptEncoding: client.acceptEncoding });
         const ms = (us: number) => us / 1000;
         const rps = r.requests / (r.durationUs / 1e6);
         const errors = r.non2xx + r.socketErrors;

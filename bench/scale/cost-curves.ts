@@ -32,7 +32,7 @@
  * may create databases), psql and wrk on the PATH. A million producers take several GB of disk.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,13 @@ import { productsDataset } from '../../api/exports/datasets/products-dataset.ts'
 import { latestFiscalYear } from '../../api/queries/latest-fiscal-year.ts';
 import { progress, type ProgressFilter } from '../../api/queries/progress.ts';
 import { progressVersion } from '../../api/queries/progress-version.ts';
+import { auditPage } from '../../api/queries/audit-page.ts';
+import { districtRoundStatus } from '../../api/queries/district-round-status.ts';
+import { producerPage } from '../../api/queries/producer-page.ts';
+import { productPage } from '../../api/queries/product-page.ts';
+import { provinceRoundStatus } from '../../api/queries/province-round-status.ts';
+import { reportFormRows } from '../../api/queries/report-form-rows.ts';
+import { submissionPage } from '../../api/queries/submission-page.ts';
 import { reportDocument } from '../../api/reports/documents/report-document.ts';
 import { createDb, type Db, type DbHandle } from '../../db/create-db.ts';
 import * as schema from '../../db/schema/index.ts';
@@ -140,6 +147,7 @@ interface SizeResult {
   exported: ExportResult;
   pdf: PdfResult;
   plans: PlanSummary[];
+  indexes: IndexUse[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,8 +287,8 @@ async function measureProgress(
         const body = (await res.json()) as { fiscalYear?: number };
         if (res.status !== 200 || body.fiscalYear !== LATEST_FY) throw new Error(`warm-up: ${res.status}, fiscal year ${body.fiscalYear}`);
       }
-      const w = runWrk(url, { cookie, clients: opts.clients, seconds: opts.seconds, acceptEncoding: opts.acceptEncoding });
-      const rawMs = rawProgressAggregateMs(handle.url, LATEST_FY, v.where);
+      const w = await runWrk(url, { cookie, clients: opts.clients, seconds: opts.seconds, acceptEncoding: opts.acceptEncoding });
+      const rawMs = await rawProgressAggregateMs(handle.url, LATEST_FY, v.where);
       const uncached: number[] = [];
       const filter: ProgressFilter = { fiscalYear: LATEST_FY, ...v.filter };
       for (let i = 0; i < 6; i++) {
@@ -500,8 +508,71 @@ async function capturePlans(handle: DbHandle & { url: string }, producers: numbe
       ['report form, every district', (db) => reportDocument(db, 'report-form', { fiscalYear: LATEST_FY, detail: 'district' }, DEPARTMENT, REPORT_NOW)],
     ]),
   );
+  // The pages a district or province officer opens: lists, round status, report form rows.
+  const first = { limit: 50, offset: 0 };
+  groups.set(
+    'pages',
+    await captureQueries(handle.url, 'pages', [
+      ['producerPage district', (db) => producerPage(db, { districtCode: '3801', fiscalYear: LATEST_FY }, { by: 'name', order: 'asc' }, first)],
+      ['producerPage province', (db) => producerPage(db, { provinceCode: '38', fiscalYear: LATEST_FY }, { by: 'updatedAt', order: 'desc' }, first)],
+      ['productPage district', (db) => productPage(db, { districtCode: '3801', fiscalYear: LATEST_FY }, { by: 'name', order: 'asc' }, first)],
+      ['productPage province', (db) => productPage(db, { provinceCode: '38', fiscalYear: LATEST_FY }, { by: 'category', order: 'asc' }, first)],
+      ['submissionPage district', (db) => submissionPage(db, { districtCode: '3801' }, first)],
+      ['auditPage province', (db) => auditPage(db, { view: 'workflow', provinceCode: '38' }, first)],
+      ['reportFormRows district', (db) => reportFormRows(db, { districtCode: '3801', fiscalYear: LATEST_FY, quarter: 1 })],
+      ['districtRoundStatus', (db) => districtRoundStatus(db, LATEST_ROUND, '3801')],
+      ['provinceRoundStatus', (db) => provinceRoundStatus(db, LATEST_ROUND, '38')],
+    ]),
+  );
   const q = datasetCopyQuery(productsDataset, productsDataset.columns({ citizenIds: 'masked' }), {});
   return explainAll(handle.url, producers, groups, { select: `${q.select} order by ${q.key}`, params: q.params });
+}
+
+interface IndexUse {
+  index: string;
+  table: string;
+  /** 'primary key', 'unique' or '' (a plain index, there only for reads). */
+  constraint: string;
+  /** The plan files of this size (group: first query label) that scan it. */
+  usedBy: string[];
+}
+
+/**
+ * Every index of the schema against the plans written for this size (ingest, progress, pages,
+ * export, PDF): which queries scan it, and whether it also enforces a key. A plain index no plan
+ * uses is a candidate to drop.
+ */
+async function indexUse(url: string, producers: number): Promise<IndexUse[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  let rows: { index: string; table: string; constraint: string }[];
+  try {
+    rows = (await sql`
+        select ic.relname as index, c.relname as table,
+               case con.contype when 'p' then 'primary key' when 'u' then 'unique' else case when i.indisunique then 'unique' else '' end end as constraint
+        from pg_index i
+        join pg_class ic on ic.oid = i.indexrelid
+        join pg_class c on c.oid = i.indrelid
+        join pg_namespace ns on ns.oid = c.relnamespace
+        left join pg_constraint con on con.conindid = i.indexrelid
+        where ns.nspname = 'public'
+        order by c.relname, ic.relname`) as unknown as typeof rows;
+  } finally {
+    await sql.end();
+  }
+  const files = readdirSync(PLANS).filter((f) => f.endsWith(`-${producers}.txt`) && !f.includes('before-fix'));
+  const blocks = files.flatMap((f) => {
+    const group = f.replace(`-${producers}.txt`, '');
+    return readFileSync(join(PLANS, f), 'utf8')
+      .split(/\n(?=-- [^\n]*\n-- )/)
+      .map((text) => ({ group, label: /^-- ([^\n]*)/.exec(text)?.[1]?.replace(/:\s*[\d.]+ ms$/, '') ?? group, text }));
+  });
+  return rows.map((r) => {
+    const pattern = new RegExp(`(?:using|on) ${r.index}\\b`);
+    const hits = blocks.filter((b) => pattern.test(b.text));
+    const byGroup = new Map<string, string>();
+    for (const h of hits) if (!byGroup.has(h.group)) byGroup.set(h.group, h.label);
+    return { ...r, usedBy: [...byGroup].map(([g, l]) => `${g}: ${l}${hits.filter((h) => h.group === g).length > 1 ? ` (+${hits.filter((h) => h.group === g).length - 1})` : ''}`) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,6 +670,7 @@ async function measureSize(producers: number, tmp: string, opts: Options): Promi
     log(`${sizeLabel(producers)}: national report form ${pdf.ms.map((m) => formatMs(m)).join(', ')} (${pdf.pages} pages, peak ${mb(pdf.peakMb)})`);
     // Plans, after the measurements (a warm cache, as in steady state).
     const plans = await capturePlans(handle, producers, progressResult.cookies);
+    const indexes = await indexUse(url, producers);
 
     return {
       producers,
@@ -611,6 +683,7 @@ async function measureSize(producers: number, tmp: string, opts: Options): Promi
       exported,
       pdf,
       plans: [...ingestPlans, ...plans],
+      indexes,
     };
   } finally {
     if (handle) await handle.close();
@@ -768,6 +841,7 @@ function planSection(results: SizeResult[]): string[] {
     { group: 'progress', title: 'Progress route (per request: session, latest year, version; on a cache miss: `progress()`)' },
     { group: 'export', title: 'Export SELECT (the `.arrows` export and its COPY baseline run the same one)' },
     { group: 'pdf', title: 'National report form data' },
+    { group: 'pages', title: 'Pages a district or province officer opens (lists, round status, report form rows)' },
   ];
   for (const { group, title } of groups) {
     out.push(
@@ -905,6 +979,22 @@ function section(results: SizeResult[], opts: Options, pgVersion: string, minute
       '',
     );
   }
+  const unused = large.indexes.filter((i) => i.constraint === '' && i.usedBy.length === 0);
+  lines.push(
+    `### Indexes against the plans (${n(large.producers)} producers)`,
+    '',
+    'Every index of the schema, and the captured plans of this size that scan it (ingest: the measured load\'s slow statements; progress, pages, export, PDF: `EXPLAIN (ANALYZE)` of the code\'s own queries). ' +
+      'Keys are kept for what they enforce even where no read scans them.',
+    '',
+    '| index | table | enforces | scanned by |',
+    '|---|---|---|---|',
+    ...large.indexes.map((i) => `| \`${i.index}\` | ${i.table} | ${i.constraint || '—'} | ${i.usedBy.join('; ').replace(/\|/g, '\\|') || '—'} |`),
+    '',
+    unused.length === 0
+      ? 'Every plain index is scanned by at least one captured plan.'
+      : `Plain indexes no captured plan scans: ${unused.map((i) => `\`${i.index}\``).join(', ')} — see the notes below the table in the committed results for which code path uses each (the workload here has no sessions to expire, no audit history and no submissions list beyond the loads).`,
+    '',
+  );
   lines.push('### Query plans', '', ...planSection(sorted), MARKERS.end);
   return lines.join('\n');
 }

@@ -20,7 +20,7 @@ export async function startApiServer(databaseUrl: string, port: number, env: Rec
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api/server.ts')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`the API server exited with code ${child.exitCode}`);

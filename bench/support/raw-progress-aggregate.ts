@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { median } from '../bench-figure.ts';
 
 /**
@@ -7,7 +8,7 @@ import { median } from '../bench-figure.ts';
  * rows, timed by psql itself (`\timing`), median of 7. `where` narrows with `t.` columns
  * (e.g. "and t.province_code = '38'").
  */
-export function rawProgressAggregateMs(url: string, fiscalYear: number, where: string): number {
+export async function rawProgressAggregateMs(url: string, fiscalYear: number, where: string): Promise<number> {
   const queries = [
     `select r.round_code, r.district_code, p.producer_type, count(*), count(prev.id),
             count(*) filter (where (r.registered_at at time zone 'Asia/Bangkok')::date > w.end_date)
@@ -20,9 +21,12 @@ export function rawProgressAggregateMs(url: string, fiscalYear: number, where: s
   ];
   const runs: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const out = spawnSync('psql', [url, '-qAt', '-c', '\\timing on', ...queries.flatMap((q) => ['-c', q])], { encoding: 'utf8' });
-    if (out.status !== 0) throw new Error(`psql failed: ${out.stderr}`);
-    runs.push([...out.stdout.matchAll(/Time: ([\d.]+) ms/g)].reduce((s, m) => s + Number(m[1]), 0));
+    // Asynchronously, so the caller's keep-alive sockets stay serviced meanwhile.
+    const { stdout } = await promisify(execFile)('psql', [url, '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', '\\timing on', ...queries.flatMap((q) => ['-c', q])], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    runs.push([...stdout.matchAll(/Time: ([\d.]+) ms/g)].reduce((s, m) => s + Number(m[1]), 0));
   }
   return median(runs);
 }
