@@ -32,7 +32,7 @@
  * may create databases), psql and wrk on the PATH. A million producers take several GB of disk.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,9 @@ import {
 } from '../support/bench-database.ts';
 import { freePort, signInCookie, startApiServer } from '../support/bench-server.ts';
 import { rawProgressAggregateMs } from '../support/raw-progress-aggregate.ts';
+import { writeResultsSection } from '../support/results-section.ts';
 import { runWrk } from '../support/run-wrk.ts';
+import { indexAuditSection, indexUse, type IndexUse } from './index-audit.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
@@ -528,53 +530,6 @@ async function capturePlans(handle: DbHandle & { url: string }, producers: numbe
   return explainAll(handle.url, producers, groups, { select: `${q.select} order by ${q.key}`, params: q.params });
 }
 
-interface IndexUse {
-  index: string;
-  table: string;
-  /** 'primary key', 'unique' or '' (a plain index, there only for reads). */
-  constraint: string;
-  /** The plan files of this size (group: first query label) that scan it. */
-  usedBy: string[];
-}
-
-/**
- * Every index of the schema against the plans written for this size (ingest, progress, pages,
- * export, PDF): which queries scan it, and whether it also enforces a key. A plain index no plan
- * uses is a candidate to drop.
- */
-async function indexUse(url: string, producers: number): Promise<IndexUse[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  let rows: { index: string; table: string; constraint: string }[];
-  try {
-    rows = (await sql`
-        select ic.relname as index, c.relname as table,
-               case con.contype when 'p' then 'primary key' when 'u' then 'unique' else case when i.indisunique then 'unique' else '' end end as constraint
-        from pg_index i
-        join pg_class ic on ic.oid = i.indexrelid
-        join pg_class c on c.oid = i.indrelid
-        join pg_namespace ns on ns.oid = c.relnamespace
-        left join pg_constraint con on con.conindid = i.indexrelid
-        where ns.nspname = 'public'
-        order by c.relname, ic.relname`) as unknown as typeof rows;
-  } finally {
-    await sql.end();
-  }
-  const files = readdirSync(PLANS).filter((f) => f.endsWith(`-${producers}.txt`) && !f.includes('before-fix'));
-  const blocks = files.flatMap((f) => {
-    const group = f.replace(`-${producers}.txt`, '');
-    return readFileSync(join(PLANS, f), 'utf8')
-      .split(/\n(?=-- [^\n]*\n-- )/)
-      .map((text) => ({ group, label: /^-- ([^\n]*)/.exec(text)?.[1]?.replace(/:\s*[\d.]+ ms$/, '') ?? group, text }));
-  });
-  return rows.map((r) => {
-    const pattern = new RegExp(`(?:using|on) ${r.index}\\b`);
-    const hits = blocks.filter((b) => pattern.test(b.text));
-    const byGroup = new Map<string, string>();
-    for (const h of hits) if (!byGroup.has(h.group)) byGroup.set(h.group, h.label);
-    return { ...r, usedBy: [...byGroup].map(([g, l]) => `${g}: ${l}${hits.filter((h) => h.group === g).length > 1 ? ` (+${hits.filter((h) => h.group === g).length - 1})` : ''}`) };
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // One size
 
@@ -979,22 +934,7 @@ function section(results: SizeResult[], opts: Options, pgVersion: string, minute
       '',
     );
   }
-  const unused = large.indexes.filter((i) => i.constraint === '' && i.usedBy.length === 0);
-  lines.push(
-    `### Indexes against the plans (${n(large.producers)} producers)`,
-    '',
-    'Every index of the schema, and the captured plans of this size that scan it (ingest: the measured load\'s slow statements; progress, pages, export, PDF: `EXPLAIN (ANALYZE)` of the code\'s own queries). ' +
-      'Keys are kept for what they enforce even where no read scans them.',
-    '',
-    '| index | table | enforces | scanned by |',
-    '|---|---|---|---|',
-    ...large.indexes.map((i) => `| \`${i.index}\` | ${i.table} | ${i.constraint || '—'} | ${i.usedBy.join('; ').replace(/\|/g, '\\|') || '—'} |`),
-    '',
-    unused.length === 0
-      ? 'Every plain index is scanned by at least one captured plan.'
-      : `Plain indexes no captured plan scans: ${unused.map((i) => `\`${i.index}\``).join(', ')} — see the notes below the table in the committed results for which code path uses each (the workload here has no sessions to expire, no audit history and no submissions list beyond the loads).`,
-    '',
-  );
+  lines.push(`Every index against these plans: the \`index-audit\` section below (\`bench/scale/index-audit.ts\`, at ${n(large.producers)} producers).`, '');
   lines.push('### Query plans', '', ...planSection(sorted), MARKERS.end);
   return lines.join('\n');
 }
@@ -1145,7 +1085,9 @@ async function main(): Promise<void> {
   console.log('');
   if (results.length >= 2) reportFigures(growthFigures(results.at(-2)!, results.at(-1)!, growthOf(results.at(-2)!, results.at(-1)!), opts.clients));
   writeSection(section(results, opts, pgVersion, minutes, code, explanation(results)));
-  console.log(`\nWrote the cost-curves section of ${RESULTS} and the plans in ${PLANS}.`);
+  const largest = [...results].sort((a, b) => a.producers - b.producers).at(-1)!;
+  writeResultsSection('index-audit', indexAuditSection(largest.indexes, largest.producers));
+  console.log(`\nWrote the cost-curves and index-audit sections of ${RESULTS} and the plans in ${PLANS}.`);
 }
 
 await main();
