@@ -14,8 +14,6 @@ import { progressVersion } from './queries/progress-version.ts';
  */
 export interface ProgressCache {
   get(db: Db, filter: ProgressFilter, now: Date): Promise<ProgressResult>;
-  /** The same answer as JSON text; a hit costs no serialisation (the national answer is large). */
-  getJson(db: Db, filter: ProgressFilter, now: Date): Promise<string>;
   /**
    * The answer as the bytes to send, gzip-compressed when the client accepts it. `asOf` is the
    * request's time to the whole second, so within a second every request for the same answer
@@ -77,10 +75,6 @@ export function createProgressCache(options: { maxEntries?: number } = {}): Prog
     async get(db, filter, now) {
       const { result } = await lookup(db, filter, now);
       return { ...result, asOf: now.toISOString() };
-    },
-    async getJson(db, filter, now) {
-      const { tail } = await lookup(db, filter, now);
-      return json(now.toISOString(), tail);
     },
     async getBody(db, filter, now, { gzip }) {
       const entry = await lookup(db, filter, now);

@@ -15,12 +15,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { Writable, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import type { Db } from '../../db/create-db.ts';
 import { formatMs, median, reportFigures, type BenchFigure } from '../bench-figure.ts';
+import { countingSink } from '../support/counting-sink.ts';
 import { writeResultsSection } from '../support/results-section.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -47,17 +48,6 @@ function benchUrl(): string {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${DB_NAME}`;
   return u.toString();
-}
-
-function countingSink(): Writable & { bytes: number } {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      sink.bytes += chunk.length;
-      callback();
-    },
-  }) as Writable & { bytes: number };
-  sink.bytes = 0;
-  return sink;
 }
 
 /**

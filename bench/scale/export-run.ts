@@ -11,12 +11,13 @@
  * Prints one JSON line. Imports only what an export needs (not the pipeline), so the peak
  * resident set is the export's.
  */
-import { Writable, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type postgres from 'postgres';
 import { createDb } from '../../db/create-db.ts';
 import { datasetCopyQuery } from '../../api/exports/dataset-copy-query.ts';
 import { productsDataset } from '../../api/exports/datasets/products-dataset.ts';
 import { exportDataset } from '../../api/exports/export-dataset.ts';
+import { countingSink } from '../support/counting-sink.ts';
 
 type Mode = 'copy' | 'arrows';
 interface Run {
@@ -29,17 +30,6 @@ const [url, kind, arg] = process.argv.slice(2);
 if (!url || (kind !== 'timing' && kind !== 'memory') || !arg) {
   process.stderr.write('usage: export-run.ts <database-url> timing <runs> | memory <copy|arrows>\n');
   process.exit(2);
-}
-
-function countingSink(): Writable & { bytes: number } {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      sink.bytes += chunk.length;
-      callback();
-    },
-  }) as Writable & { bytes: number };
-  sink.bytes = 0;
-  return sink;
 }
 
 const handle = await createDb({ databaseUrl: url, maxConnections: 2 });

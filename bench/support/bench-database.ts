@@ -33,10 +33,9 @@ export async function scratchDatabase(name: string): Promise<DbHandle & { url: s
 
 /** The national geography: the reference files beside the project when present, else a synthetic one. */
 export async function loadNationalGeography(handle: DbHandle): Promise<'reference' | 'synthetic'> {
-  const dir = join(import.meta.dirname, '..', '..', '..', 'shared', 'geo');
-  const files = existsSync(dir) ? readGeographyDir(dir) : null;
-  await importGeography(handle.db, files ?? synthesizeGeography());
-  return files ? 'reference' : 'synthetic';
+  const { files, source } = nationalGeographyFiles();
+  await importGeography(handle.db, files);
+  return source;
 }
 
 const DEPARTMENT = { id: null, username: 'bench', role: 'department' as const, districtCode: null, provinceCode: null };
@@ -51,24 +50,12 @@ export async function loadNationalRegistrations(
   producers: number,
   rounds: readonly string[] = ['2560-Q4', '2561-Q1'],
 ): Promise<SubmissionReport[]> {
-  const dir = join(import.meta.dirname, '..', '..', '..', 'shared', 'geo');
-  const geography = (existsSync(dir) ? readGeographyDir(dir) : null) ?? synthesizeGeography();
   const tmp = mkdtempSync(join(tmpdir(), 'otop-bench-'));
   const reports: SubmissionReport[] = [];
-  for (const round of rounds) {
-    const file = join(tmp, `national-${round}.csv`);
-    await generateRegistrations(file, { producers, geography, round, seed: 2561 });
-    reports.push(
-      await ingestSubmission(handle.db, {
-        source: { kind: 'path', path: file },
-        fileName: `national-${round}.csv`,
-        districtCode: 'all',
-        roundCode: round,
-        dryRun: false,
-        user: DEPARTMENT,
-        limits: { maxRows: 10_000_000 },
-      }),
-    );
+  try {
+    for (const round of rounds) reports.push(await loadNationalRound(handle, producers, round, tmp));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
   return reports;
 }

@@ -51,17 +51,6 @@ describe(`progress cache (${TEST_ENGINE})`, () => {
     expect(cache.stats.misses).toBe(4);
   });
 
-  it('serves the same answer as JSON text, with the asOf of the request', async () => {
-    const cache = createProgressCache();
-    const f = { fiscalYear: 2561, provinceCode: '38' };
-    const object = await cache.get(t.db, f, now);
-    const later = new Date(now.getTime() + 60_000);
-    const parsed = JSON.parse(await cache.getJson(t.db, f, later)) as typeof object;
-    expect(cache.stats).toEqual({ hits: 1, misses: 1 });
-    expect(parsed.asOf).toBe(later.toISOString());
-    expect({ ...parsed, asOf: object.asOf }).toEqual(object);
-  });
-
   it('sends the answer as bytes, gzip-compressed on request, with asOf to the second and one rendering per second', async () => {
     const cache = createProgressCache();
     const f = { fiscalYear: 2561 };
