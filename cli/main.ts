@@ -10,8 +10,9 @@ import { templateCommand } from './commands/template-command.ts';
 import { generateCommand } from './commands/generate-command.ts';
 import { geoCommand } from './commands/geo-import-command.ts';
 import { exportCommand } from './commands/export-command.ts';
+import { citusSqlCommand } from './commands/citus-sql-command.ts';
 
-const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand, usersCommand, loadCommand, templateCommand, generateCommand, geoCommand, reportCommand, exportCommand];
+const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand, usersCommand, loadCommand, templateCommand, generateCommand, geoCommand, reportCommand, exportCommand, citusSqlCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,9 +7,12 @@ import { engineOf, type Db, type Schema } from './create-db.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
-/** Applies the committed drizzle-kit migrations; a no-op when the database is current. */
-export async function migrate(db: Db): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/**
+ * Applies the committed drizzle-kit migrations; a no-op when the database is current. Tests of
+ * an upgrade pass a folder holding the migrations up to an earlier one.
+ */
+export async function migrate(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   if (engineOf(db) === 'pglite') {
     await migratePglite(db as unknown as PgliteDatabase<Schema>, config);
   } else {

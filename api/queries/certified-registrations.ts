@@ -42,10 +42,11 @@ export async function certifiedRegistrations(
     sql`select r.district_code, r.id as registration_id, p.name as producer_name, p.producer_type,
                p.subdistrict_code, s.name_th as subdistrict_name, pr.name as product_name, pr.category
         from registrations r
-        join district_rounds dr on dr.round_code = r.round_code and dr.district_code = r.district_code and dr.state = 'certified'
+        join district_rounds dr on dr.round_code = r.round_code and dr.district_code = r.district_code and dr.province_code = r.province_code
+          and dr.state = 'certified'
         join producers p on p.id = r.producer_id
         left join subdistricts s on s.code = p.subdistrict_code
-        left join products pr on pr.registration_id = r.id
+        left join products pr on pr.registration_id = r.id and pr.province_code = r.province_code
         where r.round_code = ${filter.roundCode} and r.province_code = ${filter.provinceCode}`,
   );
   const byRegistration = new Map<number, CertifiedRegistration>();

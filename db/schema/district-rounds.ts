@@ -22,7 +22,7 @@ export const districtRounds = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.roundCode, t.districtCode] }),
+    primaryKey({ name: 'district_rounds_pkey', columns: [t.roundCode, t.districtCode, t.provinceCode] }),
     index('district_rounds_province_idx').on(t.roundCode, t.provinceCode),
   ],
 );

@@ -8,6 +8,7 @@ export * from './sessions.ts';
 export * from './login-throttle.ts';
 export * from './producers.ts';
 export * from './registrations.ts';
+export * from './registered-years.ts';
 export * from './products.ts';
 export * from './district-rounds.ts';
 export * from './province-rounds.ts';

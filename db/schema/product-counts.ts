@@ -12,7 +12,7 @@ export const productCounts = pgTable(
     products: integer('products').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.roundCode, t.districtCode, t.category] }),
+    primaryKey({ name: 'product_counts_pkey', columns: [t.roundCode, t.districtCode, t.category, t.provinceCode] }),
     index('product_counts_year_province_idx').on(t.fiscalYear, t.provinceCode),
   ],
 );

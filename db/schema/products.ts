@@ -1,5 +1,5 @@
 import {
-  pgTable, bigserial, bigint, char, text, integer, smallint, timestamp, uniqueIndex, index, check,
+  pgTable, bigserial, bigint, char, text, integer, smallint, timestamp, uniqueIndex, index, check, primaryKey, foreignKey,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { registrations } from './registrations.ts';
@@ -9,15 +9,14 @@ export const CATEGORY_CODES = ['food', 'beverage', 'textile', 'household', 'herb
 /**
  * A product registered with a producer's registration of one fiscal year (natural key:
  * registration + normalised name). Producer, year, district and province are copied for
- * scoped aggregates and exports without joins.
+ * scoped aggregates and exports without joins. Distributed by province with its registration:
+ * keys and the foreign key carry `province_code`.
  */
 export const products = pgTable(
   'products',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    registrationId: bigint('registration_id', { mode: 'number' })
-      .notNull()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    registrationId: bigint('registration_id', { mode: 'number' }).notNull(),
     producerId: bigint('producer_id', { mode: 'number' }).notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
     /** The registration's round, copied so product counts never need the registration row. */
@@ -33,7 +32,13 @@ export const products = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('products_registration_name_uq').on(t.registrationId, t.nameKey),
+    primaryKey({ name: 'products_pkey', columns: [t.id, t.provinceCode] }),
+    uniqueIndex('products_registration_name_uq').on(t.registrationId, t.nameKey, t.provinceCode),
+    foreignKey({
+      name: 'products_registration_fk',
+      columns: [t.registrationId, t.provinceCode],
+      foreignColumns: [registrations.id, registrations.provinceCode],
+    }).onDelete('cascade'),
     index('products_year_district_idx').on(t.fiscalYear, t.districtCode),
     check('products_stars_ck', sql`${t.stars} is null or ${t.stars} between 1 and 5`),
   ],

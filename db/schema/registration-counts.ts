@@ -19,7 +19,7 @@ export const registrationCounts = pgTable(
     late: integer('late').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.roundCode, t.districtCode, t.producerType] }),
+    primaryKey({ name: 'registration_counts_pkey', columns: [t.roundCode, t.districtCode, t.producerType, t.provinceCode] }),
     index('registration_counts_year_province_idx').on(t.fiscalYear, t.provinceCode),
   ],
 );

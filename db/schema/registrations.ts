@@ -1,5 +1,5 @@
 import {
-  pgTable, bigserial, bigint, char, text, integer, timestamp, uuid, uniqueIndex, index,
+  pgTable, bigserial, bigint, char, text, integer, timestamp, uuid, uniqueIndex, index, primaryKey,
 } from 'drizzle-orm/pg-core';
 import { producers } from './producers.ts';
 import { fiscalRounds } from './fiscal-rounds.ts';
@@ -8,11 +8,16 @@ import { fiscalRounds } from './fiscal-rounds.ts';
  * A producer's registration for one fiscal year (natural key: producer + fiscal year), made in
  * the round in which it was first loaded. District and province are copied from the producer
  * at load time, so counts per district stay as registered.
+ *
+ * Distributed by province (docs/deploy.md §4): the primary key and the unique key end with
+ * `province_code`, which is what Citus needs and leaves lookups by id or producer + year free to
+ * use them. One registration per producer and year *in the whole country* is kept by
+ * `registered_years`, which a trigger on this table fills (migration 'citus_ready_keys').
  */
 export const registrations = pgTable(
   'registrations',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     producerId: bigint('producer_id', { mode: 'number' })
       .notNull()
       .references(() => producers.id),
@@ -27,7 +32,8 @@ export const registrations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('registrations_producer_year_uq').on(t.producerId, t.fiscalYear),
+    primaryKey({ name: 'registrations_pkey', columns: [t.id, t.provinceCode] }),
+    uniqueIndex('registrations_producer_year_uq').on(t.producerId, t.fiscalYear, t.provinceCode),
     index('registrations_round_district_idx').on(t.roundCode, t.districtCode),
     index('registrations_year_province_idx').on(t.fiscalYear, t.provinceCode),
   ],

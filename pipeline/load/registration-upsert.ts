@@ -165,6 +165,7 @@ export async function countOutcomes(
     from ${sql.raw(STAGE_TABLE)} s
     join ${sql.raw(RESOLVED_TABLE)} op on op.thai_id = s.thai_id and not op.registration_new
     left join products pr on pr.registration_id = op.registration_id and pr.name_key = s.name_key
+      and pr.province_code = op.registration_province
     where s.kind = 'r'`);
   const existing = c?.existing ?? 0;
   return { created: acceptedRows - existing + (c?.created ?? 0), updated: c?.updated ?? 0, elsewhere: c?.elsewhere ?? 0, existing };
@@ -259,6 +260,7 @@ export async function upsertRegistrations(
       from ${stage} s
       join ${resolved} op on op.thai_id = s.thai_id and not op.registration_new and op.registration_district = s.district_code
       where s.kind = 'r' and pr.registration_id = op.registration_id and pr.name_key = s.name_key
+        and pr.province_code = op.registration_province
         and (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})`);
   }
   // A new registration has no products yet; only rows of an existing one look for theirs.
@@ -271,7 +273,8 @@ export async function upsertRegistrations(
     join ${resolved} op on op.thai_id = s.thai_id and op.registration_district = s.district_code
     where s.kind = 'r'
       ${counts.existing > 0 ? sql`and (op.registration_new or not exists (
-        select 1 from products x where x.registration_id = op.registration_id and x.name_key = s.name_key and x.fiscal_year = ${fy}))` : sql``}`);
+        select 1 from products x where x.registration_id = op.registration_id and x.name_key = s.name_key
+          and x.province_code = op.registration_province and x.fiscal_year = ${fy}))` : sql``}`);
   // Nothing lost: every accepted row is now a product, new or already there.
   if (newProducts !== counts.created) {
     throw new Error(`inserted ${newProducts} products, expected ${counts.created}`);

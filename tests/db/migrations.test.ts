@@ -22,7 +22,7 @@ describe(`migrations on an empty database (${TEST_ENGINE})`, () => {
     expect(tables.map((r) => r.table_name).sort()).toEqual([
       'audit_log', 'district_rounds', 'district_targets', 'districts', 'fiscal_rounds', 'login_throttle',
       'plan_windows', 'producers', 'product_counts', 'products', 'progress_versions', 'province_rounds', 'provinces',
-      'registration_counts', 'registrations', 'rejected_rows', 'sessions', 'subdistricts', 'submission_issues', 'submissions', 'users',
+      'registered_years', 'registration_counts', 'registrations', 'rejected_rows', 'sessions', 'subdistricts', 'submission_issues', 'submissions', 'users',
     ]);
     await migrate(t.db);
     const applied = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
