@@ -14,7 +14,6 @@ CREATE TABLE "registered_years" (
 --> statement-breakpoint
 INSERT INTO "registered_years" ("producer_id", "fiscal_year", "province_code")
 SELECT "producer_id", "fiscal_year", "province_code" FROM "registrations";--> statement-breakpoint
-ALTER TABLE "registered_years" ADD CONSTRAINT "registered_years_producer_id_producers_id_fk" FOREIGN KEY ("producer_id") REFERENCES "public"."producers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" DROP CONSTRAINT "products_registration_id_registrations_id_fk";--> statement-breakpoint
 DROP INDEX "registrations_producer_year_uq";--> statement-breakpoint
 DROP INDEX "products_registration_name_uq";--> statement-breakpoint

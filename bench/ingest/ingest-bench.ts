@@ -75,7 +75,7 @@ log(`geography: ${geo.districts.read} districts, ${geo.subdistricts.read} subdis
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 
 const reset = async () => {
-  await sql.unsafe('truncate products, registrations, producers, submission_issues, rejected_rows, submissions, registration_counts, product_counts');
+  await sql.unsafe('truncate products, registrations, registered_years, producers, submission_issues, rejected_rows, submissions, registration_counts, product_counts');
   await sql.unsafe('checkpoint');
 };
 
