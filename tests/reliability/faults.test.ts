@@ -30,6 +30,25 @@ async function submissionRow(t: Pick<TestDb, 'db'>, id: string) {
   return s!;
 }
 
+async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'district3801', password: 'district-3801-password' }),
+  });
+  expect(res.status).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: `otop_session=${/otop_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]}`, csrf: csrfToken };
+}
+
+function upload(base: string, auth: { cookie: string; csrf: string }, bytes: Buffer, name: string): Promise<Response> {
+  const form = new FormData();
+  form.set('file', new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+  form.set('round', '2561-Q1');
+  form.set('district', '3801');
+  return fetch(`${base}/api/submissions`, { method: 'POST', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf }, body: form });
+}
+
 describe.skipIf(!TEST_DATABASE_URL)(
   'fault: the API process is SIGKILLed in the middle of a large upload (PostgreSQL pass only: needs a separate server process on a real PostgreSQL; PGlite is one process’s embedded database)',
   () => {
@@ -44,25 +63,6 @@ describe.skipIf(!TEST_DATABASE_URL)(
       await stopServer(server?.child);
       await t?.close();
     });
-
-    async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
-      const res = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'district3801', password: 'district-3801-password' }),
-      });
-      expect(res.status).toBe(200);
-      const { csrfToken } = (await res.json()) as { csrfToken: string };
-      return { cookie: `otop_session=${/otop_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]}`, csrf: csrfToken };
-    }
-
-    function upload(base: string, auth: { cookie: string; csrf: string }, bytes: Buffer, name: string): Promise<Response> {
-      const form = new FormData();
-      form.set('file', new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
-      form.set('round', '2561-Q1');
-      form.set('district', '3801');
-      return fetch(`${base}/api/submissions`, { method: 'POST', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf }, body: form });
-    }
 
     for (let attempt = 1; attempt <= REPEAT; attempt++) {
       it(`attempt ${attempt}: killed mid-load → nothing of the file stored, the submission failed with a reason after restart, the retry loads all ${ROWS} rows`, async () => {
@@ -108,6 +108,48 @@ describe.skipIf(!TEST_DATABASE_URL)(
         await stopServer(server.child);
       }, 180_000);
     }
+  },
+);
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  'graceful stop: SIGTERM in the middle of an upload (PostgreSQL pass only: needs a separate server process on a real PostgreSQL)',
+  () => {
+    let t: TestDb;
+    let server: ServerProcess | undefined;
+    beforeAll(async () => {
+      t = await createTestDb();
+      await seedReference(t.db);
+      await createAccount(t.db, { username: 'district3801', role: 'district', scope: '3801', password: 'district-3801-password' }, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: 1 });
+    }, 60_000);
+    afterAll(async () => {
+      await stopServer(server?.child);
+      await t?.close();
+    });
+
+    it('finishes the load and answers it, refuses new connections meanwhile, then exits 0', async () => {
+      const rows = 20_000; // loads in a few seconds, well inside the server's 10 s grace
+      const series = 601;
+      const name = `producers-${series}.csv`;
+      server = await startServer(t.url!);
+      const child = server.child;
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const auth = await signIn(server.base);
+      const sent = upload(server.base, auth, largeCsv(rows, series), name);
+      await waitFor('the load to start', async () => {
+        const r = await t.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.fileName, name), eq(submissions.status, 'processing')));
+        return r.length > 0;
+      });
+      child.kill('SIGTERM');
+      await sleep(300);
+      // Closing: no new connections, while the upload in flight goes on.
+      await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
+      const res = await sent;
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ status: 'loaded', rowsRead: rows, rejected: 0, accepted: { total: rows, created: rows } });
+      expect(await exited).toBe(0);
+      expect(server.output()).toMatch(/SIGTERM: closing/);
+      expect(await registrationsOf(t, `ผู้ผลิตทดสอบ ${series}-%`)).toBe(rows);
+    }, 120_000);
   },
 );
 
