@@ -6,8 +6,10 @@
  * - `reference`: copied to every node (small, read everywhere, or unique nationally).
  * - `distributed`: split by `province_code`, all co-located, so one province's rows of every
  *   table sit on one node and joins between them stay on it.
- * - `coordinator`: kept on the coordinator only (a Citus local table): accounts, sessions and the
- *   upload log, which national loads and national users write without any one province.
+ * - `coordinator`: a plain table on the coordinator only: accounts, sessions and the upload log,
+ *   which national loads and national users write without any one province. Such a table may
+ *   refer only to others like it (a reference to a reference table would make it a Citus local
+ *   table, with rules of its own).
  */
 export type TablePlacement = 'reference' | 'distributed' | 'coordinator';
 

@@ -6,8 +6,9 @@ import { DISTRIBUTION_COLUMN, TABLE_PLACEMENTS, type TablePlacement } from '../.
 import { citusSetupSql } from '../../db/citus/citus-setup-sql.ts';
 
 // Citus is not installable here (it comes from Citus Data's own package repository), so the
-// migrated schema is held to the rules Citus enforces when a table is placed: what would make
-// `otop citus-sql` fail on a cluster makes this test fail first.
+// migrated schema is held to the rules Citus enforces on keys and foreign keys when a table is
+// placed (its reference_ddl documentation). The triggers, which Citus cannot run, are not checked
+// here: docs/deploy.md §4 says what must change for them.
 describe(`the migrated schema allows the Citus placement of docs/deploy.md §4 (${TEST_ENGINE})`, () => {
   let t: TestDb;
   const placement = new Map<string, TablePlacement>(TABLE_PLACEMENTS.map((p) => [p.table, p.placement]));
@@ -64,7 +65,7 @@ describe(`the migrated schema allows the Citus placement of docs/deploy.md §4 (
     const allowed: Record<TablePlacement, TablePlacement[]> = {
       reference: ['reference'],
       distributed: ['distributed', 'reference'],
-      coordinator: ['coordinator', 'reference'],
+      coordinator: ['coordinator'],
     };
     const wrong: string[] = [];
     for (const fk of foreignKeys) {
@@ -90,14 +91,18 @@ describe(`the migrated schema allows the Citus placement of docs/deploy.md §4 (
     expect(national('registered_years', ['producer_id', 'fiscal_year'])).toBe(true);
   });
 
-  it('prints a setup script that places each table once, as its placement says', () => {
+  it('prints a setup script that places each table once, as its placement says, and says it cannot run yet', () => {
     const script = citusSetupSql();
+    const calls = script.split('\n').filter((l) => l.startsWith('SELECT create_'));
     for (const { table, placement: p } of TABLE_PLACEMENTS) {
-      const call = { reference: 'create_reference_table', distributed: 'create_distributed_table', coordinator: 'citus_add_local_table_to_metadata' }[p];
-      const lines = script.split('\n').filter((l) => l.includes(`('${table}'`));
-      expect(lines, table).toHaveLength(1);
-      expect(lines[0]).toContain(`${call}('${table}'`);
-      if (p === 'distributed') expect(lines[0]).toContain(`'${DISTRIBUTION_COLUMN}'`);
+      const mine = calls.filter((l) => l.includes(`('${table}'`));
+      if (p === 'coordinator') {
+        expect(mine, table).toEqual([]);
+        continue;
+      }
+      expect(mine, table).toHaveLength(1);
+      expect(mine[0]).toContain(p === 'reference' ? `create_reference_table('${table}')` : `create_distributed_table('${table}', '${DISTRIBUTION_COLUMN}'`);
     }
+    expect(script.split('\n')[1]).toMatch(/NOT RUNNABLE YET/);
   });
 });
