@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, createApiClient } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { AppContext, useApp, type AppContextValue } from './app-context.ts';
@@ -81,7 +81,9 @@ export function App() {
   };
   useEffect(boot, []);
 
-  useEffect(() => {
+  // In the same commit as the text (a layout effect runs before the browser paints), so a screen
+  // reader never reads English text under lang="th" or the reverse.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 

@@ -267,10 +267,11 @@ describe('dashboard end to end (chromium)', () => {
     await page.getByTestId('progress-matrix').waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Registration overview, Bueng Kan province');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await screenshot(page, '12-overview-english');
     await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ภาพรวมการลงทะเบียน จังหวัดบึงกาฬ');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('th');
     await signOut(page);
   });
 
