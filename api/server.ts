@@ -51,21 +51,23 @@ async function main(): Promise<void> {
   }
 
   // Graceful: stop accepting, let requests in flight finish (an upload's load commits or rolls
-  // back), then close the database pools; after 10 s whatever is left is cut off.
+  // back), then close the database pools; after 10 s whatever is left is cut off, said so and
+  // the exit code is 1, so a supervisor's log shows the stop was not clean.
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing — requests in flight finish, then the database connections close`);
-    const finish = () => void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(0));
+    const finish = (code: number) => void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(code));
     const force = setTimeout(() => {
+      console.error(`${signal}: requests still running after 10 s are cut off`);
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      finish();
+      finish(1);
     }, 10_000);
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      finish();
+      finish(0);
     });
   };
   process.on('SIGINT', shutdown);

@@ -12,8 +12,6 @@ CREATE TABLE "registered_years" (
 	CONSTRAINT "registered_years_pkey" PRIMARY KEY("producer_id","fiscal_year")
 );
 --> statement-breakpoint
-INSERT INTO "registered_years" ("producer_id", "fiscal_year", "province_code")
-SELECT "producer_id", "fiscal_year", "province_code" FROM "registrations";--> statement-breakpoint
 ALTER TABLE "products" DROP CONSTRAINT "products_registration_id_registrations_id_fk";--> statement-breakpoint
 DROP INDEX "registrations_producer_year_uq";--> statement-breakpoint
 DROP INDEX "products_registration_name_uq";--> statement-breakpoint
@@ -30,9 +28,14 @@ ALTER TABLE "product_counts" ADD CONSTRAINT "product_counts_pkey" PRIMARY KEY("r
 CREATE UNIQUE INDEX "registrations_producer_year_uq" ON "registrations" USING btree ("producer_id","fiscal_year","province_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_registration_name_uq" ON "products" USING btree ("registration_id","name_key","province_code");--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_registration_fk" FOREIGN KEY ("registration_id","province_code") REFERENCES "public"."registrations"("id","province_code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Filled after the ALTERs above, which hold registrations locked until the migration commits: a
+-- registration written by a running server meanwhile waits, then meets the triggers below.
+INSERT INTO "registered_years" ("producer_id", "fiscal_year", "province_code")
+SELECT "producer_id", "fiscal_year", "province_code" FROM "registrations";--> statement-breakpoint
 -- The national key of every registration, kept in the statement that writes the registration.
 -- Named to fire before the roll-up triggers (PostgreSQL runs a table's triggers for one event in
--- name order), so a duplicate fails the statement before any count moves.
+-- name order), so a duplicate fails the statement before the roll-ups do their work; either way
+-- the whole statement is undone.
 CREATE FUNCTION registered_years_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO registered_years (producer_id, fiscal_year, province_code)
@@ -47,8 +50,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Loads never change a registration's producer, year or province; should anything do so, the
--- key moves with it (old keys out first, so rows swapping keys in one statement pass).
+-- Loads never change a registration's producer, year or province; should a statement do so, the
+-- key moves with it. Old keys go out first, so two registrations in different provinces that
+-- exchange years in one statement pass (within one province the unique index of registrations
+-- checks row by row and refuses such an exchange, as it always has). A registration with products
+-- cannot change province in place: their foreign key names (id, province_code) and refuses the
+-- update; a correction across provinces is a delete and an insert.
 CREATE FUNCTION registered_years_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM registered_years k USING old_rows o JOIN new_rows n ON n.id = o.id

@@ -26,7 +26,7 @@ export const registrationsDataset: SqlDataset = {
     if (filter.districtCode) where.push(`r.district_code = ${exportParam('district', 'bpchar')}`);
     if (filter.fiscalYear !== undefined) where.push(`r.fiscal_year = ${exportParam('fiscal_year', 'int')}`);
     if (filter.category) {
-      where.push(`exists (select 1 from products x where x.registration_id = r.id and x.category = ${exportParam('category', 'text')})`);
+      where.push(`exists (select 1 from products x where x.registration_id = r.id and x.province_code = r.province_code and x.category = ${exportParam('category', 'text')})`);
     }
     return where;
   },
@@ -55,7 +55,7 @@ export const registrationsDataset: SqlDataset = {
       sql: 'exists (select 1 from registrations prev where prev.producer_id = r.producer_id and prev.fiscal_year = r.fiscal_year - 1)',
       description: 'The producer was registered in the previous fiscal year too (false: a new producer)',
     },
-    { name: 'products', kind: 'int32', sql: '(select count(*) from products x where x.registration_id = r.id)', nullable: false, description: 'Products registered with this registration' },
+    { name: 'products', kind: 'int32', sql: '(select count(*) from products x where x.registration_id = r.id and x.province_code = r.province_code)', nullable: false, description: 'Products registered with this registration' },
     { name: 'district_state', kind: 'code', codeList: 'district-state', sql: `coalesce(dr.state, 'open')`, nullable: false, description: 'Workflow state of the district in this round now: open, submitted, returned, certified' },
     { name: 'province_state', kind: 'code', codeList: 'province-state', sql: `coalesce(prr.state, 'open')`, nullable: false, description: 'Workflow state of the province in this round now: open, reported, announced' },
     { name: 'updated_at', kind: 'timestamp', sql: 'r.updated_at', nullable: false, description: 'Last changed (UTC)' },
