@@ -26,6 +26,8 @@ export interface Config {
    */
   trustProxy: boolean;
   logLevel: 'silent' | 'info' | 'debug';
+  /** On SIGTERM/SIGINT, how long requests in flight may run before they are cut off. */
+  stopGraceSeconds: number;
 }
 
 const bool = z
@@ -51,6 +53,7 @@ const envSchema = z.object({
   ACTIVATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   TRUST_PROXY: bool.optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  STOP_GRACE_SECONDS: z.coerce.number().positive().max(600).default(10),
 });
 
 export class ConfigError extends Error {
@@ -84,5 +87,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     activationTtlDays: e.ACTIVATION_TTL_DAYS,
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
+    stopGraceSeconds: e.STOP_GRACE_SECONDS,
   };
 }

@@ -51,19 +51,21 @@ async function main(): Promise<void> {
   }
 
   // Graceful: stop accepting, let requests in flight finish (an upload's load commits or rolls
-  // back), then close the database pools; after 10 s whatever is left is cut off, said so and
-  // the exit code is 1, so a supervisor's log shows the stop was not clean.
+  // back), then close the database pools. After STOP_GRACE_SECONDS whatever is left is cut off:
+  // its connections and the database's are closed at once, so a load still running rolls back
+  // (on PostgreSQL), the log says so and the exit code is 1.
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing — requests in flight finish, then the database connections close`);
-    const finish = (code: number) => void Promise.allSettled([close(), replica?.close()]).finally(() => process.exit(code));
+    const finish = (code: number, timeoutSeconds?: number) =>
+      void Promise.allSettled([close({ timeoutSeconds }), replica?.close({ timeoutSeconds })]).finally(() => process.exit(code));
     const force = setTimeout(() => {
-      console.error(`${signal}: requests still running after 10 s are cut off`);
+      console.error(`${signal}: requests still running after ${config.stopGraceSeconds} s are cut off`);
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      finish(1);
-    }, 10_000);
+      finish(1, 0);
+    }, config.stopGraceSeconds * 1000);
     force.unref();
     server.close(() => {
       clearTimeout(force);

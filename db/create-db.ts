@@ -18,7 +18,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema> & { $client: PGlite | post
 export interface DbHandle {
   db: Db;
   engine: Engine;
-  close(): Promise<void>;
+  /**
+   * Closes the connections: queries running finish first, for up to `timeoutSeconds` (5) on
+   * PostgreSQL, after which they are cut and their transactions roll back. The embedded engine
+   * always lets its one running statement finish.
+   */
+  close(options?: { timeoutSeconds?: number }): Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -37,7 +42,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, engine: 'postgres', close: (o) => client.end({ timeout: o?.timeoutSeconds ?? 5 }) };
   }
   const dataDir = options.dataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });

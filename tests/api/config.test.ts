@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('gives requests in flight 10 s at a stop unless STOP_GRACE_SECONDS says otherwise, and refuses a grace that is none', () => {
+    expect(loadConfig({}).stopGraceSeconds).toBe(10);
+    expect(loadConfig({ STOP_GRACE_SECONDS: '30' }).stopGraceSeconds).toBe(30);
+    expect(problemsOf({ STOP_GRACE_SECONDS: '0' })).toEqual([expect.stringMatching(/^STOP_GRACE_SECONDS: /)]);
+    expect(problemsOf({ STOP_GRACE_SECONDS: 'soon' })).toEqual([expect.stringMatching(/^STOP_GRACE_SECONDS: /)]);
+  });
+
   it('reports that problem together with every other one', () => {
     const problems = problemsOf({ READ_DATABASE_URL: REPLICA, PORT: 'eighty' });
     expect(problems).toHaveLength(2);

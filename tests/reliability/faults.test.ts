@@ -30,6 +30,14 @@ async function submissionRow(t: Pick<TestDb, 'db'>, id: string) {
   return s!;
 }
 
+/** A fresh database with the reference data and the account `signIn` uses. */
+async function databaseWithDistrictAccount(): Promise<TestDb> {
+  const t = await createTestDb();
+  await seedReference(t.db);
+  await createAccount(t.db, { username: 'district3801', role: 'district', scope: '3801', password: 'district-3801-password' }, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: 1 });
+  return t;
+}
+
 async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -55,9 +63,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
     let t: TestDb;
     let server: ServerProcess | undefined;
     beforeAll(async () => {
-      t = await createTestDb();
-      await seedReference(t.db);
-      await createAccount(t.db, { username: 'district3801', role: 'district', scope: '3801', password: 'district-3801-password' }, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: 1 });
+      t = await databaseWithDistrictAccount();
     }, 60_000);
     afterAll(async () => {
       await stopServer(server?.child);
@@ -112,14 +118,12 @@ describe.skipIf(!TEST_DATABASE_URL)(
 );
 
 describe.skipIf(!TEST_DATABASE_URL)(
-  'graceful stop: SIGTERM in the middle of an upload (PostgreSQL pass only: needs a separate server process on a real PostgreSQL)',
+  'stopping: SIGTERM in the middle of an upload (PostgreSQL pass only: needs a separate server process on a real PostgreSQL)',
   () => {
     let t: TestDb;
     let server: ServerProcess | undefined;
     beforeAll(async () => {
-      t = await createTestDb();
-      await seedReference(t.db);
-      await createAccount(t.db, { username: 'district3801', role: 'district', scope: '3801', password: 'district-3801-password' }, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: 1 });
+      t = await databaseWithDistrictAccount();
     }, 60_000);
     afterAll(async () => {
       await stopServer(server?.child);
@@ -153,6 +157,39 @@ describe.skipIf(!TEST_DATABASE_URL)(
       expect(server.output()).toMatch(/SIGTERM: closing/);
       expect(server.output()).not.toMatch(/cut off/);
       expect(await registrationsOf(t, `ผู้ผลิตทดสอบ ${series}-%`)).toBe(rows);
+    }, 120_000);
+
+    it('cuts off a load still running when the grace runs out: nothing of it stored, exit 1, the file loads again after', async () => {
+      const rows = 20_000;
+      const series = 602;
+      const name = `producers-${series}.csv`;
+      const bytes = largeCsv(rows, series);
+      server = await startServer(t.url!, { STOP_GRACE_SECONDS: '0.3' });
+      const child = server.child;
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const auth = await signIn(server.base);
+      const sent = upload(server.base, auth, bytes, name).then(
+        (r) => r.status,
+        () => 'connection lost' as const,
+      );
+      let submissionId = '';
+      await waitFor('the load to start', async () => {
+        const r = await t.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.fileName, name), eq(submissions.status, 'processing')));
+        submissionId = r[0]?.id ?? '';
+        return submissionId !== '';
+      });
+      child.kill('SIGTERM');
+      expect(await sent).toBe('connection lost');
+      expect(await exited).toBe(1);
+      expect(server.output()).toMatch(/SIGTERM: requests still running after 0.3 s are cut off/);
+      // Rolled back whole: not one producer of the file.
+      expect(await registrationsOf(t, `ผู้ผลิตทดสอบ ${series}-%`)).toBe(0);
+      await sleep(2500);
+      server = await startServer(t.url!);
+      expect(await submissionRow(t, submissionId)).toMatchObject({ status: 'failed' });
+      const retry = await upload(server.base, await signIn(server.base), bytes, name);
+      expect(retry.status).toBe(201);
+      expect(await retry.json()).toMatchObject({ status: 'loaded', accepted: { total: rows, created: rows } });
     }, 120_000);
   },
 );
