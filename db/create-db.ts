@@ -21,7 +21,7 @@ export interface DbHandle {
   /**
    * Closes the connections: queries running finish first, for up to `timeoutSeconds` (5) on
    * PostgreSQL, after which they are cut and their transactions roll back. The embedded engine
-   * always lets its one running statement finish.
+   * always lets its running transaction finish (PGlite's close waits for it).
    */
   close(options?: { timeoutSeconds?: number }): Promise<void>;
 }
