@@ -59,8 +59,13 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing — requests in flight finish, then the database connections close`);
-    const finish = (code: number, timeoutSeconds?: number) =>
+    // Once: cutting connections off also ends server.close, whose callback must not exit 0 then.
+    let finishing = false;
+    const finish = (code: number, timeoutSeconds?: number) => {
+      if (finishing) return;
+      finishing = true;
       void Promise.allSettled([close({ timeoutSeconds }), replica?.close({ timeoutSeconds })]).finally(() => process.exit(code));
+    };
     const force = setTimeout(() => {
       console.error(`${signal}: requests still running after ${config.stopGraceSeconds} s are cut off`);
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
