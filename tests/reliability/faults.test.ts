@@ -57,6 +57,21 @@ function upload(base: string, auth: { cookie: string; csrf: string }, bytes: Buf
   return fetch(`${base}/api/submissions`, { method: 'POST', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf }, body: form });
 }
 
+/** Starts an upload and returns once its load is running: its answer's status (or a lost connection) to come, and its submission. */
+async function uploadUntilLoading(t: Pick<TestDb, 'db'>, base: string, auth: { cookie: string; csrf: string }, bytes: Buffer, name: string) {
+  const sent = upload(base, auth, bytes, name).then(
+    (r) => r.status,
+    () => 'connection lost' as const,
+  );
+  let submissionId = '';
+  await waitFor('the load to start', async () => {
+    const rows = await t.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.fileName, name), eq(submissions.status, 'processing')));
+    submissionId = rows[0]?.id ?? '';
+    return submissionId !== '';
+  });
+  return { sent, submissionId };
+}
+
 describe.skipIf(!TEST_DATABASE_URL)(
   'fault: the API process is SIGKILLed in the middle of a large upload (PostgreSQL pass only: needs a separate server process on a real PostgreSQL; PGlite is one process’s embedded database)',
   () => {
@@ -77,17 +92,8 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const name = `producers-${series}.csv`;
         server = await startServer(t.url!);
         const auth = await signIn(server.base);
-        const sent = upload(server.base, auth, bytes, name).then(
-          (r) => r.status,
-          () => 'connection lost' as const,
-        );
         // Mid-load: the record is 'processing' and its transaction is writing.
-        let submissionId = '';
-        await waitFor('the load to start', async () => {
-          const rows = await t.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.fileName, name), eq(submissions.status, 'processing')));
-          submissionId = rows[0]?.id ?? '';
-          return submissionId !== '';
-        });
+        const { sent, submissionId } = await uploadUntilLoading(t, server.base, auth, bytes, name);
         await sleep(400);
         await killServer(server.child);
         expect(await sent).toBe('connection lost');
@@ -168,16 +174,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
       const child = server.child;
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const auth = await signIn(server.base);
-      const sent = upload(server.base, auth, bytes, name).then(
-        (r) => r.status,
-        () => 'connection lost' as const,
-      );
-      let submissionId = '';
-      await waitFor('the load to start', async () => {
-        const r = await t.db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.fileName, name), eq(submissions.status, 'processing')));
-        submissionId = r[0]?.id ?? '';
-        return submissionId !== '';
-      });
+      const { sent, submissionId } = await uploadUntilLoading(t, server.base, auth, bytes, name);
       child.kill('SIGTERM');
       expect(await sent).toBe('connection lost');
       expect(await exited).toBe(1);
