@@ -83,6 +83,15 @@ export const ISSUE_CODES = {
     th: 'ผู้ผลิตรายนี้ลงทะเบียนกับอำเภออื่นแล้วในปีงบประมาณเดียวกัน',
     en: 'This producer is already registered with another district in the same fiscal year',
   },
+  // A producer's details belong to the province it is registered in: another province's office
+  // may not take it over (docs/security.md, "Scope of producers and registrations"). The message
+  // names no place outside the uploader's province; the department can see where and move it.
+  'registered-in-other-province': {
+    severity: 'error',
+    level: 'row',
+    th: 'เลขประจำตัวนี้เป็นของผู้ผลิตที่ลงทะเบียนล่าสุดกับจังหวัดอื่น จึงลงทะเบียนหรือแก้ไขข้อมูลจากที่นี่ไม่ได้ โปรดแจ้งสำนักงานพัฒนาชุมชนจังหวัดของท่านให้ประสานจังหวัดที่ผู้ผลิตลงทะเบียนไว้หรือกรมการพัฒนาชุมชนเพื่อย้ายผู้ผลิต',
+    en: "This ID belongs to a producer last registered in another province, so it cannot be registered or changed from here; ask your provincial community development office to arrange the producer's move with that province or the department",
+  },
   'duplicate-column': {
     severity: 'error',
     level: 'file',

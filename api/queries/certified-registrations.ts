@@ -30,7 +30,8 @@ const thai = new Intl.Collator('th');
 /**
  * The registrations of one round in the districts of a province that the province has
  * certified, with their products: the annex of the provincial certification announcement.
- * No citizen IDs (the announcement is public). Ordered by district, subdistrict, producer
+ * No citizen IDs (the announcement is public). Each producer as registered (the registration's
+ * own copy), so what the province certified prints the same after any later registration. Ordered by district, subdistrict, producer
  * name and product name (Thai collation, applied here so both engines agree).
  */
 export async function certifiedRegistrations(
@@ -39,13 +40,12 @@ export async function certifiedRegistrations(
 ): Promise<CertifiedRegistration[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`select r.district_code, r.id as registration_id, p.name as producer_name, p.producer_type,
-               p.subdistrict_code, s.name_th as subdistrict_name, pr.name as product_name, pr.category
+    sql`select r.district_code, r.id as registration_id, r.producer_name, r.producer_type,
+               r.subdistrict_code, s.name_th as subdistrict_name, pr.name as product_name, pr.category
         from registrations r
         join district_rounds dr on dr.round_code = r.round_code and dr.district_code = r.district_code and dr.province_code = r.province_code
           and dr.state = 'certified'
-        join producers p on p.id = r.producer_id
-        left join subdistricts s on s.code = p.subdistrict_code
+        left join subdistricts s on s.code = r.subdistrict_code
         left join products pr on pr.registration_id = r.id and pr.province_code = r.province_code
         where r.round_code = ${filter.roundCode} and r.province_code = ${filter.provinceCode}`,
   );

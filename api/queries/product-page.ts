@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { districts, producers, products, subdistricts } from '../../db/schema/index.ts';
+import { districts, products, registrations, subdistricts } from '../../db/schema/index.ts';
 import type { ProducerTypeCode } from '../../domain/producer-types.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import { containsPattern, type Page, type PageRequest, type SortOrder } from './list-page.ts';
@@ -43,14 +43,14 @@ function conditions(f: ProductFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.provinceCode) where.push(eq(products.provinceCode, f.provinceCode));
   if (f.districtCode) where.push(eq(products.districtCode, f.districtCode));
-  if (f.subdistrictCode) where.push(eq(producers.subdistrictCode, f.subdistrictCode));
+  if (f.subdistrictCode) where.push(eq(registrations.subdistrictCode, f.subdistrictCode));
   if (f.fiscalYear !== undefined) where.push(eq(products.fiscalYear, f.fiscalYear));
   if (f.roundCode) where.push(eq(products.roundCode, f.roundCode));
   if (f.category) where.push(eq(products.category, f.category));
-  if (f.producerType) where.push(eq(producers.producerType, f.producerType));
+  if (f.producerType) where.push(eq(registrations.producerType, f.producerType));
   if (f.q) {
     const pattern = containsPattern(f.q);
-    where.push(or(ilike(products.name, pattern), ilike(producers.name, pattern))!);
+    where.push(or(ilike(products.name, pattern), ilike(registrations.producerName, pattern))!);
   }
   return where.length ? and(...where) : undefined;
 }
@@ -61,9 +61,13 @@ const SORT_COLUMNS: Record<ProductSort, SQL> = {
   stars: sql`${products.stars}`,
   fiscalYear: sql`${products.fiscalYear}`,
   district: sql`${products.districtCode}`,
-  producerName: sql`${producers.name}`,
+  producerName: sql`${registrations.producerName}`,
   updatedAt: sql`${products.updatedAt}`,
 };
+
+// A product with the registration it was registered with: its producer as registered there
+// (the registration's own copy), never the producer's current row.
+const registeredWith = and(eq(registrations.id, products.registrationId), eq(registrations.provinceCode, products.provinceCode));
 
 /** One page of products matching the filter (the caller's scope already folded in), with the total count. */
 export async function productPage(
@@ -86,16 +90,16 @@ export async function productPage(
       districtCode: products.districtCode,
       districtNameTh: districts.nameTh,
       provinceCode: products.provinceCode,
-      subdistrictCode: producers.subdistrictCode,
+      subdistrictCode: registrations.subdistrictCode,
       subdistrictNameTh: subdistricts.nameTh,
-      producerId: producers.id,
-      producerName: producers.name,
-      producerType: producers.producerType,
+      producerId: products.producerId,
+      producerName: registrations.producerName,
+      producerType: registrations.producerType,
       updatedAt: products.updatedAt,
     })
     .from(products)
-    .innerJoin(producers, eq(producers.id, products.producerId))
-    .innerJoin(subdistricts, eq(subdistricts.code, producers.subdistrictCode))
+    .innerJoin(registrations, registeredWith)
+    .innerJoin(subdistricts, eq(subdistricts.code, registrations.subdistrictCode))
     .innerJoin(districts, eq(districts.code, products.districtCode));
   const rows = await base
     .where(where)
@@ -105,7 +109,7 @@ export async function productPage(
   const [total] = await db
     .select({ n: count() })
     .from(products)
-    .innerJoin(producers, eq(producers.id, products.producerId))
+    .innerJoin(registrations, registeredWith)
     .where(where);
   return {
     items: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),

@@ -12,7 +12,7 @@ export interface ReportFormRowsFilter {
 }
 
 export interface SubdistrictCounts {
-  /** Subdistrict code, or null for producers whose current address lies outside the district. */
+  /** Subdistrict code, or null for registrations whose registered address lies outside the district (none the load makes). */
   code: string | null;
   nameTh: string | null;
   nameEn: string | null;
@@ -46,9 +46,11 @@ interface Row {
  * The registration report form's rows for one district: every subdistrict of the district
  * (registered or not), counting the district's registrations of the period the way progress
  * does (by the registration's district; renewed = the producer also registered in the previous
- * fiscal year) and placing each at its producer's subdistrict. A producer whose current
- * subdistrict lies in another district (it moved after registering here) is counted in a last
- * row with a null code, so the rows always add up to the district's totals.
+ * fiscal year) and placing each at the subdistrict and type it was registered with (the
+ * registration's own copy: a later registration elsewhere never moves a certified row). A
+ * registration whose subdistrict lies in another district (only data from before the load
+ * checked it) is counted in a last row with a null code, so the rows always add up to the
+ * district's totals.
  */
 export async function reportFormRows(db: Db, filter: ReportFormRowsFilter): Promise<SubdistrictCounts[]> {
   const fy = filter.fiscalYear;
@@ -57,14 +59,13 @@ export async function reportFormRows(db: Db, filter: ReportFormRowsFilter): Prom
     db,
     sql`
       with regs as (
-        select r.fiscal_year, p.producer_type,
-               case when s.district_code = r.district_code then p.subdistrict_code end as subdistrict_code,
+        select r.fiscal_year, r.producer_type,
+               case when s.district_code = r.district_code then r.subdistrict_code end as subdistrict_code,
                exists (select 1 from registrations prev
                        where prev.producer_id = r.producer_id and prev.fiscal_year = r.fiscal_year - 1) as renewed
         from registrations r
-        join producers p on p.id = r.producer_id
         join fiscal_rounds fr on fr.code = r.round_code
-        left join subdistricts s on s.code = p.subdistrict_code
+        left join subdistricts s on s.code = r.subdistrict_code
         where r.district_code = ${filter.districtCode} and r.fiscal_year in (${fy}, ${fy - 1}) and ${inPeriod}
       ),
       reg_counts as (
@@ -77,16 +78,16 @@ export async function reportFormRows(db: Db, filter: ReportFormRowsFilter): Prom
         from regs group by subdistrict_code
       ),
       prod_counts as (
-        select case when s.district_code = pr.district_code then p.subdistrict_code end as subdistrict_code,
+        select case when s.district_code = pr.district_code then r.subdistrict_code end as subdistrict_code,
                count(*) filter (where pr.category = 'food')::int as food,
                count(*) filter (where pr.category = 'beverage')::int as beverage,
                count(*) filter (where pr.category = 'textile')::int as textile,
                count(*) filter (where pr.category = 'household')::int as household,
                count(*) filter (where pr.category = 'herbal')::int as herbal
         from products pr
-        join producers p on p.id = pr.producer_id
+        join registrations r on r.id = pr.registration_id and r.province_code = pr.province_code
         join fiscal_rounds fr on fr.code = pr.round_code
-        left join subdistricts s on s.code = p.subdistrict_code
+        left join subdistricts s on s.code = r.subdistrict_code
         where pr.district_code = ${filter.districtCode} and pr.fiscal_year = ${fy} and ${inPeriod}
         group by 1
       ),

@@ -1,7 +1,7 @@
 import {
   pgTable, bigserial, bigint, char, text, integer, timestamp, uuid, uniqueIndex, index, primaryKey,
 } from 'drizzle-orm/pg-core';
-import { producers } from './producers.ts';
+import { producers, PRODUCER_TYPE_CODES } from './producers.ts';
 import { fiscalRounds } from './fiscal-rounds.ts';
 
 /**
@@ -13,6 +13,12 @@ import { fiscalRounds } from './fiscal-rounds.ts';
  * `province_code`, which is what Citus needs and leaves lookups by id or producer + year free to
  * use them. One registration per producer and year *in the whole country* is kept by
  * `registered_years`, which a trigger on this table fills (migration 'citus_ready_keys').
+ *
+ * The producer's details as registered (type, name, contact, address) are kept on the
+ * registration itself (migration 'registration_snapshot'): the producer row is shared by every
+ * year and province and holds only its latest details, while what a district registered — and
+ * a province certified and the department announced — must never be rewritten by a later
+ * registration elsewhere. Every read of a registration prints these columns.
  */
 export const registrations = pgTable(
   'registrations',
@@ -28,6 +34,16 @@ export const registrations = pgTable(
     districtCode: char('district_code', { length: 4 }).notNull(),
     provinceCode: char('province_code', { length: 2 }).notNull(),
     submissionId: uuid('submission_id'),
+    // The producer as registered (see above). No foreign key on the subdistrict: the load has
+    // already checked it against the geography, and the producer row's own key holds it.
+    producerType: text('producer_type', { enum: PRODUCER_TYPE_CODES }).notNull(),
+    producerName: text('producer_name').notNull(),
+    contactName: text('contact_name'),
+    phone: text('phone'),
+    members: integer('members'),
+    houseNo: text('house_no'),
+    villageNo: integer('village_no'),
+    subdistrictCode: char('subdistrict_code', { length: 6 }).notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -64,6 +64,16 @@ function producerColumns(present: PresentColumns): Array<[string, string]> {
   ];
 }
 
+// The registration's copy of the producer as registered: [column in registrations, column in the stage].
+function snapshotColumns(present: PresentColumns): Array<[string, string]> {
+  return [
+    ['producer_type', 'producer_type'],
+    ['producer_name', 'producer_name'],
+    ['subdistrict_code', 'subdistrict_code'],
+    ...OPTIONAL_PRODUCER.filter(([key]) => present.has(key)).map(([, col]) => [col, col] as [string, string]),
+  ];
+}
+
 function productColumns(present: PresentColumns): Array<[string, string]> {
   return [
     ['name', 'product_name'],
@@ -96,13 +106,25 @@ export async function analyzeStage(tx: LoadTx): Promise<void> {
 export interface ResolveTarget {
   fiscalYear: number;
   roundCode: string;
+  /**
+   * The uploader's province (null: the department, nationally). A producer's current details
+   * are updated only by a load of the province its row is in (docs/security.md, "Scope of
+   * producers and registrations"); the load refuses rows of other provinces' producers before
+   * this, so this is the second line, in the statement itself.
+   */
+  producerScope: string | null;
   /** Draw ids for new producers and registrations (not on a dry run, which writes nothing). */
   drawIds: boolean;
+}
+
+function producerInScope(province: string | null): SQL {
+  return province === null ? sql`` : sql`and p.province_code = ${province}`;
 }
 
 export async function resolveProducers(tx: LoadTx, target: ResolveTarget, present: PresentColumns): Promise<void> {
   const fy = target.fiscalYear;
   const prod = producerColumns(present);
+  const snap = snapshotColumns(present);
   const dateChanged = present.has('registered_date')
     ? sql`r.id is not null and s.registered_at is not null and r.registered_at is distinct from s.registered_at`
     : sql`false`;
@@ -123,7 +145,10 @@ export async function resolveProducers(tx: LoadTx, target: ResolveTarget, presen
            coalesce(r.province_code, s.province_code) as registration_province,
            coalesce(p.id is not null
              and (${list('p', prod.map(([t]) => t))}) is distinct from (${list('s', prod.map(([, c]) => c))})
-             and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy}), false) as producer_changed,
+             and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy})
+             ${producerInScope(target.producerScope)}, false) as producer_changed,
+           coalesce(r.id is not null
+             and (${list('r', snap.map(([t]) => t))}) is distinct from (${list('s', snap.map(([, c]) => c))}), false) as registration_changed,
            coalesce(${dateChanged}, false) as date_changed
     from ${sql.raw(STAGE_TABLE)} s
     left join producers p on p.thai_id = s.thai_id
@@ -158,7 +183,7 @@ export async function countOutcomes(
     select count(*)::int as existing,
            count(*) filter (where pr.id is null)::int as created,
            count(*) filter (where pr.id is not null and (
-             op.producer_changed or op.date_changed
+             op.producer_changed or op.registration_changed or op.date_changed
              or (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})
            ))::int as updated,
            (select count(*) from ${sql.raw(RESOLVED_TABLE)} e where e.registration_district <> e.district_code)::int as elsewhere
@@ -177,6 +202,8 @@ export interface UpsertTarget {
   roundCode: string;
   /** Timestamp of the load's writes (a fixed clock for seeds and tests; else the transaction's now()). */
   at: Date | null;
+  /** As ResolveTarget.producerScope. */
+  producerScope: string | null;
 }
 
 /** Rows a statement wrote, on either engine (postgres.js: `count`, PGlite: `affectedRows`). */
@@ -221,7 +248,8 @@ export async function upsertRegistrations(
     from ${resolved} s
     where not s.producer_new and p.id = s.producer_id
       and (${list('p', prod.map(([t]) => t))}) is distinct from (${list('s', prod.map(([, c]) => c))})
-      and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy})`);
+      and not exists (select 1 from registrations later where later.producer_id = p.id and later.fiscal_year > ${fy})
+      ${producerInScope(target.producerScope)}`);
   const newProducers = await written(tx, sql`
     insert into producers (id, thai_id, producer_type, name, contact_name, phone, members, house_no, village_no,
                            subdistrict_code, district_code, province_code, created_at, updated_at)
@@ -239,18 +267,34 @@ export async function upsertRegistrations(
       where s.producer_new and p.thai_id = s.thai_id and p.id <> s.producer_id`);
   }
 
-  if (present.has('registered_date')) {
+  // A registration already made this year (in this district) takes the file's corrections: its
+  // copy of the producer and its date. Only when the year has registrations of these producers.
+  const snap = snapshotColumns(present);
+  if (counts.existing > 0) {
+    const date = present.has('registered_date');
     await tx.execute(sql`
-      update registrations r set registered_at = s.registered_at, submission_id = ${target.submissionId}::uuid, updated_at = ${ts}
+      update registrations r set ${sql.raw(snap.map(([column, staged]) => `${column} = s.${staged}`).join(', '))},
+        ${date ? sql`registered_at = coalesce(s.registered_at, r.registered_at),` : sql``}
+        submission_id = ${target.submissionId}::uuid, updated_at = ${ts}
       from ${resolved} s
       where not s.registration_new and r.id = s.registration_id and r.district_code = s.district_code
-        and s.registered_at is not null and r.registered_at is distinct from s.registered_at`);
+        and r.province_code = s.registration_province
+        and ((${list('r', snap.map(([t]) => t))}) is distinct from (${list('s', snap.map(([, c]) => c))})
+          ${date ? sql`or (s.registered_at is not null and r.registered_at is distinct from s.registered_at)` : sql``})`);
   }
+  // A new registration copies the producer as this file registers it; a column the file lacks
+  // takes the producer's current value (absent ≠ empty), read in the same statement.
+  const absent = OPTIONAL_PRODUCER.filter(([key]) => !present.has(key)).map(([, col]) => col);
+  const snapValue = (col: string) => (absent.includes(col) ? `p.${col}` : `s.${col}`);
+  const snapshot = ['contact_name', 'phone', 'members', 'house_no', 'village_no'];
   await tx.execute(sql`
-    insert into registrations (id, producer_id, fiscal_year, round_code, district_code, province_code, submission_id, registered_at, updated_at)
+    insert into registrations (id, producer_id, fiscal_year, round_code, district_code, province_code, submission_id, registered_at, updated_at,
+                               producer_type, producer_name, subdistrict_code, ${sql.raw(snapshot.join(', '))})
     select s.registration_id, s.producer_id, ${fy}, ${target.roundCode}, s.district_code, s.province_code, ${target.submissionId}::uuid,
-           coalesce(s.registered_at, ${ts}), ${ts}
+           coalesce(s.registered_at, ${ts}), ${ts},
+           s.producer_type, s.producer_name, s.subdistrict_code, ${sql.raw(snapshot.map(snapValue).join(', '))}
     from ${resolved} s
+    ${absent.length > 0 ? sql`join producers p on p.id = s.producer_id` : sql``}
     where s.registration_new`);
 
   const item = productColumns(present);

@@ -17,6 +17,7 @@ import { ScopeGeography, type GeoDistrict, type LoadScope } from '../scope-geogr
 import { RowValidator, type NormalizedSummary, type RegistrationValues } from '../validate-row.ts';
 import { copyArray, copyInto, copyValue, type CopyWriter, type LoadTx } from './copy-into.ts';
 import { fieldHash, ProducersSeen } from './producers-seen.ts';
+import { registeredElsewhere, registeredInDistrictIssue } from './registered-elsewhere.ts';
 import {
   analyzeStage, countOutcomes, createStage, dropStage, resolveProducers, STAGE_COLUMNS, STAGE_TABLE, upsertRegistrations,
 } from './registration-upsert.ts';
@@ -160,20 +161,10 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
 
   const geography = await ScopeGeography.load(tx as unknown as Db);
   const candidates = scopeDistricts(geography, scope);
-  // Producers already registered this fiscal year, with their district (after the lock, so
-  // no other load of the year can change this until we commit).
-  // Fetched as one string of 17-character entries (ID + district): a national year has
-  // 100,000 registrations, and a row object each would cost more than the map built from them.
-  const registered = new Map<number, string>();
-  const [packed] = await rows<{ entries: string | null }>(sql`
-    select string_agg(p.thai_id || r.district_code, '') as entries
-    from registrations r join producers p on p.id = r.producer_id
-    where r.fiscal_year = ${round.fiscalYear}
-      ${scope.kind === 'district' ? sql`and r.district_code <> ${scope.districtCode}` : sql``}`);
-  const entries = packed?.entries ?? '';
-  for (let i = 0; i + 17 <= entries.length; i += 17) {
-    registered.set(Number(entries.slice(i, i + 13)), entries.slice(i + 13, i + 17));
-  }
+  // Producers registered elsewhere (after the lock, so no other load of the year can change
+  // this until we commit).
+  const elsewhereIn = await registeredElsewhere(rows, scope, round.fiscalYear);
+  const registered = elsewhereIn.thisYear;
 
   await createStage(tx);
   plan.onPhase?.('checks');
@@ -242,11 +233,10 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
           en: `district ${v.districtCode}'s data for this round is submitted or certified`,
         });
       } else if (elsewhere !== undefined && elsewhere !== v.districtCode) {
-        const d = geography.districtByCode.get(elsewhere);
-        fail('registered-in-other-district', 'citizen_id', maskThaiId(v.thaiId), {
-          th: `ลงทะเบียนแล้วกับอำเภอ ${elsewhere} ${d?.nameTh ?? ''}`.trim(),
-          en: `registered with district ${elsewhere} ${d?.nameEn ?? ''}`.trim(),
-        });
+        const { code, detail } = registeredInDistrictIssue(scope, elsewhere, geography.districtByCode.get(elsewhere));
+        fail(code, 'citizen_id', maskThaiId(v.thaiId), detail);
+      } else if (elsewhereIn.otherProvince.has(Number(v.thaiId))) {
+        fail('registered-in-other-province', 'citizen_id', maskThaiId(v.thaiId), { th: '', en: '' });
       } else if (firstDistrict !== null && firstDistrict !== v.districtCode) {
         const firstRow = producersInFile.row(first);
         fail('registered-in-other-district', 'citizen_id', maskThaiId(v.thaiId), {
@@ -368,12 +358,14 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
   let outcome = { created: 0, updated: 0, elsewhere: 0, existing: 0 };
   if (accepted > 0) {
     await analyzeStage(tx);
-    await resolveProducers(tx, { fiscalYear: round.fiscalYear, roundCode: round.code, drawIds: !plan.dryRun }, present);
+    const producerScope = scope.kind === 'national' ? null : scope.provinceCode;
+    await resolveProducers(tx, { fiscalYear: round.fiscalYear, roundCode: round.code, drawIds: !plan.dryRun, producerScope }, present);
     outcome = await countOutcomes(rows, accepted, present);
   }
   plan.onPhase?.('count');
   if (!plan.dryRun && accepted > 0) {
-    await upsertRegistrations(tx, { submissionId: plan.submissionId, fiscalYear: round.fiscalYear, roundCode: round.code, at: plan.at }, present, outcome);
+    const producerScope = scope.kind === 'national' ? null : scope.provinceCode;
+    await upsertRegistrations(tx, { submissionId: plan.submissionId, fiscalYear: round.fiscalYear, roundCode: round.code, at: plan.at, producerScope }, present, outcome);
   }
   plan.onPhase?.('upsert');
   // Each is a scan of the whole stage (≈ 60 ms for a national file): skipped when there is nothing to copy.

@@ -25,7 +25,10 @@ async function register(
   for (const r of regs) {
     const [reg] = await db
       .insert(registrations)
-      .values({ producerId: row!.id, fiscalYear: r.fy, roundCode: r.round, districtCode: p.district, provinceCode: '38', registeredAt: new Date(r.at) })
+      .values({
+        producerId: row!.id, fiscalYear: r.fy, roundCode: r.round, districtCode: p.district, provinceCode: '38', registeredAt: new Date(r.at),
+        producerType: row!.producerType, producerName: row!.name, subdistrictCode: row!.subdistrictCode,
+      })
       .returning();
     for (const [name, category] of r.products) {
       await db.insert(products).values({

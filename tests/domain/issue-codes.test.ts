@@ -15,6 +15,7 @@ const ROW_ERRORS = [
   'invalid-date',
   'duplicate-row',
   'registered-in-other-district',
+  'registered-in-other-province',
 ];
 const WARNINGS = ['round-closed-late', 'encoding-replaced', 'normalized', 'inconsistent-producer', 'unknown-standard'];
 

@@ -45,6 +45,7 @@ describe('dashboard end to end (chromium)', () => {
       .returning();
     await server.db.db.insert(registrations).values({
       producerId: p!.id, fiscalYear: 2561, roundCode: ROUND, districtCode: '3801', provinceCode: '38', registeredAt: new Date('2018-09-22T05:00:00Z'),
+      producerType: p!.producerType, producerName: p!.name, subdistrictCode: p!.subdistrictCode,
     });
     browser = await launchChromium();
     page = await browser.context.newPage();

@@ -4,7 +4,8 @@ import { exportParam } from '../with-export-session.ts';
 const BANGKOK_DATE = `(r.registered_at at time zone 'Asia/Bangkok')::date`;
 
 /**
- * Registrations: one row per producer × fiscal year, in the round it was made, with its
+ * Registrations: one row per producer × fiscal year, in the round it was made, with the
+ * producer as registered (the registration's own copy, never the producer's current row), with its
  * timeliness and the workflow state of its district and province in that round. `on_time` and
  * `renewed` follow the progress figures' rules (late = registered after the step-1 window
  * closed, Bangkok date; renewed = registered in the previous fiscal year too).
@@ -15,7 +16,6 @@ export const registrationsDataset: SqlDataset = {
   grain: 'one row per registration (producer × fiscal year), in the round it was made',
   filterMeaning: { fiscalYear: 'registrations of that fiscal year', category: 'registrations with a product of that category' },
   from: `registrations r
-    join producers p on p.id = r.producer_id
     left join plan_windows w on w.round_code = r.round_code and w.step = 1
     left join district_rounds dr on dr.round_code = r.round_code and dr.district_code = r.district_code
     left join province_rounds prr on prr.round_code = r.round_code and prr.province_code = r.province_code`,
@@ -40,8 +40,11 @@ export const registrationsDataset: SqlDataset = {
     { name: 'province_name_th', kind: 'label', of: 'province_code', nullable: false, description: 'Province name, Thai' },
     { name: 'district_code', kind: 'code', codeList: 'district', sql: 'r.district_code', nullable: false, description: 'District registered in (4-digit code)' },
     { name: 'district_name_th', kind: 'label', of: 'district_code', nullable: false, description: 'District name, Thai' },
-    { name: 'producer_type', kind: 'code', codeList: 'producer-type', sql: 'p.producer_type', nullable: false, description: 'Producer type code (the producer’s current type)' },
+    { name: 'producer_type', kind: 'code', codeList: 'producer-type', sql: 'r.producer_type', nullable: false, description: 'Producer type code as registered (the registration’s own copy, not the producer’s current type)' },
     { name: 'producer_type_th', kind: 'label', of: 'producer_type', nullable: false, description: 'Producer type, Thai label' },
+    { name: 'producer_name', kind: 'text', sql: 'r.producer_name', nullable: false, description: 'Producer name as registered (NFC; the registration’s own copy)' },
+    { name: 'subdistrict_code', kind: 'code', codeList: 'subdistrict', sql: 'r.subdistrict_code', nullable: false, description: '6-digit subdistrict (tambon) code of the producer as registered' },
+    { name: 'subdistrict_name_th', kind: 'label', of: 'subdistrict_code', nullable: false, description: 'Subdistrict name, Thai' },
     { name: 'registered_at', kind: 'timestamp', sql: 'r.registered_at', nullable: false, description: 'When the registration was made (UTC instant)' },
     { name: 'registered_date', kind: 'date', sql: BANGKOK_DATE, nullable: false, description: 'Calendar date of registered_at in Bangkok (UTC+7) — the date the plan’s windows are judged by' },
     { name: 'step1_end_date', kind: 'date', sql: 'w.end_date', nullable: true, description: 'Last day of the round’s step-1 window (district registration); null when the plan has none' },

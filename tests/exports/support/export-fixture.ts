@@ -63,23 +63,26 @@ export async function createExportFixture(): Promise<ExportFixture> {
       thaiId: makeThaiId('010555000001'), producerType: 'sme', name: EDGE.formulaName, members: null, villageNo: null,
       subdistrictCode: '380201', districtCode: '3802', provinceCode: '38',
     })
-    .returning({ id: producers.id });
+    .returning();
   const [marked] = await t.db
     .insert(producers)
     .values({
       thaiId: makeThaiId('110370012345'), producerType: 'community-group', name: EDGE.markedName, members: 12, villageNo: 7,
       subdistrictCode: '380202', districtCode: '3802', provinceCode: '38',
     })
-    .returning({ id: producers.id });
-  const register = async (producerId: number, at: string) => {
+    .returning();
+  const register = async (p: typeof producers.$inferSelect, at: string) => {
     const [r] = await t.db
       .insert(registrations)
-      .values({ producerId, fiscalYear: 2561, roundCode: '2561-Q1', districtCode: '3802', provinceCode: '38', registeredAt: new Date(at) })
+      .values({
+        producerId: p.id, fiscalYear: 2561, roundCode: '2561-Q1', districtCode: '3802', provinceCode: '38', registeredAt: new Date(at),
+        producerType: p.producerType, producerName: p.name, members: p.members, villageNo: p.villageNo, subdistrictCode: p.subdistrictCode,
+      })
       .returning({ id: registrations.id });
     return r!.id;
   };
-  const formulaRegistration = await register(formula!.id, '2017-12-20T16:59:59Z');
-  const markedRegistration = await register(marked!.id, '2017-12-20T17:00:00Z');
+  const formulaRegistration = await register(formula!, '2017-12-20T16:59:59Z');
+  const markedRegistration = await register(marked!, '2017-12-20T17:00:00Z');
   const product = (registrationId: number, producerId: number, name: string, category: 'herbal' | 'textile' | 'beverage', standards: (string | null)[], stars: number | null) => ({
     registrationId, producerId, fiscalYear: 2561, roundCode: '2561-Q1', districtCode: '3802', provinceCode: '38',
     name, nameKey: normalizeKey(name), category, standards: standards as string[], stars,
