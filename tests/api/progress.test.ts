@@ -134,7 +134,11 @@ describe(`progress (${TEST_ENGINE})`, () => {
       products: await queryRows(t.db, sql`select round_code, district_code, category, products
         from product_counts where products <> 0 order by 1, 2, 3`),
     });
-    await t.db.execute(sql`update producers set producer_type = 'sme' where thai_id = ${makeThaiId('110000000002')}`);
+    // Counts follow the type a registration was registered with (its own copy, corrected by a
+    // re-upload of its year), not the producer's current row, which may change elsewhere later.
+    await t.db.execute(sql`update registrations set producer_type = 'sme'
+      where producer_id = (select id from producers where thai_id = ${makeThaiId('110000000002')})`);
+    await t.db.execute(sql`update producers set producer_type = 'community-group' where thai_id = ${makeThaiId('010500000003')}`);
     await t.db.execute(sql`update registrations set round_code = '2561-Q2', registered_at = '2018-01-03T05:00:00Z'
       where fiscal_year = 2561 and producer_id = (select id from producers where thai_id = ${makeThaiId('110000000001')})`);
     await t.db.execute(sql`update products set round_code = '2561-Q2' where fiscal_year = 2561
