@@ -44,7 +44,15 @@ const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; quer
   },
 };
 
-const PDF_RESPONSE = { description: 'PDF (A4, Sarabun embedded)', content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } };
+const PDF_RESPONSE = {
+  description:
+    'PDF (A4, Sarabun embedded). A province’s certification or report form of a round the province has reported (or the department announced) is the copy that act issued, byte for byte, with its SHA-256 in `ETag` and `X-Document-SHA256` (the act’s audit row names the same hash); before that it is rendered from the data now and marked ฉบับร่าง / DRAFT.',
+  headers: {
+    'X-Document-SHA256': { description: 'SHA-256 (hex) of the issued copy served; absent when the document is rendered now', schema: { type: 'string' as const } },
+    ETag: { description: 'The issued copy’s SHA-256, quoted; absent when rendered now', schema: { type: 'string' as const } },
+  },
+  content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } },
+};
 
 function reportRoute(slug: ReportSlug) {
   const d = DOCUMENTS[slug];
@@ -57,7 +65,7 @@ function reportRoute(slug: ReportSlug) {
     security: SECURITY,
     middleware: [requireRole(...REPORT_ROLES[slug])],
     request: { query: d.query },
-    responses: { 200: PDF_RESPONSE, ...authedProblems(404) },
+    responses: { 200: PDF_RESPONSE, 304: { description: 'The issued copy named in If-None-Match (it never changes)' }, ...authedProblems(404) },
   });
 }
 
@@ -68,7 +76,7 @@ function reportRoute(slug: ReportSlug) {
  * set; scope checks included, so one document reads one source): they are lag-tolerant, and
  * a national form is the heaviest read the API serves. The account registry reads the primary:
  * it is account data that admin and province officers print right after issuing or resetting
- * accounts, and it is small.
+ * accounts, and it is small. Issued copies are looked up on the primary (report-pdf.ts).
  */
 export function reportRoutes() {
   const router = newRouter();
@@ -84,11 +92,22 @@ export function reportRoutes() {
         detail: q.detail,
         digits: q.digits,
       };
-      const { pdf, fileName } = await reportPdf(slug === 'accounts' ? db : readDb, slug, params, c.get('user'), now());
+      const { pdf, fileName, issued } = await reportPdf(slug === 'accounts' ? db : readDb, slug, params, c.get('user'), now(), { issuedFrom: db });
+      if (!issued) {
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${fileName}"`,
+          'cache-control': 'private, no-store',
+        });
+      }
+      // An issued copy never changes, so a client holding it may keep it and ask again by hash.
+      const etag = `"${issued.sha256}"`;
+      const headers = { etag, 'x-document-sha256': issued.sha256, 'cache-control': 'private, no-cache' };
+      if (c.req.header('if-none-match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers);
       return c.body(new Uint8Array(pdf), 200, {
+        ...headers,
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="${fileName}"`,
-        'cache-control': 'private, no-store',
       });
     });
   }

@@ -10,6 +10,7 @@ import {
   type ProvinceRoundState,
 } from '../../domain/round-state.ts';
 import type { Timeliness } from '../../domain/timeliness.ts';
+import { issueDocuments } from './issue-documents.ts';
 import { stepTimeliness, type StepWindow } from './step-timeliness.ts';
 import { cleanReason } from './transition-district-round.ts';
 import type { WorkflowActor } from './workflow-actor.ts';
@@ -124,6 +125,7 @@ export async function transitionProvinceRound(
       .returning({ version: provinceRounds.version });
     if (!updated) throw new WorkflowError('conflict', conflict);
 
+    const documents = await issueDocuments(tx, { action, roundCode, provinceCode, actor, at });
     const [audit] = await tx
       .insert(auditLog)
       .values({
@@ -142,6 +144,7 @@ export async function transitionProvinceRound(
           version: updated.version,
           window,
           uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
+          documents,
         },
       })
       .returning({ id: auditLog.id });

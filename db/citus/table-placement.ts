@@ -40,4 +40,6 @@ export const TABLE_PLACEMENTS: ReadonlyArray<{ table: string; placement: TablePl
   { table: 'submission_issues', placement: 'coordinator' },
   { table: 'rejected_rows', placement: 'coordinator' },
   { table: 'audit_log', placement: 'coordinator' },
+  // Append-only by trigger like audit_log, which a Citus shard could not run.
+  { table: 'issued_documents', placement: 'coordinator' },
 ];

@@ -20,3 +20,4 @@ export * from './district-targets.ts';
 export * from './registration-counts.ts';
 export * from './product-counts.ts';
 export * from './progress-versions.ts';
+export * from './issued-documents.ts';

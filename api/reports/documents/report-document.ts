@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/create-db.ts';
+import type { ISSUED_DOCUMENT_KINDS } from '../../../db/schema/issued-documents.ts';
 import { accountRegistryDocument } from '../../../dashboard/reports/account-registry-document.ts';
 import { certificationDocument } from '../../../dashboard/reports/certification-document.ts';
 import { coveringLetterDocument } from '../../../dashboard/reports/covering-letter-document.ts';
@@ -13,12 +14,13 @@ import { DATA_ROLES, type SessionUser, type UserRole } from '../../auth/session-
 import { fieldIssue, forbidden, invalidRequest, notFound } from '../../http/standard-problems.ts';
 import { areaNames } from '../../queries/area-names.ts';
 import { provinceLetterhead } from '../../queries/province-letterhead.ts';
+import type { PlannedRound } from '../../queries/round-plan.ts';
 import { chartContent } from '../chart-svg.ts';
 import { accountRegistryData } from './account-registry-data.ts';
 import { certificationData } from './certification-data.ts';
 import { planData } from './plan-data.ts';
 import { reportFormData } from './report-form-data.ts';
-import { reportPeriod } from './report-period.ts';
+import { reportPeriod, type ReportPeriod } from './report-period.ts';
 import { summaryData } from './summary-data.ts';
 
 export const REPORT_SLUGS = ['plan', 'report-form', 'certification', 'accounts', 'summary', 'letter'] as const;
@@ -56,6 +58,31 @@ export interface ReportDocument {
   /** ASCII file name for Content-Disposition: 'report-form-38-2561-Q1.pdf'. */
   fileName: string;
   digits: FormDigits;
+  /** Set when this is a document a workflow act issues (a province's round documents), else null. */
+  issuable: IssuedDocumentKey | null;
+}
+
+/** The documents the report and announce acts issue: a province's certification and report form of the round. */
+export type IssuedKind = (typeof ISSUED_DOCUMENT_KINDS)[number];
+
+/** Which issued document a request is for. */
+export interface IssuedDocumentKey {
+  kind: IssuedKind;
+  provinceCode: string;
+  roundCode: string;
+}
+
+/**
+ * A document request after its role, scope and period checks, before any data is read for it:
+ * what it is (and whether an act issues it) is known, and `build` reads the data and builds
+ * the pdfmake definition. The report route looks for an issued copy in between.
+ */
+export interface ReportRequest {
+  slug: ReportSlug;
+  fileName: string;
+  digits: FormDigits;
+  issuable: IssuedDocumentKey | null;
+  build(): Promise<TDocumentDefinitions>;
 }
 
 function provinceRequired(scope: DataScope): string {
@@ -75,75 +102,121 @@ async function accountScope(db: Db, user: SessionUser, params: ReportParams): Pr
 
 const scopeCode = (scope: DataScope) => scope.districtCode ?? scope.provinceCode ?? 'TH';
 
+/** The file name of a province's round document, issued or not. */
+export function issuedFileName(key: IssuedDocumentKey): string {
+  return `${key.kind}-${key.provinceCode}-${key.roundCode}.pdf`;
+}
+
 /**
- * Loads and builds one report document for a caller: checks the role (403) and the scope
- * (404 outside it, exactly as for an area that does not exist, via scopedFilter), reads the
- * data through the query files, and returns the pdfmake definition. Charts are drawn by the
- * server-side ECharts renderer.
+ * A province's certification or report form of one round, built from the data as it stands
+ * at `now`: the one code path both the report route and the act that issues the document
+ * (api/workflow/issue-documents.ts, inside its transaction) go through.
  */
-export async function reportDocument(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportDocument> {
+export async function provinceRoundDocument(
+  db: Db,
+  kind: IssuedKind,
+  provinceCode: string,
+  period: ReportPeriod & { round: PlannedRound },
+  now: Date,
+  digits: FormDigits,
+): Promise<TDocumentDefinitions> {
+  const opts = { digits };
+  if (kind === 'certification') return certificationDocument(await certificationData(db, provinceCode, period.round, now), opts);
+  return reportFormDocument(await reportFormData(db, { provinceCode }, period, {}, now), opts);
+}
+
+/**
+ * Checks and resolves one report request for a caller: the role (403) and the scope (404
+ * outside it, exactly as for an area that does not exist, via scopedFilter) and the period.
+ * Reading the document's data waits for `build`.
+ */
+export async function reportRequest(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportRequest> {
   if (!REPORT_ROLES[slug].includes(user.role)) throw forbidden();
   const digits: FormDigits = params.digits ?? 'thai';
   const opts = { digits };
+  const request = (fileName: string, build: () => Promise<TDocumentDefinitions>, issuable: IssuedDocumentKey | null = null): ReportRequest => ({
+    slug,
+    fileName,
+    digits,
+    issuable,
+    build,
+  });
 
   if (slug === 'accounts') {
     const scope = await accountScope(db, user, params);
-    return { slug, doc: accountRegistryDocument(await accountRegistryData(db, scope, now), opts), fileName: `accounts-${scopeCode(scope)}.pdf`, digits };
+    return request(`accounts-${scopeCode(scope)}.pdf`, async () => accountRegistryDocument(await accountRegistryData(db, scope, now), opts));
   }
 
   const scope = await scopedFilter(db, user, { provinceCode: params.provinceCode, districtCode: params.districtCode });
   switch (slug) {
     case 'plan': {
       const period = await reportPeriod(db, params, now, 'none');
-      return { slug, doc: planDocument(planData(period), opts), fileName: `plan-${period.fiscalYear}.pdf`, digits };
+      return request(`plan-${period.fiscalYear}.pdf`, async () => planDocument(planData(period), opts));
     }
     case 'report-form': {
       const period = await reportPeriod(db, params, now, 'none');
-      const data = await reportFormData(db, scope, period, { detail: params.detail }, now);
-      const which = period.round?.code ?? String(period.fiscalYear);
+      const round = period.round;
+      if (round && scope.provinceCode && !scope.districtCode) {
+        const key: IssuedDocumentKey = { kind: 'report-form', provinceCode: scope.provinceCode, roundCode: round.code };
+        return request(issuedFileName(key), () => provinceRoundDocument(db, 'report-form', key.provinceCode, { ...period, round }, now, digits), key);
+      }
+      const which = round?.code ?? String(period.fiscalYear);
       const detail = !scope.provinceCode && params.detail === 'district' ? '-districts' : '';
-      return { slug, doc: reportFormDocument(data, opts), fileName: `report-form-${scopeCode(scope)}${detail}-${which}.pdf`, digits };
+      return request(`report-form-${scopeCode(scope)}${detail}-${which}.pdf`, async () =>
+        reportFormDocument(await reportFormData(db, scope, period, { detail: params.detail }, now), opts),
+      );
     }
     case 'summary': {
       const period = await reportPeriod(db, { fiscalYear: params.fiscalYear, roundCode: params.roundCode }, now, 'none');
-      const data = await summaryData(db, scope, period, now);
-      return { slug, doc: summaryDocument(data, chartContent, opts), fileName: `summary-${scopeCode(scope)}-${period.fiscalYear}.pdf`, digits };
+      return request(`summary-${scopeCode(scope)}-${period.fiscalYear}.pdf`, async () =>
+        summaryDocument(await summaryData(db, scope, period, now), chartContent, opts),
+      );
     }
     case 'certification': {
       const province = provinceRequired(scope);
       const period = await reportPeriod(db, params, now, 'certifying');
       const round = period.round!;
-      const data = await certificationData(db, province, round, now);
-      return { slug, doc: certificationDocument(data, opts), fileName: `certification-${province}-${round.code}.pdf`, digits };
+      const key: IssuedDocumentKey = { kind: 'certification', provinceCode: province, roundCode: round.code };
+      return request(issuedFileName(key), () => provinceRoundDocument(db, 'certification', province, { ...period, round }, now, digits), key);
     }
     case 'letter': {
       const province = provinceRequired(scope);
       const period = await reportPeriod(db, params, now, 'current');
       const round = period.round!;
-      const head = await provinceLetterhead(db, province);
-      if (!head) throw notFound();
-      const form = await reportFormData(db, { provinceCode: province }, { ...period, round }, {}, now);
-      const window = (step: 1 | 2) => round.windows.find((w) => w.step === step) ?? null;
-      const letter = coveringLetterDocument(
-        {
-          provinceCode: head.code,
-          provinceNameTh: head.nameTh,
-          capitalDistrictNameTh: head.capitalDistrictNameTh,
-          postalCode: head.postalCode,
-          fiscalYear: period.fiscalYear,
-          quarter: round.quarter,
-          date: bangkokDate(now),
-          registration: window(1),
-          certification: window(2),
-        },
-        [
-          { title: `${PLAN_TITLE} ปีงบประมาณ พ.ศ. ${formText(digits).year(period.fiscalYear)}`, unit: 'ฉบับ', document: planDocument(planData(period), opts) },
-          { title: REPORT_FORM_TITLE, unit: 'ชุด', document: reportFormDocument(form, opts) },
-        ],
-        opts,
-      );
-      return { slug, doc: letter, fileName: `letter-${province}-${round.code}.pdf`, digits };
+      return request(`letter-${province}-${round.code}.pdf`, async () => {
+        const head = await provinceLetterhead(db, province);
+        if (!head) throw notFound();
+        const form = await reportFormData(db, { provinceCode: province }, { ...period, round }, {}, now);
+        const window = (step: 1 | 2) => round.windows.find((w) => w.step === step) ?? null;
+        return coveringLetterDocument(
+          {
+            provinceCode: head.code,
+            provinceNameTh: head.nameTh,
+            capitalDistrictNameTh: head.capitalDistrictNameTh,
+            postalCode: head.postalCode,
+            fiscalYear: period.fiscalYear,
+            quarter: round.quarter,
+            date: bangkokDate(now),
+            registration: window(1),
+            certification: window(2),
+          },
+          [
+            { title: `${PLAN_TITLE} ปีงบประมาณ พ.ศ. ${formText(digits).year(period.fiscalYear)}`, unit: 'ฉบับ', document: planDocument(planData(period), opts) },
+            { title: REPORT_FORM_TITLE, unit: 'ชุด', document: reportFormDocument(form, opts) },
+          ],
+          opts,
+        );
+      });
     }
   }
 }
 
+/**
+ * Loads and builds one report document for a caller (see reportRequest for the checks), and
+ * returns the pdfmake definition as the data stands now. Charts are drawn by the server-side
+ * ECharts renderer.
+ */
+export async function reportDocument(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportDocument> {
+  const r = await reportRequest(db, slug, params, user, now);
+  return { slug, doc: await r.build(), fileName: r.fileName, digits: r.digits, issuable: r.issuable };
+}

@@ -1,16 +1,52 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/create-db.ts';
+import type { FormDigits } from '../../../dashboard/reports/form-text.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
+import { issuedDocument } from '../../queries/issued-document.ts';
 import { renderPdf } from '../render-pdf.ts';
-import { reportDocument, type ReportParams, type ReportSlug } from './report-document.ts';
+import { withDraftMark } from './draft-mark.ts';
+import { reportRequest, type ReportParams, type ReportSlug } from './report-document.ts';
 
-/** One report document as PDF bytes, for a caller (role and scope checked), with its file name. */
+export interface ReportPdf {
+  pdf: Buffer;
+  fileName: string;
+  /** Set when these are the stored bytes a workflow act issued; null when rendered now. */
+  issued: { sha256: string; action: 'report' | 'announce'; issuedAt: Date } | null;
+  /** Rendered now with the draft mark: a round document no act has issued yet. */
+  draft: boolean;
+}
+
+/** How every report becomes bytes, the issued copies included (issue-documents.ts renders through this too). */
+export function renderReportPdf(doc: TDocumentDefinitions, digits: FormDigits, now: Date): Promise<Buffer> {
+  return renderPdf(doc, { pageNumbers: digits, creationDate: now });
+}
+
+/**
+ * One report document as PDF bytes, for a caller (role and scope checked), with its file name.
+ * A province's certification or report form of a round that a report or announce act issued
+ * is the stored copy, byte for byte (the latest act's), looked up on `options.issuedFrom`
+ * (the primary, so a copy issued a moment ago is found even when `db` is a replica); the
+ * `digits` asked for do not change it. The same document of a round still open is rendered
+ * now and marked 'ฉบับร่าง / DRAFT'. A round reported before documents were stored (the demo
+ * data) has no stored copy and is rendered now, unmarked.
+ */
 export async function reportPdf(
   db: Db,
   slug: ReportSlug,
   params: ReportParams,
   user: SessionUser,
   now: Date,
-): Promise<{ pdf: Buffer; fileName: string }> {
-  const { doc, fileName, digits } = await reportDocument(db, slug, params, user, now);
-  return { pdf: await renderPdf(doc, { pageNumbers: digits, creationDate: now }), fileName };
+  options: { issuedFrom?: Db } = {},
+): Promise<ReportPdf> {
+  const request = await reportRequest(db, slug, params, user, now);
+  let draft = false;
+  if (request.issuable) {
+    const { stored, provinceState } = await issuedDocument(options.issuedFrom ?? db, request.issuable);
+    if (stored) {
+      return { pdf: stored.bytes, fileName: stored.fileName, issued: { sha256: stored.sha256, action: stored.action, issuedAt: stored.issuedAt }, draft: false };
+    }
+    draft = provinceState === 'open';
+  }
+  const doc = await request.build();
+  return { pdf: await renderReportPdf(draft ? withDraftMark(doc) : doc, request.digits, now), fileName: request.fileName, issued: null, draft };
 }
