@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { auditLog, districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/record-audit.ts';
+import { districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
 import {
   ACTION_ROLE,
@@ -124,27 +125,23 @@ export async function transitionProvinceRound(
       .returning({ version: provinceRounds.version });
     if (!updated) throw new WorkflowError('conflict', conflict);
 
-    const [audit] = await tx
-      .insert(auditLog)
-      .values({
-        at,
-        userId: actor.id,
-        username: actor.username,
-        action,
-        roundCode,
-        provinceCode,
-        districtCode: null,
-        fromState: from,
-        toState: to,
-        reason,
-        timeliness,
-        details: {
-          version: updated.version,
-          window,
-          uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
-        },
-      })
-      .returning({ id: auditLog.id });
+    const auditId = await recordAudit(tx, {
+      at,
+      actor,
+      action,
+      roundCode,
+      provinceCode,
+      districtCode: null,
+      fromState: from,
+      toState: to,
+      reason,
+      timeliness,
+      details: {
+        version: updated.version,
+        window,
+        uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
+      },
+    });
 
     return {
       action,
@@ -158,7 +155,7 @@ export async function transitionProvinceRound(
       timeliness,
       window,
       uncertifiedDistricts: uncertified,
-      auditId: audit!.id,
+      auditId,
     };
   });
 }
