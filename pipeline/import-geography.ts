@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
+import { recordAudit, type AuditActor } from '../db/record-audit.ts';
 import { districts, provinces, subdistricts } from '../db/schema/index.ts';
 import { normalizeText } from '../domain/normalize-text.ts';
 
@@ -69,12 +70,19 @@ const CHUNK = 1000;
  * On an existing row the file's Thai name wins (Thai names are authoritative); English names
  * and postal codes already present are kept unless `overwrite` is set, because public files
  * carry known shifted English names and wrong postal codes (see shared/geo/NOTES.md).
- * Rows that fail validation are skipped and reported, never guessed.
+ * Rows that fail validation are skipped and reported, never guessed. An import that changes
+ * anything is audited ('geography.import', the counts per table) in its transaction.
  */
 export async function importGeography(
   db: Db,
   files: GeographyFiles,
-  options: { overwrite?: boolean } = {},
+  options: {
+    overwrite?: boolean;
+    /** Who imports, for the audit trail (default 'system'). */
+    actor?: AuditActor;
+    /** The files it came from, named in the audit row. */
+    source?: { files: Array<{ fileName: string; sha256: string }> };
+  } = {},
 ): Promise<GeographyImportResult> {
   const problems: GeographyProblem[] = [];
   const problem = (file: GeographyProblem['file'], index: number, c: string | null, message: string) =>
@@ -188,11 +196,27 @@ export async function importGeography(
       read: files, inserted: r.inserted, renamed: r.renamed, kept: read - r.inserted - r.renamed, skipped,
     });
     const skippedIn = (file: GeographyProblem['file']) => problems.filter((x) => x.file === file).length;
-    return {
+    const imported: GeographyImportResult = {
       provinces: result(provinceRows.size, files.provinces.length, p, skippedIn('provinces')),
       districts: result(districtRows.size, files.districts.length, d, skippedIn('districts')),
       subdistricts: result(subdistrictRows.size, files.subdistricts.length, s, skippedIn('subdistricts')),
       problems,
     };
+    // A write is audited with the import, in its transaction; a re-import that changes nothing writes nothing.
+    if (p.inserted + p.renamed + d.inserted + d.renamed + s.inserted + s.renamed > 0) {
+      await recordAudit(tx, {
+        actor: options.actor ?? { id: null, username: 'system' },
+        action: 'geography.import',
+        details: {
+          overwrite,
+          provinces: imported.provinces,
+          districts: imported.districts,
+          subdistricts: imported.subdistricts,
+          problems: problems.length,
+          ...(options.source ? { files: options.source.files } : {}),
+        },
+      });
+    }
+    return imported;
   });
 }

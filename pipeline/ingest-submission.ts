@@ -5,7 +5,8 @@ import { submitRecords } from './load/submit-records.ts';
 import type { IngestSource } from './read/ingest-source.ts';
 import { openRecords } from './read/open-records.ts';
 import { sniffSource } from './read/sniff-source.ts';
-import { submissionReport, type SubmissionReport } from './submission-report.ts';
+import type { UnstoredValues } from './load/run-load.ts';
+import { submissionReport, withUnstoredValues, type SubmissionReport } from './submission-report.ts';
 import type { Uploader } from './uploader.ts';
 
 export { DEFAULT_UPLOAD_LIMIT_BYTES } from './ingest-limits.ts';
@@ -45,7 +46,8 @@ export interface IngestInput {
 /**
  * The one door for registration files: sniff (SHA-256, format, encoding) → checks (round,
  * scope, duplicate file) → read (CSV or XLSX, streamed) → normalise → validate → load in one
- * transaction, or only report on a dry run. Always answers with the stored report; a file
+ * transaction, or only report on a dry run (which stores its report but no cell of the file:
+ * the values it found are in the answer only). Always answers with the stored report; a file
  * refused as a whole is a report with status 'rejected' and file-level issues (row null).
  * The upload size limit is the caller's (DEFAULT_UPLOAD_LIMIT_BYTES).
  */
@@ -54,6 +56,7 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
   const sniff = await sniffSource(input.source);
   let bytesRead = 0;
   let rowsRead = 0;
+  let unstored: UnstoredValues | null = null;
   const progress = () => input.onProgress?.({ rowsRead, bytesRead, totalBytes: sniff.sizeBytes });
   const id = await submitRecords(db, {
     kind: 'file',
@@ -79,8 +82,12 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
       progress();
     },
     onPhase: input.onPhase,
+    onUnstored: (values) => {
+      unstored = values;
+    },
   });
   const report = await submissionReport(db, id);
   if (!report) throw new Error(`submission ${id} vanished`);
-  return report;
+  // A dry run stores no cell of the file; its caller still sees the values it found.
+  return withUnstoredValues(report, report.status === 'failed' ? null : unstored);
 }

@@ -3,7 +3,8 @@ import type { Db } from '../db/create-db.ts';
 import { submissionIssues, submissions } from '../db/schema/index.ts';
 import type { Issue, IssueCode, IssueMessage } from '../domain/issue-codes.ts';
 import { resolveHeader, type ColumnKey } from './columns.ts';
-import type { NormalizedSummary, SubmissionStatus } from './load/run-load.ts';
+import type { NormalizedSummary, SubmissionStatus, UnstoredValues } from './load/run-load.ts';
+import { loadFailureKind, type LoadFailureKind } from './load-failure.ts';
 
 export { rejectedRowsCsv } from './rejected-rows-csv.ts';
 export type { NormalizedSummary, SubmissionStatus } from './load/run-load.ts';
@@ -50,6 +51,8 @@ export interface SubmissionReport {
   normalized: NormalizedSummary;
   /** Status 'failed': a message for the user (the technical reason stays in the database). */
   failure?: IssueMessage;
+  /** Status 'failed': what kind of failure, for the caller's answer (the API: 503, 409 or 500). */
+  failureKind?: LoadFailureKind;
 }
 
 export const DEFAULT_REPORT_ISSUES = 1000;
@@ -114,6 +117,20 @@ export async function submissionReport(
     issuesTotal,
     issuesTruncated: issuesTotal > rows.length,
     normalized,
-    ...(s.status === 'failed' ? { failure: FAILURE } : {}),
+    ...(s.status === 'failed' ? { failure: FAILURE, failureKind: loadFailureKind(s.failureReason) } : {}),
   };
+}
+
+/**
+ * A dry run's report as answered to whoever ran it: the stored report (which holds no cell
+ * values) with the values it showed while running put back — the issues' values in report
+ * order, and the normalisation samples. Nothing of this is in the database.
+ */
+export function withUnstoredValues(report: SubmissionReport, values: UnstoredValues | null): SubmissionReport {
+  if (!values || !report.dryRun) return report;
+  const issues = report.issues.map((issue, i) => {
+    const v = values.issues[i];
+    return v && v.row === issue.row && v.column === issue.column && v.code === issue.code ? { ...issue, value: v.value } : issue;
+  });
+  return { ...report, issues, normalized: { ...report.normalized, samples: values.samples } };
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { recordAudit } from '../../db/record-audit.ts';
 import { hashPassword } from '../../db/password.ts';
-import { auditLog, sessions, users } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import type { AccountActor } from './account-actor.ts';
 
 /**
@@ -22,10 +23,9 @@ export async function changePassword(
       .set({ passwordHash, activationCodeHash: null, activationExpiresAt: null, mustChangePassword: false, updatedAt: context.now })
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       at: context.now,
-      userId: context.actor.id,
-      username: context.actor.username,
+      actor: context.actor,
       action: 'user.password',
       provinceCode: user.provinceCode,
       districtCode: user.districtCode,

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { recordAudit } from '../../db/record-audit.ts';
 import { hashPassword } from '../../db/password.ts';
-import { auditLog, districts, provinces, users } from '../../db/schema/index.ts';
+import { districts, provinces, users } from '../../db/schema/index.ts';
 import { newActivationCode, normalizeActivationCode } from '../auth/activation-code.ts';
 import { normalizeUsername } from '../auth/normalize-username.ts';
 import { passwordProblems } from '../auth/password-policy.ts';
@@ -135,10 +136,9 @@ export async function insertAccount(
         { column: 'username', en: `The username ${valid.username} is taken`, th: `ชื่อผู้ใช้ ${valid.username} มีผู้ใช้แล้ว` },
       ]);
     }
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       at: context.now,
-      userId: context.actor.id,
-      username: context.actor.username,
+      actor: context.actor,
       action: 'user.create',
       provinceCode: valid.provinceCode,
       districtCode: valid.districtCode,

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/create-db.ts';
+import { recordAudit } from '../../db/record-audit.ts';
 import { users } from '../../db/schema/index.ts';
 import { labelKey } from '../../domain/label-key.ts';
 import { normalizeUsername } from '../auth/normalize-username.ts';
@@ -60,7 +61,8 @@ export function parseAccountsCsv(text: string): { line: number; input: AccountIn
 /**
  * Bulk account creation from the district account registry. Every line is checked first;
  * if any line has a problem nothing is created. Existing usernames are skipped. Each new
- * account gets a one-time activation code (never a password on paper).
+ * account gets a one-time activation code (never a password on paper). Audited: a 'user.create'
+ * row per account, and one 'user.import' row for the import.
  */
 export async function importAccounts(
   db: Db,
@@ -117,6 +119,20 @@ export async function importAccounts(
       if (err instanceof AccountError && err.kind === 'username-taken') result.skipped.push({ line: v.line, username: normalizeUsername(v.account.username) });
       else throw err;
     }
+  }
+  // Each account has its own 'user.create' row (written with it); this one says they came as
+  // one import, and what it skipped. Never a code: only who was created.
+  if (result.created.length > 0) {
+    await recordAudit(db, {
+      at: context.now,
+      actor: context.actor,
+      action: 'user.import',
+      details: {
+        lines: lines.length,
+        created: result.created.map((a) => ({ username: a.username, role: a.role, scope: a.scope })),
+        skipped: result.skipped.map((a) => a.username),
+      },
+    });
   }
   return result;
 }

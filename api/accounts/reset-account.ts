@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
+import { recordAudit } from '../../db/record-audit.ts';
 import { hashPassword } from '../../db/password.ts';
-import { auditLog, sessions, users } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import { newActivationCode, normalizeActivationCode } from '../auth/activation-code.ts';
 import { accountById } from '../queries/account-by-id.ts';
 import type { AccountActor } from './account-actor.ts';
@@ -28,10 +29,9 @@ export async function resetAccount(
       .set({ passwordHash: null, activationCodeHash, activationExpiresAt: expiresAt, mustChangePassword: true, updatedAt: context.now })
       .where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       at: context.now,
-      userId: context.actor.id,
-      username: context.actor.username,
+      actor: context.actor,
       action: 'user.reset',
       provinceCode: before.provinceCode,
       districtCode: before.districtCode,

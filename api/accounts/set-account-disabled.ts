@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { auditLog, sessions, users } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/record-audit.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import { accountById } from '../queries/account-by-id.ts';
 import type { AccountRow } from '../queries/user-page.ts';
 import type { AccountActor } from './account-actor.ts';
@@ -21,10 +22,9 @@ export async function setAccountDisabled(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ disabled, updatedAt: context.now }).where(eq(users.id, userId));
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       at: context.now,
-      userId: context.actor.id,
-      username: context.actor.username,
+      actor: context.actor,
       action: disabled ? 'user.disable' : 'user.enable',
       provinceCode: before.provinceCode,
       districtCode: before.districtCode,

@@ -6,10 +6,10 @@ import { submissions } from '../../db/schema/index.ts';
 export async function submissionScope(
   db: Db,
   submissionId: string,
-): Promise<{ districtCode: string | null; provinceCode: string | null; userId: string | null } | null> {
+): Promise<{ districtCode: string | null; provinceCode: string | null; userId: string | null; dryRun: boolean } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(submissionId)) return null;
   const [row] = await db
-    .select({ districtCode: submissions.districtCode, provinceCode: submissions.provinceCode, userId: submissions.userId })
+    .select({ districtCode: submissions.districtCode, provinceCode: submissions.provinceCode, userId: submissions.userId, dryRun: submissions.dryRun })
     .from(submissions)
     .where(eq(submissions.id, submissionId))
     .limit(1);

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/create-db.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { ingestSubmission, type SubmissionReport } from '../../pipeline/ingest-submission.ts';
 import { registerProducer } from '../../pipeline/register-producer.ts';
@@ -12,6 +13,7 @@ import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { problem, type ProblemError } from '../http/problem.ts';
 import { sanitizeFileName } from '../http/sanitize-file-name.ts';
 import { fieldIssue, forbidden, invalidRequest, notFound } from '../http/standard-problems.ts';
+import { recentDryRuns } from '../queries/recent-dry-runs.ts';
 import { submissionPage } from '../queries/submission-page.ts';
 import { submissionScope } from '../queries/submission-scope.ts';
 import {
@@ -51,12 +53,80 @@ function uploader(user: SessionUser) {
   return { id: user.id, username: user.username, role: user.role, districtCode: user.districtCode, provinceCode: user.provinceCode };
 }
 
+// Dry runs a user may make per minute: each reads and validates a whole file, so an unbounded
+// number of them is a way to load the server without loading any data.
+export const DRY_RUNS_PER_MINUTE = 10;
+const MINUTE = 60_000;
+
+/** Refuses a dry run beyond DRY_RUNS_PER_MINUTE in the last minute (429, Retry-After: when the oldest leaves the window). */
+async function assertDryRunAllowed(db: Db, user: SessionUser, now: Date): Promise<void> {
+  const recent = await recentDryRuns(db, user.id, new Date(now.getTime() - MINUTE), DRY_RUNS_PER_MINUTE);
+  if (recent.length < DRY_RUNS_PER_MINUTE) return;
+  const oldest = recent[recent.length - 1]!;
+  const seconds = Math.max(1, Math.ceil((oldest.getTime() + MINUTE - now.getTime()) / 1000));
+  throw problem(
+    429,
+    'too-many-dry-runs',
+    { en: 'Too many dry runs', th: 'ตรวจสอบไฟล์ (ทดลองนำเข้า) บ่อยเกินไป' },
+    {
+      detail: `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute per user; try again in ${seconds} s.`,
+      detailTh: `ทดลองนำเข้าได้ไม่เกิน ${DRY_RUNS_PER_MINUTE} ครั้งต่อนาทีต่อผู้ใช้ กรุณาลองใหม่ในอีก ${seconds} วินาที`,
+      retryAfterSeconds: seconds,
+    },
+    { 'retry-after': String(seconds) },
+  );
+}
+
+/** A load that ended 'failed' (rolled back): never a success. 503 the database was lost, 409 a state conflict, 500 otherwise. */
+function loadFailed(report: SubmissionReport): ProblemError {
+  const where = { submissionId: report.submissionId, report };
+  const id = report.submissionId;
+  switch (report.failureKind) {
+    case 'database-unavailable':
+      return problem(
+        503,
+        'database-unavailable',
+        { en: 'The database was unavailable; nothing was loaded', th: 'ฐานข้อมูลไม่พร้อมใช้งาน ไม่มีข้อมูลใดถูกบันทึก' },
+        {
+          detail: `Submission ${id} was rolled back because the connection to the database was lost. Upload the file again shortly.`,
+          detailTh: `การนำเข้า ${id} ถูกยกเลิกทั้งหมดเพราะการเชื่อมต่อฐานข้อมูลขาดหาย กรุณาส่งไฟล์ใหม่อีกครั้งในภายหลัง`,
+          ...where,
+        },
+        { 'retry-after': '30' },
+      );
+    case 'conflict':
+      return problem(
+        409,
+        'load-conflict',
+        { en: 'The load met a conflicting operation; nothing was loaded', th: 'การนำเข้าชนกับงานอื่นที่กำลังดำเนินการ ไม่มีข้อมูลใดถูกบันทึก' },
+        {
+          detail: `Submission ${id} was rolled back: the data it needed was held by another operation. Upload the file again.`,
+          detailTh: `การนำเข้า ${id} ถูกยกเลิกทั้งหมด เพราะข้อมูลที่ต้องใช้ถูกงานอื่นใช้อยู่ กรุณาส่งไฟล์ใหม่อีกครั้ง`,
+          ...where,
+        },
+      );
+    default:
+      return problem(
+        500,
+        'load-failed',
+        { en: 'The load failed; nothing was loaded', th: 'ระบบขัดข้องระหว่างนำเข้า ไม่มีข้อมูลใดถูกบันทึก' },
+        {
+          detail: `Submission ${id} failed inside the server and was rolled back. Quote its id to the administrator.`,
+          detailTh: `การนำเข้า ${id} ขัดข้องภายในระบบและถูกยกเลิกทั้งหมด กรุณาแจ้งรหัสนี้แก่ผู้ดูแลระบบ`,
+          ...where,
+        },
+      );
+  }
+}
+
 /**
  * The answer for a finished submission: 201 loaded (200 for a dry run); a submission refused
  * because the round is locked 409; refused otherwise (file-level problems, every row rejected)
- * 422 with the pipeline's issues. The report rides along in every case.
+ * 422 with the pipeline's issues; a load that failed and rolled back 500/503/409 (loadFailed).
+ * The report rides along in every case.
  */
 function answer(report: SubmissionReport) {
+  if (report.status === 'failed') throw loadFailed(report);
   if (report.status === 'rejected') {
     const locked = report.issues.some((i) => i.code === 'round-locked' && i.row === null);
     throw problem(
@@ -84,7 +154,7 @@ const upload = createRoute({
   responses: {
     200: { description: 'Dry run: the report', ...json(SubmissionReportSchema) },
     201: { description: 'Loaded (possibly with rejected rows): the report', ...json(SubmissionReportSchema) },
-    ...authedProblems(404, 409, 413),
+    ...authedProblems(404, 409, 413, 429, 500, 503),
   },
 });
 
@@ -99,7 +169,7 @@ const register = createRoute({
   responses: {
     200: { description: 'Dry run: the report', ...json(SubmissionReportSchema) },
     201: { description: 'Registered: the report', ...json(SubmissionReportSchema) },
-    ...authedProblems(404, 409),
+    ...authedProblems(404, 409, 429, 500, 503),
   },
 });
 
@@ -136,7 +206,7 @@ const rejected = createRoute({
   request: { params: SubmissionIdParams },
   responses: {
     200: { description: 'UTF-8 CSV with BOM', content: { 'text/csv': { schema: { type: 'string' } } } },
-    ...authedProblems(404),
+    ...authedProblems(404, 409),
   },
 });
 
@@ -166,6 +236,7 @@ export function submissionRoutes() {
       await assertUploadTargetInScope(db, user, target);
 
       const dryRun = ['1', 'true', 'yes', 'on'].includes(String(form['dryRun'] ?? '').toLowerCase());
+      if (dryRun) await assertDryRunAllowed(db, user, now());
       const sheet = typeof form['sheet'] === 'string' && form['sheet'] !== '' ? form['sheet'] : undefined;
       const report = await ingestSubmission(db, {
         source: { kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) },
@@ -185,6 +256,7 @@ export function submissionRoutes() {
       const user = c.get('user');
       const body = c.req.valid('json');
       await assertDistrictInScope(db, user, body.district);
+      if (body.dryRun) await assertDryRunAllowed(db, user, now());
       const report = await registerProducer(db, {
         fields: body.fields,
         ...(body.rows ? { rows: body.rows } : {}),
@@ -222,6 +294,18 @@ export function submissionRoutes() {
       const provinceWide = s.districtCode === null && user.role === 'province' && user.provinceCode === s.provinceCode;
       if (!own && !seesIds && !provinceWide) {
         throw forbidden({ en: 'Rejected rows hold citizen IDs in full', th: 'แถวที่ถูกปฏิเสธมีเลขประจำตัวประชาชนเต็ม จึงเปิดได้เฉพาะผู้ส่งและเจ้าหน้าที่ในพื้นที่' });
+      }
+      if (s.dryRun) {
+        throw problem(
+          409,
+          'dry-run-keeps-no-rows',
+          { en: 'A dry run keeps no rows', th: 'การทดลองนำเข้าไม่เก็บแถวข้อมูลไว้' },
+          {
+            detail: 'A dry run stores only its report (counts and issues), never the file’s cells. Fix the rows the report names in your file, or load it: a real load keeps its rejected rows for this download.',
+            detailTh: 'การทดลองนำเข้าเก็บเพียงรายงาน (จำนวนและปัญหาที่พบ) ไม่เก็บข้อมูลในไฟล์ กรุณาแก้ไขแถวตามรายงานในไฟล์ของท่าน หรือนำเข้าจริงเพื่อดาวน์โหลดแถวที่ถูกปฏิเสธ',
+            submissionId: id,
+          },
+        );
       }
       const csv = await rejectedRowsCsv(c.get('deps').db, id);
       return c.body(csv, 200, {

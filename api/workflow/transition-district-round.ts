@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { auditLog, districtRounds, districts, fiscalRounds, provinceRounds } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/record-audit.ts';
+import { districtRounds, districts, fiscalRounds, provinceRounds } from '../../db/schema/index.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
 import {
   ACTION_ROLE,
@@ -128,23 +129,19 @@ export async function transitionDistrictRound(
     // The row is locked, so this cannot happen; if it ever does, refuse rather than overwrite.
     if (!updated) throw new WorkflowError('conflict', conflict);
 
-    const [audit] = await tx
-      .insert(auditLog)
-      .values({
-        at,
-        userId: actor.id,
-        username: actor.username,
-        action,
-        roundCode,
-        provinceCode: district.provinceCode,
-        districtCode,
-        fromState: from,
-        toState: to,
-        reason,
-        timeliness,
-        details: { version: updated.version, window },
-      })
-      .returning({ id: auditLog.id });
+    const auditId = await recordAudit(tx, {
+      at,
+      actor,
+      action,
+      roundCode,
+      provinceCode: district.provinceCode,
+      districtCode,
+      fromState: from,
+      toState: to,
+      reason,
+      timeliness,
+      details: { version: updated.version, window },
+    });
 
     return {
       action,
@@ -158,7 +155,7 @@ export async function transitionDistrictRound(
       at,
       timeliness,
       window,
-      auditId: audit!.id,
+      auditId,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { auditLog, districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
+import { recordAudit } from '../../db/record-audit.ts';
+import { districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
 import {
   ACTION_ROLE,
@@ -126,28 +127,24 @@ export async function transitionProvinceRound(
     if (!updated) throw new WorkflowError('conflict', conflict);
 
     const documents = await issueDocuments(tx, { action, roundCode, provinceCode, actor, at });
-    const [audit] = await tx
-      .insert(auditLog)
-      .values({
-        at,
-        userId: actor.id,
-        username: actor.username,
-        action,
-        roundCode,
-        provinceCode,
-        districtCode: null,
-        fromState: from,
-        toState: to,
-        reason,
-        timeliness,
-        details: {
-          version: updated.version,
-          window,
-          uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
-          documents,
-        },
-      })
-      .returning({ id: auditLog.id });
+    const auditId = await recordAudit(tx, {
+      at,
+      actor,
+      action,
+      roundCode,
+      provinceCode,
+      districtCode: null,
+      fromState: from,
+      toState: to,
+      reason,
+      timeliness,
+      details: {
+        version: updated.version,
+        window,
+        uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
+        documents,
+      },
+    });
 
     return {
       action,
@@ -161,7 +158,7 @@ export async function transitionProvinceRound(
       timeliness,
       window,
       uncertifiedDistricts: uncertified,
-      auditId: audit!.id,
+      auditId,
     };
   });
 }

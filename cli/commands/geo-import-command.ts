@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 import { importGeography } from '../../pipeline/import-geography.ts';
 
@@ -11,7 +13,8 @@ export const geoCommand: Command = {
   usage:
     'otop geo import --provinces p.json --districts d.json --subdistricts s.json [--overwrite] [--json]\n' +
     '       otop geo import --dir <dir with provinces.json, districts.json, subdistricts.json>\n' +
-    '  Existing English names and postal codes are kept unless --overwrite.',
+    '  Existing English names and postal codes are kept unless --overwrite.\n' +
+    '  An import that changes anything is audited as --as <username> (an existing account), or as cli:<OS user>.',
   async run(args, { config, stdout, stderr }) {
     const { positionals, values } = parseArgs({
       args,
@@ -23,6 +26,7 @@ export const geoCommand: Command = {
         dir: { type: 'string' },
         overwrite: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        as: { type: 'string' },
       },
     });
     const paths = {
@@ -35,9 +39,12 @@ export const geoCommand: Command = {
       return 2;
     }
     const files = { provinces: [] as unknown[], districts: [] as unknown[], subdistricts: [] as unknown[] };
+    const sources: Array<{ fileName: string; sha256: string }> = [];
     for (const key of ['provinces', 'districts', 'subdistricts'] as const) {
       try {
-        const parsed: unknown = JSON.parse(await readFile(paths[key]!, 'utf8'));
+        const bytes = await readFile(paths[key]!);
+        sources.push({ fileName: basename(paths[key]!), sha256: createHash('sha256').update(bytes).digest('hex') });
+        const parsed: unknown = JSON.parse(bytes.toString('utf8'));
         if (!Array.isArray(parsed)) throw new Error('not a JSON array');
         files[key] = parsed;
       } catch (err) {
@@ -45,7 +52,15 @@ export const geoCommand: Command = {
         return 2;
       }
     }
-    const result = await withDatabase(config, ({ db }) => importGeography(db, files, { overwrite: values.overwrite }));
+    const result = await withDatabase(config, async ({ db }) => {
+      const who = await cliActor(db, values.as);
+      if (!who.ok) return who.message;
+      return importGeography(db, files, { overwrite: values.overwrite, actor: who.actor, source: { files: sources } });
+    });
+    if (typeof result === 'string') {
+      stderr.write(`${result}\n`);
+      return 2;
+    }
     if (values.json) {
       stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { Command } from '../command.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
-import { users, submissions } from '../../db/schema/index.ts';
+import { submissions } from '../../db/schema/index.ts';
 import { ingestSubmission, type IngestProgress, type SubmissionReport, type Uploader } from '../../pipeline/ingest-submission.ts';
 import { rejectedRowsCsv } from '../../pipeline/submission-report.ts';
 
@@ -71,7 +71,8 @@ export const loadCommand: Command = {
   usage:
     'otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--as <username>] [--rejected-out <file.csv>]\n' +
     '  --district also takes a province code (38) or "all" for a multi-district file. Exit code 0: all rows accepted,\n' +
-    '  1: some rows rejected, 2: the file as a whole was refused (or the load failed).',
+    '  1: some rows rejected, 2: the file as a whole was refused (or the load failed).\n' +
+    '  --as <username>: load as that account (its scope applies, its name is audited); default: the OS user, audited as cli:<user>.',
   async run(args, { config, stdout, stderr }) {
     const { positionals, values } = parseArgs({
       args,
@@ -92,15 +93,12 @@ export const loadCommand: Command = {
       return 2;
     }
     return withDatabase(config, async ({ db }) => {
-      let user: Uploader = { id: null, username: `cli:${userInfo().username}`, role: 'admin', districtCode: null, provinceCode: null };
-      if (values.as) {
-        const [u] = await db.select().from(users).where(eq(users.username, values.as));
-        if (!u) {
-          stderr.write(`No user named '${values.as}'. / ไม่พบผู้ใช้ '${values.as}'\n`);
-          return 2;
-        }
-        user = { id: u.id, username: u.username, role: u.role, districtCode: u.districtCode, provinceCode: u.provinceCode };
+      const who = await cliActor(db, values.as);
+      if (!who.ok) {
+        stderr.write(`${who.message}\n`);
+        return 2;
       }
+      const user: Uploader = who.actor;
       const showProgress = !values.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
       const bar = showProgress ? progressBar(stderr) : null;
       const report = await ingestSubmission(db, {
@@ -114,7 +112,9 @@ export const loadCommand: Command = {
         ...(bar ? { onProgress: (p: IngestProgress) => bar.update(p) } : {}),
       });
       bar?.done();
-      if (values['rejected-out'] && report.rejected > 0) {
+      if (values['rejected-out'] && report.dryRun && report.rejected > 0) {
+        stderr.write('--rejected-out: a dry run keeps no rows (only its report); load the file to get its rejected rows. / การทดลองนำเข้าไม่เก็บแถวข้อมูล\n');
+      } else if (values['rejected-out'] && report.rejected > 0) {
         await writeFile(values['rejected-out'], await rejectedRowsCsv(db, report.submissionId));
       }
       if (values.json) {

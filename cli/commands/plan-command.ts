@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 import { readPlanCsv } from '../../pipeline/read-plan-csv.ts';
 import { loadPlan } from '../../pipeline/load-plan.ts';
@@ -9,25 +12,38 @@ import { validatePlan } from '../../domain/plan.ts';
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Check or load a registration plan file (CSV): every window is checked against its quarter and day count',
-  usage: 'otop plan check <plan.csv> | otop plan load <plan.csv> [--accept-warnings] [--json]',
+  usage:
+    'otop plan check <plan.csv> | otop plan load <plan.csv> [--accept-warnings] [--json] [--as <username>]\n' +
+    '  A load that changes the plan is audited as --as <username> (an existing account), or as cli:<OS user>.',
   async run(args, { config, stdout, stderr }) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'accept-warnings': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+      options: { 'accept-warnings': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, as: { type: 'string' } },
     });
     const [action, file] = positionals;
     if ((action !== 'check' && action !== 'load') || !file) {
       stderr.write(`Usage: ${this.usage}\n`);
       return 2;
     }
-    const { windows, problems } = readPlanCsv(await readFile(file, 'utf8'));
+    const bytes = await readFile(file);
+    const { windows, problems } = readPlanCsv(bytes.toString('utf8'));
     const issues = validatePlan(windows);
     const errors = problems.length + issues.filter((i) => i.severity === 'error').length;
     const warnings = issues.filter((i) => i.severity === 'warning').length;
     let loaded = false;
     if (action === 'load' && problems.length === 0) {
-      loaded = await withDatabase(config, async ({ db }) => (await loadPlan(db, windows, { acceptWarnings: values['accept-warnings'] })).loaded);
+      const refused = await withDatabase(config, async ({ db }) => {
+        const who = await cliActor(db, values.as);
+        if (!who.ok) return who.message;
+        const source = { fileName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
+        loaded = (await loadPlan(db, windows, { acceptWarnings: values['accept-warnings'], actor: who.actor, source })).loaded;
+        return null;
+      });
+      if (refused) {
+        stderr.write(`${refused}\n`);
+        return 2;
+      }
     }
     if (values.json) {
       stdout.write(`${JSON.stringify({ windows: windows.length, loaded, problems, issues }, null, 2)}\n`);

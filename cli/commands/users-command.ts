@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
-import { CLI_ACTOR } from '../../api/accounts/account-actor.ts';
 import { AccountError, type AccountProblem } from '../../api/accounts/account-error.ts';
 import { createAccount } from '../../api/accounts/create-account.ts';
 import { importAccounts, parseAccountsCsv } from '../../api/accounts/import-accounts.ts';
@@ -10,12 +9,14 @@ import { resetAccount } from '../../api/accounts/reset-account.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
 import { accountSheetPdf } from '../../api/reports/documents/account-sheet-pdf.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 
 const USAGE = [
   'otop users import <accounts.csv> [--out codes.csv] [--sheet codes.pdf]',
   '       otop users create --username <name> --role <district|province|department|analyst|admin> [--scope <code>] [--display-name <text>] [--password-stdin]',
   '       otop users reset --username <name>',
+  '       (each also takes --as <username>)',
   '',
   'import: the district account registry (CSV with a header row: username, role, scope, display_name).',
   '  Every line is checked first; if any is wrong nothing is created. Existing usernames are skipped.',
@@ -25,6 +26,8 @@ const USAGE = [
   'create: one account; with --password-stdin the password is read from the first line of stdin,',
   '  otherwise an activation code is printed.',
   'reset: clears the password, ends the sessions and prints a new activation code.',
+  'Every change is audited (never a password or code) as --as <username> (an existing account),',
+  '  or, without it, as cli:<OS user>.',
 ].join('\n');
 
 function csvCell(value: string): string {
@@ -42,7 +45,7 @@ async function readStdinLine(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 async function runImport(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheet: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheet: { type: 'string' }, as: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
     ctx.stderr.write(`Missing the CSV file.\n\nUsage: ${USAGE}\n`);
@@ -54,9 +57,14 @@ async function runImport(args: string[], ctx: CommandContext): Promise<number> {
     return 1;
   }
   return withDatabase(ctx.config, async ({ db }) => {
+    const who = await cliActor(db, values.as);
+    if (!who.ok) {
+      ctx.stderr.write(`${who.message}\n`);
+      return 2;
+    }
     const now = new Date();
     const result = await importAccounts(db, parsed, {
-      actor: CLI_ACTOR,
+      actor: who.actor,
       now,
       activationTtlDays: ctx.config.activationTtlDays,
     });
@@ -95,6 +103,7 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
       scope: { type: 'string' },
       'display-name': { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      as: { type: 'string' },
     },
   });
   if (!values.username || !values.role) {
@@ -103,11 +112,16 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
   }
   const password = values['password-stdin'] ? await readStdinLine(ctx.stdin) : undefined;
   return withDatabase(ctx.config, async ({ db }) => {
+    const who = await cliActor(db, values.as);
+    if (!who.ok) {
+      ctx.stderr.write(`${who.message}\n`);
+      return 2;
+    }
     try {
       const created = await createAccount(
         db,
         { username: values.username!, role: values.role!, scope: values.scope, displayName: values['display-name'], password },
-        { actor: CLI_ACTOR, now: new Date(), activationTtlDays: ctx.config.activationTtlDays },
+        { actor: who.actor, now: new Date(), activationTtlDays: ctx.config.activationTtlDays },
       );
       const scope = created.account.districtCode ?? created.account.provinceCode ?? 'national';
       ctx.stdout.write(`Created ${created.account.username} (${created.account.role}, ${scope}).\n`);
@@ -124,18 +138,23 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
 }
 
 async function runReset(args: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, as: { type: 'string' } } });
   if (!values.username) {
     ctx.stderr.write(`--username is required.\n\nUsage: ${USAGE}\n`);
     return 2;
   }
   return withDatabase(ctx.config, async ({ db }) => {
+    const who = await cliActor(db, values.as);
+    if (!who.ok) {
+      ctx.stderr.write(`${who.message}\n`);
+      return 2;
+    }
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, normalizeUsername(values.username!)));
     if (!user) {
       ctx.stderr.write(`No account ${values.username}. / ไม่พบบัญชีผู้ใช้นี้\n`);
       return 1;
     }
-    const issued = await resetAccount(db, user.id, { actor: CLI_ACTOR, now: new Date(), activationTtlDays: ctx.config.activationTtlDays });
+    const issued = await resetAccount(db, user.id, { actor: who.actor, now: new Date(), activationTtlDays: ctx.config.activationTtlDays });
     ctx.stdout.write(`Reset ${issued.account.username}. Activation code (shown once, valid until ${issued.activationExpiresAt}): ${issued.activationCode}\n`);
     return 0;
   });

@@ -39,7 +39,18 @@ export interface LoadPlan {
   onRows?: ((rowsRead: number) => void) | undefined;
   /** Called as each phase ends, with its name (benchmarks print the breakdown). */
   onPhase?: ((phase: LoadPhase) => void) | undefined;
+  /** A dry run: handed the values it does not store (the first issues', the normalisation samples), for the answer only. */
+  onUnstored?: ((values: UnstoredValues) => void) | undefined;
 }
+
+/** What a dry run shows its caller but never stores: cell values of its issues, in report order, and the normalisation samples. */
+export interface UnstoredValues {
+  issues: Array<{ row: number | null; column: string | null; code: string; value: string | null }>;
+  samples: NormalizedSummary['samples'];
+}
+
+// As many issue values as the report lists (DEFAULT_REPORT_ISSUES).
+const UNSTORED_ISSUES = 1000;
 
 export type LoadPhase = 'checks' | 'read-validate-stage' | 'count' | 'upsert' | 'issues' | 'finish';
 
@@ -141,7 +152,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
     if (issues.length > 0) {
       await tx.insert(submissionIssues).values(
         issues.map((i) => ({
-          submissionId: plan.submissionId, row: i.row, column: i.column, value: i.value, code: i.code,
+          submissionId: plan.submissionId, row: i.row, column: i.column, value: plan.dryRun ? null : i.value, code: i.code,
           severity: i.severity, messageTh: i.message.th, messageEn: i.message.en,
         })),
       );
@@ -152,6 +163,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
       status: 'rejected', rowsRead: 0, accepted: 0, created: 0, updated: 0, unchanged: 0, rejected: 0,
       warnings: issues.filter((i) => i.severity === 'warning').length, issueCounts, normalized: { total: 0, byKind: {}, samples: [] },
     };
+    if (plan.dryRun) plan.onUnstored?.({ issues: [...issues].sort((a, b) => (a.row ?? -1) - (b.row ?? -1)).slice(0, UNSTORED_ISSUES), samples: [] });
     await finish(tx, plan, result, columns);
     return result;
   };
@@ -369,16 +381,24 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
   }
   plan.onPhase?.('upsert');
   // Each is a scan of the whole stage (≈ 60 ms for a national file): skipped when there is nothing to copy.
+  // A dry run keeps its report (counts, issues with row, column, code and message) but no cell
+  // of the file: no issue values, no quarantined rows, no normalisation samples.
   if (stagedIssues > 0) {
     await tx.execute(sql`
       insert into submission_issues (submission_id, row, "column", value, code, severity, message_th, message_en)
-      select ${plan.submissionId}::uuid, row, col, value, code, severity, message_th, message_en
+      select ${plan.submissionId}::uuid, row, col, ${plan.dryRun ? sql`null` : sql`value`}, code, severity, message_th, message_en
       from ${sql.raw(STAGE_TABLE)} where kind = 'i' order by seq`);
   }
-  if (rejected > 0) {
+  if (rejected > 0 && !plan.dryRun) {
     await tx.execute(sql`
       insert into rejected_rows (submission_id, row, cells)
       select ${plan.submissionId}::uuid, row, cells from ${sql.raw(STAGE_TABLE)} where kind = 'x'`);
+  }
+  if (plan.dryRun && plan.onUnstored) {
+    const issues = stagedIssues === 0 ? [] : await rows<UnstoredValues['issues'][number]>(sql`
+      select row, col as "column", code, value from ${sql.raw(STAGE_TABLE)} where kind = 'i'
+      order by row asc nulls first, seq limit ${UNSTORED_ISSUES}`);
+    plan.onUnstored({ issues, samples: validator!.normalized.samples });
   }
   await dropStage(tx);
   plan.onPhase?.('issues');
@@ -393,7 +413,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
     rejected,
     warnings,
     issueCounts: counts,
-    normalized: validator!.normalized,
+    normalized: plan.dryRun ? { ...validator!.normalized, samples: [] } : validator!.normalized,
   };
   await finish(tx, plan, result, columns);
   plan.onPhase?.('finish');

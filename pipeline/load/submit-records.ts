@@ -5,10 +5,12 @@ import { submissionIssues, submissions } from '../../db/schema/index.ts';
 import type { Issue } from '../../domain/issue-codes.ts';
 import { FileRefusal } from '../read/file-refusal.ts';
 import type { RecordSource } from '../read/open-records.ts';
+import { auditSubmission } from '../audit-submission.ts';
+import { loadFailureReason } from '../load-failure.ts';
 import type { Uploader } from '../uploader.ts';
 import type { LoadTx } from './copy-into.ts';
 import { resolveTarget } from './resolve-target.ts';
-import { runLoad, type LoadPhase } from './run-load.ts';
+import { runLoad, type LoadPhase, type UnstoredValues } from './run-load.ts';
 
 /** One submission to record and load, whatever it came from (file, form, seed). */
 export interface SubmitRequest {
@@ -28,6 +30,8 @@ export interface SubmitRequest {
   open: () => Promise<RecordSource>;
   onRows?: ((rowsRead: number) => void) | undefined;
   onPhase?: ((phase: LoadPhase) => void) | undefined;
+  /** A dry run: the values it shows but does not store (see runLoad). */
+  onUnstored?: ((values: UnstoredValues) => void) | undefined;
 }
 
 /**
@@ -63,18 +67,14 @@ async function claim(tx: LoadTx, submissionId: string): Promise<void> {
     tx as unknown as Db,
     sql`select id from submissions where id = ${submissionId} and status = 'processing' for update`,
   );
-  if (rows.length === 0) throw new Error('the submission is no longer processing (declared abandoned)');
+  if (rows.length === 0) {
+    // 55000 object_not_in_prerequisite_state: a state conflict, answered as one (409).
+    throw Object.assign(new Error('the submission is no longer processing (declared abandoned)'), { code: '55000' });
+  }
 }
 
 function scopeKey(districtCode: string | null, provinceCode: string | null): string {
   return districtCode ?? provinceCode ?? '*';
-}
-
-/** The database's own message under drizzle's "Failed query: …" wrapper, for the record. */
-function failureReason(err: unknown): string {
-  let e: unknown = err;
-  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
-  return e instanceof Error ? e.message : String(e);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -129,12 +129,19 @@ async function recordRefusal(db: Db | LoadTx, row: Base, issues: Issue[]): Promi
  * file already loaded, unreadable file) are recorded without reading further.
  */
 export async function submitRecords(db: Db, req: SubmitRequest): Promise<string> {
+  // Every record a submission leaves is audited in the transaction that writes it.
+  const audited = (write: (tx: LoadTx) => Promise<string>) =>
+    db.transaction(async (tx) => {
+      const id = await write(tx);
+      await auditSubmission(tx, id, req.now);
+      return id;
+    });
   const target = await resolveTarget(db, req.scopeCode, req.roundCode, req.user);
-  if (!target.ok) return recordRefusal(db, base(req, target.districtCode, target.provinceCode, target.roundCode), target.issues);
+  if (!target.ok) return audited((tx) => recordRefusal(tx, base(req, target.districtCode, target.provinceCode, target.roundCode), target.issues));
   const row = base(req, target.districtCode, target.provinceCode, target.round.code);
 
   const previous = await findLoaded(db, row);
-  if (previous) return recordDuplicate(db, row, previous);
+  if (previous) return audited((tx) => recordDuplicate(tx, row, previous));
 
   let id: string;
   try {
@@ -144,13 +151,17 @@ export async function submitRecords(db: Db, req: SubmitRequest): Promise<string>
     if (!isUniqueViolation(err)) throw err;
     const winner = await findLoaded(db, row);
     if (!winner) throw err;
-    return recordDuplicate(db, row, winner);
+    return audited((tx) => recordDuplicate(tx, row, winner));
   }
 
+  // The failure and its own 'submission.failed' audit row, with the reason, commit together.
   const fail = (err: unknown) =>
-    db.update(submissions)
-      .set({ status: 'failed', failureReason: failureReason(err).slice(0, 2000), finishedAt: sql`clock_timestamp()` })
-      .where(eq(submissions.id, id));
+    audited(async (tx) => {
+      await tx.update(submissions)
+        .set({ status: 'failed', failureReason: loadFailureReason(err), finishedAt: sql`clock_timestamp()` })
+        .where(eq(submissions.id, id));
+      return id;
+    });
   let records: RecordSource;
   try {
     records = await req.open();
@@ -159,11 +170,13 @@ export async function submitRecords(db: Db, req: SubmitRequest): Promise<string>
       await fail(err);
       return id;
     }
-    await db.update(submissions)
-      .set({ status: 'rejected', issueCounts: countCodes([err.issue]), finishedAt: sql`clock_timestamp()` })
-      .where(eq(submissions.id, id));
-    await insertIssues(db, id, [err.issue]);
-    return id;
+    return audited(async (tx) => {
+      await tx.update(submissions)
+        .set({ status: 'rejected', issueCounts: countCodes([err.issue]), finishedAt: sql`clock_timestamp()` })
+        .where(eq(submissions.id, id));
+      await insertIssues(tx, id, [err.issue]);
+      return id;
+    });
   }
 
   const engine = engineOf(db);
@@ -171,6 +184,7 @@ export async function submitRecords(db: Db, req: SubmitRequest): Promise<string>
     await db.transaction(async (tx) => {
       await claim(tx, id);
       await loadInto(tx, engine, id, req, target, records);
+      await auditSubmission(tx, id, req.now);
     });
   } catch (err) {
     // Rolled back: no row of the file survives; the record says why.
@@ -197,6 +211,7 @@ function loadInto(
     records,
     onRows: req.onRows,
     onPhase: req.onPhase,
+    onUnstored: req.onUnstored,
   });
 }
 
@@ -205,6 +220,12 @@ function loadInto(
  * atomically). A failure propagates and the caller's transaction rolls back.
  */
 export async function submitRecordsInTransaction(tx: LoadTx, engine: Engine, req: SubmitRequest): Promise<string> {
+  const id = await submitInTransaction(tx, engine, req);
+  await auditSubmission(tx, id, req.now);
+  return id;
+}
+
+async function submitInTransaction(tx: LoadTx, engine: Engine, req: SubmitRequest): Promise<string> {
   const target = await resolveTarget(tx as unknown as Db, req.scopeCode, req.roundCode, req.user);
   if (!target.ok) return recordRefusal(tx, base(req, target.districtCode, target.provinceCode, target.roundCode), target.issues);
   const row = base(req, target.districtCode, target.provinceCode, target.round.code);
