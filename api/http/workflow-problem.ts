@@ -73,7 +73,9 @@ export function workflowProblem(err: WorkflowError): ProblemError {
       return problem(
         409,
         'load-running',
-        { en: 'A file is being loaded into this district', th: 'กำลังนำเข้าไฟล์ข้อมูลของอำเภอนี้อยู่' },
+        action === 'report' || action === 'announce'
+          ? { en: "A file is being loaded into one of this province's districts", th: 'กำลังนำเข้าไฟล์ข้อมูลของอำเภอในจังหวัดนี้อยู่' }
+          : { en: 'A file is being loaded into this district', th: 'กำลังนำเข้าไฟล์ข้อมูลของอำเภอนี้อยู่' },
         {
           detail: `Cannot ${label.en.toLowerCase()} while a file is being loaded into district ${en}; wait for the upload to finish, check its rows, then try again.`,
           detailTh: `ไม่สามารถ${label.th}ได้ ขณะกำลังนำเข้าไฟล์ข้อมูลของอำเภอ ${th} กรุณารอให้นำเข้าเสร็จ ตรวจสอบข้อมูล แล้วลองอีกครั้ง`,
