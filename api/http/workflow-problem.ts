@@ -66,6 +66,27 @@ export function workflowProblem(err: WorkflowError): ProblemError {
           ...(missingDistricts ? { missingDistricts } : {}),
         },
       );
+    case 'load-running': {
+      const loading = err.info.loadingDistricts ?? [];
+      const th = loading.map((d) => `${d.code} ${d.nameTh}`).join(', ');
+      const en = loading.map((d) => `${d.code} ${d.nameEn}`).join(', ');
+      return problem(
+        409,
+        'load-running',
+        action === 'report' || action === 'announce'
+          ? { en: "A file is being loaded into one of this province's districts", th: 'กำลังนำเข้าไฟล์ข้อมูลของอำเภอในจังหวัดนี้อยู่' }
+          : { en: 'A file is being loaded into this district', th: 'กำลังนำเข้าไฟล์ข้อมูลของอำเภอนี้อยู่' },
+        {
+          detail: `Cannot ${label.en.toLowerCase()} while a file is being loaded into district ${en}; wait for the upload to finish, check its rows, then try again.`,
+          detailTh: `ไม่สามารถ${label.th}ได้ ขณะกำลังนำเข้าไฟล์ข้อมูลของอำเภอ ${th} กรุณารอให้นำเข้าเสร็จ ตรวจสอบข้อมูล แล้วลองอีกครั้ง`,
+          action,
+          currentState,
+          ...(provinceState ? { provinceState } : {}),
+          version,
+          loadingDistricts: loading,
+        },
+      );
+    }
     case 'reason-incomplete': {
       const names = (missingDistricts ?? []).map((d) => `${d.code} ${d.nameTh}`).join(', ');
       const namesEn = (missingDistricts ?? []).map((d) => `${d.code} ${d.nameEn}`).join(', ');

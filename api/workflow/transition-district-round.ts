@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { recordAudit } from '../../db/record-audit.ts';
 import { districtRounds, districts, fiscalRounds, provinceRounds } from '../../db/schema/index.ts';
+import { districtRoundLocks } from '../../pipeline/load/district-round-locks.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
 import {
   ACTION_ROLE,
@@ -56,7 +57,8 @@ export function cleanReason(reason: string | null | undefined): string | null {
  * (a report or announce, which lock it FOR UPDATE, cannot interleave) and the district's row
  * FOR UPDATE, always in that order, so two officers acting at once end in one consistent state:
  * the second sees the first's result and gets a 409, never a lost update. Missing rows mean
- * 'open' and are created on the way. Writes one audit row.
+ * 'open' and are created on the way. Then the district's load lock, exclusive: a load running
+ * into the district refuses the action (409 'load-running'). Writes one audit row.
  */
 export async function transitionDistrictRound(
   db: Db,
@@ -70,7 +72,7 @@ export async function transitionDistrictRound(
   return db.transaction(async (tx) => {
     const [round] = await tx.select({ code: fiscalRounds.code }).from(fiscalRounds).where(eq(fiscalRounds.code, roundCode));
     const [district] = await tx
-      .select({ code: districts.code, provinceCode: districts.provinceCode })
+      .select({ code: districts.code, provinceCode: districts.provinceCode, nameTh: districts.nameTh, nameEn: districts.nameEn })
       .from(districts)
       .where(eq(districts.code, districtCode));
     if (!round || !district) throw new WorkflowError('not-found', { action });
@@ -106,6 +108,13 @@ export async function transitionDistrictRound(
     const to = nextDistrictState(from, action, provinceState);
     if (!to) throw new WorkflowError('conflict', conflict);
     if (actionNeedsReason(action) && !reason) throw new WorkflowError('reason-required', conflict);
+    // Last, with both round rows locked (so only a load can hold it): the district's load
+    // lock, without waiting. A load running into the district is refused rather than waited
+    // for, so nobody submits or certifies rows they have not seen (docs/security.md, "Lock order").
+    const loading = await districtRoundLocks.tryExclusive(tx, roundCode, { kind: 'district', districtCode });
+    if (loading.length > 0) {
+      throw new WorkflowError('load-running', { ...conflict, loadingDistricts: [{ code: district.code, nameTh: district.nameTh, nameEn: district.nameEn }] });
+    }
 
     const { window, timeliness } = await stepTimeliness(tx, roundCode, action, at);
     const [updated] = await tx

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { recordAudit } from '../../db/record-audit.ts';
 import { districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
+import { districtRoundLocks } from '../../pipeline/load/district-round-locks.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
 import {
   ACTION_ROLE,
@@ -54,7 +55,8 @@ export function reasonNamesDistrict(reason: string, district: { code: string; na
 /**
  * One province action in one transaction, with the province's round row locked FOR UPDATE
  * (district actions hold it FOR SHARE, so none can slip in between the check of the districts
- * and the report). Writes one audit row.
+ * and the report), then every district's load lock: a load running into any of them refuses
+ * the action (409 'load-running'). Writes one audit row.
  */
 export async function transitionProvinceRound(
   db: Db,
@@ -108,6 +110,16 @@ export async function transitionProvinceRound(
       if (!reason) throw new WorkflowError('reason-required', { ...conflict, missingDistricts: uncertified });
       const unnamed = uncertified.filter((d) => !reasonNamesDistrict(reason, d));
       if (unnamed.length > 0) throw new WorkflowError('reason-incomplete', { ...conflict, missingDistricts: unnamed });
+    }
+
+    // Last, with the province's round row locked FOR UPDATE (so only a load can hold them):
+    // every district's load lock, in district-code order, without waiting. A report or an
+    // announcement while a file is being loaded into one of the districts is refused, not
+    // made over rows still arriving (docs/security.md, "Lock order").
+    const loading = await districtRoundLocks.tryExclusive(tx, roundCode, { kind: 'province', provinceCode });
+    if (loading.length > 0) {
+      const loadingDistricts = states.filter((d) => loading.includes(d.code)).map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn }));
+      throw new WorkflowError('load-running', { ...conflict, loadingDistricts });
     }
 
     const { window, timeliness } = await stepTimeliness(tx, roundCode, action, at);

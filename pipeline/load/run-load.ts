@@ -15,6 +15,7 @@ import type { RecordSource } from '../read/open-records.ts';
 import type { SourceRecord } from '../read/source-record.ts';
 import { ScopeGeography, type GeoDistrict, type LoadScope } from '../scope-geography.ts';
 import { RowValidator, type NormalizedSummary, type RegistrationValues } from '../validate-row.ts';
+import { districtRoundLocks } from './district-round-locks.ts';
 import { copyArray, copyInto, copyValue, type CopyWriter, type LoadTx } from './copy-into.ts';
 import { fieldHash, ProducersSeen } from './producers-seen.ts';
 import { registeredElsewhere, registeredInDistrictIssue } from './registered-elsewhere.ts';
@@ -99,12 +100,14 @@ interface RoundLock {
 }
 
 async function roundLock(rows: <T>(q: SQL) => Promise<T[]>, scope: LoadScope, roundCode: string): Promise<RoundLock> {
+  // Read after the district-round locks (runLoad): no workflow action on these districts can
+  // commit until this load does, so the states read here hold for the whole load. (A row lock
+  // would not do: a district's first action in a round creates its row, which does not exist yet.)
   if (scope.kind === 'district') {
-    // FOR SHARE: a submit or certify waits for this load to commit, never slips in between.
     const [d] = await rows<{ state: DistrictRoundState }>(sql`
-      select state from district_rounds where round_code = ${roundCode} and district_code = ${scope.districtCode} for share`);
+      select state from district_rounds where round_code = ${roundCode} and district_code = ${scope.districtCode}`);
     const [p] = await rows<{ state: ProvinceRoundState }>(sql`
-      select state from province_rounds where round_code = ${roundCode} and province_code = ${scope.provinceCode} for share`);
+      select state from province_rounds where round_code = ${roundCode} and province_code = ${scope.provinceCode}`);
     const districtState = d?.state ?? 'open';
     const provinceState = p?.state ?? 'open';
     if (districtState === 'submitted' || isDistrictRoundLocked(districtState, provinceState)) {
@@ -141,6 +144,12 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
   const rows = <T>(q: SQL) => queryRows<T>(tx as unknown as Db, q);
   const { round, scope } = plan;
   await tx.execute(sql`select pg_advisory_xact_lock(${LOAD_LOCK}::int, ${round.fiscalYear}::int)`);
+  // Then every district of the scope, shared, in district-code order, before reading any state
+  // (docs/security.md, "Lock order"): a submit, certify, report or announce on one of them is
+  // refused until this load commits, and one that committed first is seen below. Taken after
+  // the year lock so a load queued behind another does not hold districts up. A dry run
+  // writes no registrations and holds nothing up.
+  if (!plan.dryRun) await districtRoundLocks.share(tx, round.code, scope);
   // Sorts and hashes of a national file fit in memory instead of spilling to disk; and no JIT:
   // compiling the big set-based statements costs more than it saves on them.
   await tx.execute(sql`set local work_mem = '64MB'`);
