@@ -10,6 +10,7 @@ import { accountProblem } from './http/account-problem.ts';
 import { appSecureHeaders } from './http/app-secure-headers.ts';
 import { compressResponses } from './http/compress-responses.ts';
 import { logInternalError } from './http/log-internal-error.ts';
+import { JSON_BODY_LIMIT_BYTES, requestBodyLimit } from './http/request-body-limit.ts';
 import { newRouter } from './http/openapi-common.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { ProblemError, problem, sendProblem } from './http/problem.ts';
@@ -69,6 +70,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', full);
     await next();
   });
+  // Before anything reads a body (sign-in is anonymous): 64 KB, except the upload, whose route
+  // applies UPLOAD_LIMIT_MB once it knows who is uploading.
+  app.use('*', requestBodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: ['POST /api/submissions'] }));
   app.use('*', compressResponses());
   app.use('*', appSecureHeaders(full.config));
   app.use('/api/*', sessionMiddleware());
