@@ -26,6 +26,7 @@ export interface Config {
    */
   readDatabaseUrl: string | undefined;
   dataDir: string;
+  /** Demo data and accounts on an empty database: default on the embedded database only. */
   demo: boolean;
   secureCookies: boolean;
   uploadLimitBytes: number;
@@ -129,8 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     readDatabaseUrl: e.READ_DATABASE_URL,
     dataDir: e.DATA_DIR,
-    // Demo data is for a new user's first look; a real deployment says DEMO=0.
-    demo: e.DEMO ?? true,
+    // Demo data and demo accounts (an admin with a published password) are for a first look
+    // on the embedded database; on a real PostgreSQL they take an explicit DEMO=1.
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
     secureCookies: e.SECURE_COOKIES ?? false,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -66,3 +66,12 @@ describe('TRUST_PROXY', () => {
     ]);
   });
 });
+
+describe('DEMO', () => {
+  it('is on by default only on the embedded database; a PostgreSQL gets demo accounts only with an explicit DEMO=1', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: PRIMARY }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: PRIMARY, DEMO: '1' }).demo).toBe(true);
+  });
+});
