@@ -70,10 +70,15 @@ const OTOP_WORDS: Message = {
 
 const identity = (keys: Record<string, string>) => Object.fromEntries(Object.keys(keys).map((k) => [k, k]));
 
+const ESTIMATED_LENGTH = 32;
 let estimator: ZxcvbnFactory | undefined;
 function strength(password: string, userInputs: string[]): ZxcvbnResult {
   // Built on first use (about 0.1 s); Levenshtein matching is off: it costs about 0.2 s a check.
+  // zxcvbn's matching grows steeply with length and runs on the event loop (a 200-character
+  // sequence took 23 s): only the first ESTIMATED_LENGTH characters are rated (at most ~0.2 s;
+  // 32 characters of a passphrase are plenty, and a weak start is a weak password).
   estimator ??= new ZxcvbnFactory({
+    maxLength: ESTIMATED_LENGTH,
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, otop: otopWords() },
     graphs: zxcvbnCommon.adjacencyGraphs,
     translations: {
@@ -119,7 +124,8 @@ export function passwordProblems(password: string, username: string): Message[] 
   // zxcvbn reads 'sophisai-pakkhat' as guessing the hyphen-joined pieces by brute force: the
   // words are looked for once more with the separators taken out.
   const joined = nfc.replace(/[\s\-_.,/+]+/g, '');
-  const onlyLocalWords = onlyLocal(result) || (joined !== nfc && joined.length > 0 && onlyLocal(strength(joined, usernameWords(username))));
+  const onlyLocalWords =
+    onlyLocal(result) || (joined !== nfc && joined.length > 0 && joined.length <= 32 && onlyLocal(strength(joined, usernameWords(username))));
   if (result.score >= MIN_PASSWORD_SCORE && !onlyLocalWords) return problems;
   const reasons: Message[] = [];
   const warning = result.feedback.warning ? WARNINGS[result.feedback.warning] : undefined;

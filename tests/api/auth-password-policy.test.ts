@@ -37,6 +37,14 @@ describe('password policy: length, and not easy to guess (zxcvbn with common, En
     for (const [name, a] of Object.entries(ACCOUNTS)) expect(passwordProblems(a.password, name)).toEqual([]);
   });
 
+  it('rates a 200-character password quickly: only its start is estimated (unbounded, one such took 23 s on the event loop)', () => {
+    const sequence = Array.from({ length: 200 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join('');
+    const started = performance.now();
+    passwordProblems(sequence, 'amphoe3801');
+    passwordProblems('Tr0ub4dor&3-'.repeat(16), 'amphoe3801');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('still refuses short passwords and the username, before anything else', () => {
     expect(passwordProblems('Xk9#short', 'amphoe3801').map((p) => p.en)).toEqual(['The password must have at least 10 characters']);
     expect(passwordProblems('amphoe3801', 'amphoe3801').map((p) => p.en)).toEqual(['The password may not be the username']);
