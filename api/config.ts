@@ -1,4 +1,16 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * Which peers are proxies whose X-Forwarded-* headers are believed (Express's `trust proxy`
+ * semantics, never "trust everything"): none; the nearest `hops` peers; or the peers whose
+ * address is in `addresses` (addresses, CIDRs, or `loopback`). The client is the first
+ * untrusted address reading X-Forwarded-For from the right.
+ */
+export type ProxyTrust =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'addresses'; addresses: readonly string[] };
 
 /**
  * The one place that reads process.env (with the CLI entry). Everything is validated at
@@ -14,6 +26,7 @@ export interface Config {
    */
   readDatabaseUrl: string | undefined;
   dataDir: string;
+  /** Demo data and accounts on an empty database: default on the embedded database only. */
   demo: boolean;
   secureCookies: boolean;
   uploadLimitBytes: number;
@@ -21,10 +34,11 @@ export interface Config {
   /** Days a one-time activation code stays valid. */
   activationTtlDays: number;
   /**
-   * Behind a reverse proxy: take the client address from X-Forwarded-For and the public
-   * origin from X-Forwarded-Proto/Host (only then; otherwise anyone could claim any address).
+   * Behind reverse proxies: how many (or which) proxies' X-Forwarded-For/Proto/Host entries to
+   * believe, read from the right, for the client address and the public origin. Never the
+   * left-most entry as such: the client writes that one.
    */
-  trustProxy: boolean;
+  trustProxy: ProxyTrust;
   logLevel: 'silent' | 'info' | 'debug';
   /** On SIGTERM/SIGINT, how long requests in flight may run before they are cut off. */
   stopGraceSeconds: number;
@@ -51,10 +65,46 @@ const envSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   ACTIVATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  TRUST_PROXY: bool.optional(),
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
   STOP_GRACE_SECONDS: z.coerce.number().positive().max(600).default(10),
 });
+
+/** An address or CIDR (v4 or v6) in a TRUST_PROXY list, or `loopback`. */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback') return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'give the number of proxy hops in front of the server (0 none, 1 one proxy, …) or a comma list of the proxies\' addresses or CIDRs (or loopback)';
+
+function parseProxyTrust(value: string | undefined, problems: string[]): ProxyTrust {
+  const v = (value ?? '0').trim().toLowerCase();
+  if (v === '0' || v === 'false' || v === 'no') return { kind: 'none' };
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) problems.push(`TRUST_PROXY: ${hops} hops is more than any deployment has; ${TRUST_PROXY_HELP}`);
+    return { kind: 'hops', hops };
+  }
+  if (v === 'true' || v === 'yes') {
+    // Trusting every hop would believe the left-most entry, which the client writes.
+    problems.push(`TRUST_PROXY: "${value}" is ambiguous; ${TRUST_PROXY_HELP}`);
+    return { kind: 'none' };
+  }
+  const addresses = v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = addresses.filter((a) => !isProxyAddress(a));
+  if (bad.length > 0 || addresses.length === 0) {
+    problems.push(`TRUST_PROXY: not an address or CIDR: ${bad.join(', ') || value}; ${TRUST_PROXY_HELP}`);
+    return { kind: 'none' };
+  }
+  return { kind: 'addresses', addresses };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -71,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cleaned.READ_DATABASE_URL !== undefined && cleaned.DATABASE_URL === undefined) {
     problems.push('READ_DATABASE_URL: needs DATABASE_URL (a read replica is used only beside a PostgreSQL primary)');
   }
+  const trustProxy = parseProxyTrust(cleaned.TRUST_PROXY, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -79,13 +130,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     readDatabaseUrl: e.READ_DATABASE_URL,
     dataDir: e.DATA_DIR,
-    // Demo data is for a new user's first look; a real deployment says DEMO=0.
-    demo: e.DEMO ?? true,
+    // Demo data and demo accounts (an admin with a published password) are for a first look
+    // on the embedded database; on a real PostgreSQL they take an explicit DEMO=1.
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
     secureCookies: e.SECURE_COOKIES ?? false,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     activationTtlDays: e.ACTIVATION_TTL_DAYS,
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy,
     logLevel: e.LOG_LEVEL,
     stopGraceSeconds: e.STOP_GRACE_SECONDS,
   };

@@ -9,7 +9,9 @@ import type { Config } from './config.ts';
 import { accountProblem } from './http/account-problem.ts';
 import { appSecureHeaders } from './http/app-secure-headers.ts';
 import { compressResponses } from './http/compress-responses.ts';
+import { allowedMethods } from './http/allowed-methods.ts';
 import { logInternalError } from './http/log-internal-error.ts';
+import { JSON_BODY_LIMIT_BYTES, requestBodyLimit } from './http/request-body-limit.ts';
 import { newRouter } from './http/openapi-common.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { ProblemError, problem, sendProblem } from './http/problem.ts';
@@ -69,6 +71,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', full);
     await next();
   });
+  // Before anything reads a body (sign-in is anonymous): 64 KB, except the upload, whose route
+  // applies UPLOAD_LIMIT_MB once it knows who is uploading.
+  app.use('*', requestBodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: ['POST /api/submissions'] }));
   app.use('*', compressResponses());
   app.use('*', appSecureHeaders(full.config));
   app.use('/api/*', sessionMiddleware());
@@ -88,9 +93,30 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The dashboard's built files and its client routes; never answers under /api.
   app.route('/', dashboardStatic());
 
-  app.notFound((c) =>
-    sendProblem(c, problem(404, 'not-found', { en: 'Not found', th: 'ไม่พบสิ่งที่ขอ' }, { instance: c.req.path }).problem),
-  );
+  // A path that exists under other methods answers 405 with Allow (RFC 9110 §15.5.6), not 404.
+  const allowedOn = allowedMethods(app.routes);
+  app.notFound((c) => {
+    const allowed = allowedOn(c.req.path);
+    if (allowed.length > 0) {
+      const list = allowed.join(', ');
+      return sendProblem(
+        c,
+        problem(
+          405,
+          'method-not-allowed',
+          { en: 'Method not allowed', th: 'ไม่รองรับวิธีการร้องขอนี้' },
+          {
+            detail: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${list}.`,
+            detailTh: `${c.req.path} ไม่รองรับ ${c.req.method} ใช้ได้เฉพาะ: ${list}`,
+            instance: c.req.path,
+            allowed,
+          },
+        ).problem,
+        { allow: list },
+      );
+    }
+    return sendProblem(c, problem(404, 'not-found', { en: 'Not found', th: 'ไม่พบสิ่งที่ขอ' }, { instance: c.req.path }).problem);
+  });
   app.onError((err, c) => {
     const known = toProblem(err);
     if (known) return sendProblem(c, { instance: c.req.path, ...known.problem }, known.headers);

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       console.log(`  ${a.role.padEnd(10)} ${a.username.padEnd(14)} password: ${a.password.padEnd(20)} scope: ${a.scope}`);
     }
   } else if (config.demo) {
-    console.log('Demo accounts (unless changed): district3801 / demo-district-3801, province38 / demo-province-38, department / demo-department, analyst / demo-analyst, admin / demo-admin');
+    console.log('Demo accounts (unless changed): district3801 / demo-district-3801, province38 / demo-province-38, department / demo-department-password, analyst / demo-analyst-password, admin / demo-admin-password');
   }
 
   // Graceful: stop accepting, let requests in flight finish (an upload's load commits or rolls

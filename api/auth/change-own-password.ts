@@ -6,7 +6,7 @@ import { changePassword } from '../accounts/change-password.ts';
 import { problem } from '../http/problem.ts';
 import { fieldIssue, invalidRequest } from '../http/standard-problems.ts';
 import { normalizeActivationCode } from './activation-code.ts';
-import { activeLock, clearLoginFailures, recordLoginFailure, throttledProblem } from './login-throttle.ts';
+import { reserveLoginAttempt, settleLoginSuccess, throttledProblem } from './login-throttle.ts';
 import { passwordProblems } from './password-policy.ts';
 import type { SessionUser } from './session-user.ts';
 
@@ -21,9 +21,9 @@ export async function changeOwnPassword(
   input: { currentPassword?: string | undefined; activationCode?: string | undefined; newPassword: string },
   now: Date,
 ): Promise<void> {
-  const keys = [{ kind: 'user' as const, value: user.username }];
-  const lock = await activeLock(db, keys, now);
-  if (lock) throw throttledProblem(lock);
+  // Counted before the proof is checked, like a sign-in: concurrent guesses cannot pass the lock.
+  const reservation = await reserveLoginAttempt(db, [{ kind: 'user', value: user.username }], now);
+  if (!reservation.ok) throw throttledProblem(reservation.lock);
 
   const [row] = await db
     .select({ passwordHash: users.passwordHash, activationCodeHash: users.activationCodeHash, activationExpiresAt: users.activationExpiresAt })
@@ -40,16 +40,16 @@ export async function changeOwnPassword(
         (await verifyPassword(normalizeActivationCode(input.activationCode), row.activationCodeHash)),
     );
   if (!byPassword && !byActivation) {
-    const after = await recordLoginFailure(db, keys, now);
-    if (after?.locked) throw throttledProblem(after);
+    if (reservation.lockedOnFailure) throw throttledProblem(reservation.lockedOnFailure);
     throw problem(403, 'wrong-current-secret', {
       en: 'The current password or activation code is wrong',
       th: 'รหัสผ่านปัจจุบันหรือรหัสเปิดใช้งานไม่ถูกต้อง',
     });
   }
+  // The proof was right: the attempt is not a guess, whatever the new password is worth.
+  await settleLoginSuccess(db, reservation);
   const problems = passwordProblems(input.newPassword, user.username);
   if (problems.length > 0) throw invalidRequest(problems.map((p) => fieldIssue('newPassword', 'out-of-range', p)));
 
   await changePassword(db, user, input.newPassword, { actor: { id: user.id, username: user.username }, now });
-  await clearLoginFailures(db, user.username);
 }

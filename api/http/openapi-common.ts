@@ -37,7 +37,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The role may not do this, the password must be changed first, or the CSRF token is missing',
   404: 'Not found, or outside the caller’s scope (the two are indistinguishable)',
   409: 'Not allowed in the current state (the body carries the current state)',
-  413: 'The upload is larger than the limit',
+  413: 'The body is larger than the limit (64 KB; an upload UPLOAD_LIMIT_MB)',
   415: 'Unsupported media type',
   422: 'Invalid request values (issues in the pipeline’s shape)',
   429: 'Too many failed sign-ins (Retry-After header)',

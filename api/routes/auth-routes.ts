@@ -24,7 +24,7 @@ const login = createRoute({
   request: { body: { required: true, ...json(LoginBodySchema) } },
   responses: {
     200: { description: 'Signed in; otop_session cookie set', ...json(SessionInfoSchema) },
-    ...problemResponses(401, 403, 415, 422, 429),
+    ...problemResponses(401, 403, 413, 415, 422, 429),
   },
 });
 

@@ -22,9 +22,9 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'district3801', password: 'demo-district-3801', role: 'district', scope: '3801 เมืองบึงกาฬ' },
   { username: 'province38', password: 'demo-province-38', role: 'province', scope: '38 บึงกาฬ' },
-  { username: 'department', password: 'demo-department', role: 'department', scope: 'national' },
-  { username: 'analyst', password: 'demo-analyst', role: 'analyst', scope: 'national (read-only)' },
-  { username: 'admin', password: 'demo-admin', role: 'admin', scope: 'accounts' },
+  { username: 'department', password: 'demo-department-password', role: 'department', scope: 'national' },
+  { username: 'analyst', password: 'demo-analyst-password', role: 'analyst', scope: 'national (read-only)' },
+  { username: 'admin', password: 'demo-admin-password', role: 'admin', scope: 'accounts' },
 ];
 
 /** Who the demo registrations are loaded as. */

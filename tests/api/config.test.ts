@@ -46,3 +46,32 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('takes a number of proxy hops or a list of proxy addresses and CIDRs; 0 or unset trusts none', () => {
+    expect(loadConfig({}).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,fd00::/8, loopback' }).trustProxy).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.0/8', '192.0.2.1', 'fd00::/8', 'loopback'],
+    });
+  });
+
+  it('refuses "true" (trusting every hop believes what the client writes) and anything that is not an address, naming the variable', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: "true" is ambiguous; give the number of proxy hops/)]);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33, proxy.local' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: not an address or CIDR: 10\.0\.0\.0\/33, proxy\.local; /),
+    ]);
+  });
+});
+
+describe('DEMO', () => {
+  it('is on by default only on the embedded database; a PostgreSQL gets demo accounts only with an explicit DEMO=1', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: PRIMARY }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: PRIMARY, DEMO: '1' }).demo).toBe(true);
+  });
+});

@@ -144,7 +144,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('the department compares provinces and drills into one; the analyst sees the same, read-only', async () => {
-    for (const [user, password] of [['department', 'demo-department'], ['analyst', 'demo-analyst']] as const) {
+    for (const [user, password] of [['department', 'demo-department-password'], ['analyst', 'demo-analyst-password']] as const) {
       await signIn(page, server.url, user, password);
       expect(new URL(page.url()).pathname).toBe('/department');
       const table = page.getByTestId('province-table');
@@ -162,7 +162,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('the administrator sees the accounts and nothing of the data', async () => {
-    await signIn(page, server.url, 'admin', 'demo-admin');
+    await signIn(page, server.url, 'admin', 'demo-admin-password');
     expect(new URL(page.url()).pathname).toBe('/admin');
     const users = page.getByTestId('user-table');
     await users.waitFor();
