@@ -100,9 +100,10 @@ export function reportRoutes() {
           'cache-control': 'private, no-store',
         });
       }
-      // An issued copy never changes, so a client holding it may keep it and ask again by hash.
+      // An issued copy never changes, so a client holding it may ask again by its hash. Still
+      // no-store: the annex names producers, and a shared computer's cache should not keep it.
       const etag = `"${issued.sha256}"`;
-      const headers = { etag, 'x-document-sha256': issued.sha256, 'cache-control': 'private, no-cache' };
+      const headers = { etag, 'x-document-sha256': issued.sha256, 'cache-control': 'private, no-store' };
       if (c.req.header('if-none-match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers);
       return c.body(new Uint8Array(pdf), 200, {
         ...headers,

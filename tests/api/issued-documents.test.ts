@@ -24,7 +24,7 @@ const OTHERS = '3802 3803 3804 3805 3806 3807 3808';
 const DRAFT = 'ฉบับร่าง / DRAFT';
 
 type DocumentHash = { kind: 'certification' | 'report-form'; sha256: string; byteLength: number; fileName: string };
-type Download = { status: number; bytes: Buffer; sha256: string | null; etag: string | null; disposition: string | null };
+type Download = { status: number; bytes: Buffer; sha256: string | null; etag: string | null; disposition: string | null; cache: string | null };
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -63,6 +63,7 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
       sha256: res.headers.get('x-document-sha256'),
       etag: res.headers.get('etag'),
       disposition: res.headers.get('content-disposition'),
+      cache: res.headers.get('cache-control'),
     };
   }
 
@@ -112,6 +113,7 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
         expect(d.sha256).toBe(issued.sha256);
         expect(d.etag).toBe(`"${issued.sha256}"`);
         expect(d.disposition).toBe(`attachment; filename="${issued.kind}-38-${ROUND}.pdf"`);
+        expect(d.cache).toBe('private, no-store'); // the annex names producers
       }
       expect(first.bytes.length).toBe(issued.byteLength);
       expect(text(first.bytes, `reported-${issued.kind}`)).not.toContain(squash('ฉบับร่าง'));
