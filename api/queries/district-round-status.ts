@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, notLike } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { auditLog, districtRounds, districts, fiscalRounds, provinceRounds } from '../../db/schema/index.ts';
 import type { DistrictRoundState, ProvinceRoundState } from '../../domain/round-state.ts';
@@ -66,7 +66,8 @@ export async function districtRoundStatus(db: Db, roundCode: string, districtCod
       timeliness: auditLog.timeliness,
     })
     .from(auditLog)
-    .where(and(eq(auditLog.roundCode, roundCode), eq(auditLog.districtCode, districtCode)))
+    // The round's workflow history only: uploads ('submission.*') are in the audit trail and the submission list.
+    .where(and(eq(auditLog.roundCode, roundCode), eq(auditLog.districtCode, districtCode), notLike(auditLog.action, '%.%')))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
   return {
     roundCode: row.roundCode,

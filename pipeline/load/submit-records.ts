@@ -48,17 +48,21 @@ const ABANDONED_REASON = 'abandoned: the process loading it stopped or lost the 
  * a load that finds its row no longer 'processing' gives up (see `claim`).
  */
 export async function failAbandonedSubmissions(db: Db, submissionId?: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`update submissions set status = 'failed', failure_reason = ${ABANDONED_REASON}, finished_at = clock_timestamp()
-        where id in (
-          select id from submissions
-          where status = 'processing' and created_at < clock_timestamp() - ${ABANDONED_AFTER}
-            ${submissionId ? sql`and id = ${submissionId}` : sql``}
-          for update skip locked)
-        returning id`,
-  );
-  return rows.map((r) => r.id);
+  // Each gets its 'submission.failed' audit row in the transaction that marks it.
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: string }>(
+      tx as unknown as Db,
+      sql`update submissions set status = 'failed', failure_reason = ${ABANDONED_REASON}, finished_at = clock_timestamp()
+          where id in (
+            select id from submissions
+            where status = 'processing' and created_at < clock_timestamp() - ${ABANDONED_AFTER}
+              ${submissionId ? sql`and id = ${submissionId}` : sql``}
+            for update skip locked)
+          returning id`,
+    );
+    for (const r of rows) await auditSubmission(tx, r.id);
+    return rows.map((r) => r.id);
+  });
 }
 
 /** First step of a load's transaction: lock the own row, and give up if it was declared abandoned meanwhile. */
