@@ -277,10 +277,8 @@ export async function upsertRegistrations(
         ${date ? sql`registered_at = coalesce(s.registered_at, r.registered_at),` : sql``}
         submission_id = ${target.submissionId}::uuid, updated_at = ${ts}
       from ${resolved} s
-      where not s.registration_new and r.id = s.registration_id and r.district_code = s.district_code
-        and r.province_code = s.registration_province
-        and ((${list('r', snap.map(([t]) => t))}) is distinct from (${list('s', snap.map(([, c]) => c))})
-          ${date ? sql`or (s.registered_at is not null and r.registered_at is distinct from s.registered_at)` : sql``})`);
+      where (s.registration_changed or s.date_changed) and r.id = s.registration_id and r.district_code = s.district_code
+        and r.province_code = s.registration_province`);
   }
   // A new registration copies the producer as this file registers it; a column the file lacks
   // takes the producer's current value (absent ≠ empty), read in the same statement.
