@@ -217,4 +217,22 @@ describe(`scope of producers and registrations (${TEST_ENGINE})`, () => {
     };
     expect(progress.total.producersByType).toEqual({ 'community-group': 2, 'single-owner': 0, sme: 0 });
   });
+
+  it('a re-upload of the same year by the same district corrects its registration as printed', async () => {
+    const fixed = await district3802.send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานหวายศรีชมภู,${id(3)},ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว,,ศรีชมภู,ตะกร้าหวาย,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '3802', round: '2561-Q1' }));
+    expect(fixed.status).toBe(201);
+    expect(((await fixed.json()) as Report).accepted).toMatchObject({ total: 1, updated: 1 });
+    const products = ((await (await province38.get('/api/products?fy=2561&district=3802&limit=50')).json()) as Page<Product>).items;
+    expect(products.find((p) => p.name === 'ตะกร้าหวาย')?.producerName).toBe('กลุ่มจักสานหวายศรีชมภู');
+    const csv = await registrationsCsv('district=3802&fy=2561');
+    const line = csv.split('\n').find((l) => l.includes(',กลุ่มจักสานหวายศรีชมภู,'));
+    expect(line).toContain(',single-owner,');
+    expect(csv).not.toContain(',กลุ่มจักสานศรีชมภู,');
+    const progress = (await (await province38.get('/api/progress?fy=2561&province=38')).json()) as {
+      total: { producersByType: Record<string, number> };
+    };
+    expect(progress.total.producersByType['single-owner']).toBe(1);
+  });
 });
