@@ -220,7 +220,10 @@ async function written(tx: LoadTx, query: SQL): Promise<number> {
  * name. Each is an UPDATE of the rows that differ, then an INSERT of the rows that are missing.
  * Rows that would not change are not touched, so a re-upload writes nothing and keeps every
  * updated_at. A producer's details are not rolled back by a file for an older fiscal year than
- * one it is already registered in.
+ * one it is already registered in, and are changed only by a load of the producer's own
+ * province (or the department's). Each registration is written with its own copy of the
+ * producer as this file registers it, in the same insert — what documents print, whatever
+ * later happens to the producer row.
  *
  * Registrations and products of a fiscal year are written only by loads, which hold the
  * year's advisory lock, so what resolveProducers found stays true until commit and their
