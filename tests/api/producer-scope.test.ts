@@ -175,6 +175,20 @@ describe(`scope of producers and registrations (${TEST_ENGINE})`, () => {
       ['registered-in-other-district', expect.stringContaining('district 3802')],
     ]);
     expect((await (await signIn(f.app, 'province43')).get(`/api/submissions/${p.report!.submissionId}`)).status).toBe(404);
+
+    // Province-wide uploads: province 38 is told the district; province 43 is not told where.
+    const own38 = await province38.send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานศรีชมภู,${id(3)},กลุ่มผู้ผลิตชุมชน,,บึงกาฬ,ตะกร้าหวาย,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '38', round: '2561-Q1', dryRun: 'true' }));
+    const [a] = ((await own38.json()) as Problem).issues ?? [];
+    expect(a).toMatchObject({ code: 'registered-in-other-district' });
+    expect(a!.message.th).toContain('ลงทะเบียนแล้วกับอำเภอ 3802 พรเจริญ');
+    const other43 = await (await signIn(f.app, 'province43')).send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานหนองคาย,${id(3)},กลุ่มผู้ผลิตชุมชน,,ในเมือง,ตะกร้า,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '43', round: '2561-Q1', dryRun: 'true' }));
+    const [b] = ((await other43.json()) as Problem).issues ?? [];
+    expect(b).toMatchObject({ code: 'registered-in-other-province' });
+    expect(`${b!.message.th} ${b!.message.en}`).not.toMatch(/3802|พรเจริญ|Phon Charoen|บึงกาฬ|Bueng Kan/);
   });
 
   it('a later registration elsewhere changes the producer, never what province 38 certified for FY2560', async () => {
