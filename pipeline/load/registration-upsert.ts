@@ -220,7 +220,10 @@ async function written(tx: LoadTx, query: SQL): Promise<number> {
  * name. Each is an UPDATE of the rows that differ, then an INSERT of the rows that are missing.
  * Rows that would not change are not touched, so a re-upload writes nothing and keeps every
  * updated_at. A producer's details are not rolled back by a file for an older fiscal year than
- * one it is already registered in.
+ * one it is already registered in, and are changed only by a load of the producer's own
+ * province (or the department's). Each registration is written with its own copy of the
+ * producer as this file registers it, in the same insert — what documents print, whatever
+ * later happens to the producer row.
  *
  * Registrations and products of a fiscal year are written only by loads, which hold the
  * year's advisory lock, so what resolveProducers found stays true until commit and their
@@ -277,10 +280,8 @@ export async function upsertRegistrations(
         ${date ? sql`registered_at = coalesce(s.registered_at, r.registered_at),` : sql``}
         submission_id = ${target.submissionId}::uuid, updated_at = ${ts}
       from ${resolved} s
-      where not s.registration_new and r.id = s.registration_id and r.district_code = s.district_code
-        and r.province_code = s.registration_province
-        and ((${list('r', snap.map(([t]) => t))}) is distinct from (${list('s', snap.map(([, c]) => c))})
-          ${date ? sql`or (s.registered_at is not null and r.registered_at is distinct from s.registered_at)` : sql``})`);
+      where (s.registration_changed or s.date_changed) and r.id = s.registration_id and r.district_code = s.district_code
+        and r.province_code = s.registration_province`);
   }
   // A new registration copies the producer as this file registers it; a column the file lacks
   // takes the producer's current value (absent ≠ empty), read in the same statement.

@@ -175,6 +175,20 @@ describe(`scope of producers and registrations (${TEST_ENGINE})`, () => {
       ['registered-in-other-district', expect.stringContaining('district 3802')],
     ]);
     expect((await (await signIn(f.app, 'province43')).get(`/api/submissions/${p.report!.submissionId}`)).status).toBe(404);
+
+    // Province-wide uploads: province 38 is told the district; province 43 is not told where.
+    const own38 = await province38.send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานศรีชมภู,${id(3)},กลุ่มผู้ผลิตชุมชน,,บึงกาฬ,ตะกร้าหวาย,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '38', round: '2561-Q1', dryRun: 'true' }));
+    const [a] = ((await own38.json()) as Problem).issues ?? [];
+    expect(a).toMatchObject({ code: 'registered-in-other-district' });
+    expect(a!.message.th).toContain('ลงทะเบียนแล้วกับอำเภอ 3802 พรเจริญ');
+    const other43 = await (await signIn(f.app, 'province43')).send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานหนองคาย,${id(3)},กลุ่มผู้ผลิตชุมชน,,ในเมือง,ตะกร้า,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '43', round: '2561-Q1', dryRun: 'true' }));
+    const [b] = ((await other43.json()) as Problem).issues ?? [];
+    expect(b).toMatchObject({ code: 'registered-in-other-province' });
+    expect(`${b!.message.th} ${b!.message.en}`).not.toMatch(/3802|พรเจริญ|Phon Charoen|บึงกาฬ|Bueng Kan/);
   });
 
   it('a later registration elsewhere changes the producer, never what province 38 certified for FY2560', async () => {
@@ -216,5 +230,23 @@ describe(`scope of producers and registrations (${TEST_ENGINE})`, () => {
       total: { producersByType: Record<string, number> };
     };
     expect(progress.total.producersByType).toEqual({ 'community-group': 2, 'single-owner': 0, sme: 0 });
+  });
+
+  it('a re-upload of the same year by the same district corrects its registration as printed', async () => {
+    const fixed = await district3802.send('POST', '/api/submissions', upload([
+      `กลุ่มจักสานหวายศรีชมภู,${id(3)},ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว,,ศรีชมภู,ตะกร้าหวาย,ของใช้ ของตกแต่ง ของที่ระลึก`,
+    ], { district: '3802', round: '2561-Q1' }));
+    expect(fixed.status).toBe(201);
+    expect(((await fixed.json()) as Report).accepted).toMatchObject({ total: 1, updated: 1 });
+    const products = ((await (await province38.get('/api/products?fy=2561&district=3802&limit=50')).json()) as Page<Product>).items;
+    expect(products.find((p) => p.name === 'ตะกร้าหวาย')?.producerName).toBe('กลุ่มจักสานหวายศรีชมภู');
+    const csv = await registrationsCsv('district=3802&fy=2561');
+    const line = csv.split('\n').find((l) => l.includes(',กลุ่มจักสานหวายศรีชมภู,'));
+    expect(line).toContain(',single-owner,');
+    expect(csv).not.toContain(',กลุ่มจักสานศรีชมภู,');
+    const progress = (await (await province38.get('/api/progress?fy=2561&province=38')).json()) as {
+      total: { producersByType: Record<string, number> };
+    };
+    expect(progress.total.producersByType['single-owner']).toBe(1);
   });
 });
