@@ -12,12 +12,29 @@ export interface IngestLimits {
   maxColumns: number;
   /** Characters in one cell (an unterminated quote otherwise swallows the file). */
   maxCellChars: number;
-  /** Sum of the uncompressed sizes an XLSX declares. */
+  /** Sum of the uncompressed sizes an XLSX declares (checked before anything is inflated). */
   maxXlsxUncompressedBytes: number;
-  /** Uncompressed / compressed size of any one XLSX part bigger than 1 MB (zip bombs run to 1000:1). */
+  /**
+   * Uncompressed / compressed size of any one XLSX part bigger than 1 MB (zip bombs run to
+   * 1000:1): checked on the declared sizes, and again on the bytes as they really inflate.
+   */
   maxXlsxCompressionRatio: number;
   /** Parts in one XLSX. */
   maxXlsxEntries: number;
+  /** Bytes one XLSX part may really inflate to, whatever its headers declare. */
+  maxXlsxPartInflatedBytes: number;
+  /** Bytes all the XLSX parts read may really inflate to together, whatever their headers declare. */
+  maxXlsxInflatedBytes: number;
+  /** Entries in an XLSX's shared-string table (every distinct text of the workbook). */
+  maxXlsxSharedStrings: number;
+  /** Characters in an XLSX's shared-string table, all entries together. */
+  maxXlsxSharedStringChars: number;
+  /**
+   * Bytes taken from an input that is not a regular file (a pipe, a FIFO, a device, stdin):
+   * it has no size to check first and may never end, so it is read into memory up to this
+   * bound and refused past it. The upload limit by default, as the API would refuse it.
+   */
+  maxStreamedInputBytes: number;
 }
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
@@ -27,4 +44,12 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
   maxXlsxCompressionRatio: 200,
   maxXlsxEntries: 10_000,
+  // A national sheet (210,000 rows of about 30 cells) inflates to about 200 MB of XML.
+  maxXlsxPartInflatedBytes: 768 * 1024 * 1024,
+  maxXlsxInflatedBytes: 1024 * 1024 * 1024,
+  // A national file has at most a few distinct texts per row (names, IDs kept as text,
+  // addresses): well under a million. Stored compactly, 3 million cost about 40 MB plus text.
+  maxXlsxSharedStrings: 3_000_000,
+  maxXlsxSharedStringChars: 64 * 1024 * 1024,
+  maxStreamedInputBytes: DEFAULT_UPLOAD_LIMIT_BYTES,
 };
