@@ -26,11 +26,13 @@ export async function readDateStyles(file: RandomAccessFile, directory: ZipDirec
   if (part === null) return styles;
   const custom = new Map<number, boolean>();
   let inCellXfs = false;
+  let inNumFmts = false; // numFmt also appears in dxfs (conditional formats), which cells do not use
   const parser = new SaxesParser({ position: false });
   parser.on('opentag', (tag) => {
     const local = xmlLocalName(tag.name);
     const a = tag.attributes as Record<string, string>;
-    if (local === 'numFmt') custom.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
+    if (local === 'numFmts') inNumFmts = true;
+    else if (local === 'numFmt' && inNumFmts) custom.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
     else if (local === 'cellXfs') inCellXfs = true;
     else if (local === 'xf' && inCellXfs) {
       const id = Number(a.numFmtId ?? 0);
@@ -38,7 +40,9 @@ export async function readDateStyles(file: RandomAccessFile, directory: ZipDirec
     }
   });
   parser.on('closetag', (tag) => {
-    if (xmlLocalName(tag.name) === 'cellXfs') inCellXfs = false;
+    const local = xmlLocalName(tag.name);
+    if (local === 'cellXfs') inCellXfs = false;
+    else if (local === 'numFmts') inNumFmts = false;
   });
   for await (const _ of xmlPartSteps(file, directory, meter, part, parser, MAX_TOKEN_CHARS));
   return styles;

@@ -71,7 +71,7 @@ describe('otop load: a pipe, FIFO, device or stdin meets the upload limit', () =
     };
     writer.on('drain', pump);
     writer.on('open', pump);
-    const writerEnded = new Promise((resolve) => writer.on('error', resolve).on('close', resolve));
+    const writerEnded = new Promise<void>((resolve) => writer.on('error', () => resolve()).on('close', () => resolve()));
     const r = await run(fifo);
     stopped = true;
     writer.destroy();
