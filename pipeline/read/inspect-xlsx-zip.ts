@@ -1,6 +1,6 @@
 import type { IngestLimits } from '../ingest-limits.ts';
 import { FileRefusal } from './file-refusal.ts';
-import type { RandomAccessFile } from './random-access-file.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;

@@ -4,7 +4,7 @@ import { decodeText } from './decode-text.ts';
 import { FileRefusal } from './file-refusal.ts';
 import { sourceChunks, type IngestSource } from './ingest-source.ts';
 import { inspectXlsxZip } from './inspect-xlsx-zip.ts';
-import { openRandomAccessFile } from './random-access-file.ts';
+import { openRandomAccessFile } from './open-random-access-file.ts';
 import type { SourceSniff } from './sniff-source.ts';
 import type { SourceInfo, SourceRecord } from './source-record.ts';
 import { xlsxRecords } from './xlsx-records.ts';

@@ -3,7 +3,7 @@ import type { IngestLimits } from '../ingest-limits.ts';
 import { FileRefusal } from './file-refusal.ts';
 import type { InflationMeter } from './inflation-meter.ts';
 import type { ZipDirectory } from './inspect-xlsx-zip.ts';
-import type { RandomAccessFile } from './random-access-file.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 import { unescapeXlsxText } from './unescape-xlsx-text.ts';
 import { xmlLocalName } from './xml-local-name.ts';
 import { xmlPartSteps } from './xml-part-steps.ts';

@@ -4,12 +4,12 @@ import { FileRefusal } from './file-refusal.ts';
 import { InflationMeter } from './inflation-meter.ts';
 import type { IngestSource } from './ingest-source.ts';
 import { inspectXlsxZip } from './inspect-xlsx-zip.ts';
-import { openRandomAccessFile } from './random-access-file.ts';
+import { openRandomAccessFile } from './open-random-access-file.ts';
 import { readDateStyles } from './read-date-styles.ts';
 import { SharedStringTable } from './shared-string-table.ts';
 import type { SourceRecord } from './source-record.ts';
 import { xlsxSheetRows } from './xlsx-sheet-rows.ts';
-import { readXlsxWorkbook } from './xlsx-workbook.ts';
+import { readXlsxWorkbook } from './read-xlsx-workbook.ts';
 
 export interface XlsxRecordsOptions {
   sheetName?: string | undefined;

@@ -2,7 +2,7 @@ import type { SaxesParser } from 'saxes';
 import { FileRefusal } from './file-refusal.ts';
 import type { InflationMeter } from './inflation-meter.ts';
 import type { ZipDirectory } from './inspect-xlsx-zip.ts';
-import type { RandomAccessFile } from './random-access-file.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 import { zipEntryChunks } from './zip-entry-chunks.ts';
 
 const notXml = (name: string) =>

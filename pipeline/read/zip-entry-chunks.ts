@@ -2,7 +2,7 @@ import { createInflateRaw, crc32 } from 'node:zlib';
 import { FileRefusal } from './file-refusal.ts';
 import type { InflationMeter } from './inflation-meter.ts';
 import type { ZipEntryInfo } from './inspect-xlsx-zip.ts';
-import type { RandomAccessFile } from './random-access-file.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 
 const LOCAL_SIGNATURE = 0x04034b50;
 // Compressed bytes read from the file at a time.

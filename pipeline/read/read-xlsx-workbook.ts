@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { FileRefusal } from './file-refusal.ts';
 import type { InflationMeter } from './inflation-meter.ts';
 import type { ZipDirectory } from './inspect-xlsx-zip.ts';
-import type { RandomAccessFile } from './random-access-file.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 import { xmlLocalName } from './xml-local-name.ts';
 import { xmlPartSteps } from './xml-part-steps.ts';
 
