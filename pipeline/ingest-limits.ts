@@ -44,8 +44,10 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
   maxXlsxCompressionRatio: 200,
   maxXlsxEntries: 10_000,
-  // A national sheet (210,000 rows of about 30 cells) inflates to about 200 MB of XML.
-  maxXlsxPartInflatedBytes: 768 * 1024 * 1024,
+  // A generated sheet of 100,000 rows inflates to 57 MB of XML (shared strings), so a national
+  // one (210,000 rows) to about 120 MB, or some 380 MB with every text inline. This bound also
+  // caps the XML a file under the ratio limit can make the reader parse (about 10 s of it).
+  maxXlsxPartInflatedBytes: 512 * 1024 * 1024,
   maxXlsxInflatedBytes: 1024 * 1024 * 1024,
   // A generated file of 100,000 rows has 110,600 distinct texts; even a national file (210,000
   // rows) with six unique text cells a row stays under 1.3 million. Stored compactly, 2 million
