@@ -20,6 +20,12 @@ export const ISSUE_CODES = {
     en: 'The file is not a supported text or Excel file',
   },
   'too-large': { severity: 'error', level: 'file', th: 'ไฟล์มีขนาดใหญ่เกินกำหนด', en: 'The file is larger than allowed' },
+  'inflation-limit': {
+    severity: 'error',
+    level: 'file',
+    th: 'ไฟล์ Excel เมื่อขยายออกมามีข้อมูลมากเกินกำหนด อาจเป็น zip bomb',
+    en: 'The Excel file inflates past the limit, as a zip bomb does',
+  },
   'too-many-rows': { severity: 'error', level: 'file', th: 'ไฟล์มีจำนวนแถวเกินกำหนด', en: 'The file has more rows than allowed' },
   'missing-column': { severity: 'error', level: 'file', th: 'ไม่พบคอลัมน์ที่จำเป็น', en: 'A required column is missing' },
   'unknown-round': {

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 /** Where the bytes of an upload are: a file on disk (CLI, spooled upload) or in memory. */
 export type IngestSource = { kind: 'path'; path: string } | { kind: 'bytes'; bytes: Uint8Array };
@@ -7,14 +6,27 @@ export type IngestSource = { kind: 'path'; path: string } | { kind: 'bytes'; byt
 /** Reads in chunks of this size: big enough for fast parsing, small enough to stream. */
 export const CHUNK_BYTES = 1 << 18;
 
-/** The source's bytes as a stream of chunks, never the whole file at once (for paths). */
+/**
+ * The source's bytes as a stream of chunks, never the whole file at once (for paths). Read
+ * through a file handle closed in `finally`, so a reader stopped early (return()) has closed
+ * the file by the time return() resolves — not some time later, as a destroyed stream does.
+ */
 export async function* sourceChunks(source: IngestSource): AsyncGenerator<Uint8Array> {
   if (source.kind === 'bytes') {
     for (let i = 0; i < source.bytes.length; i += CHUNK_BYTES) yield source.bytes.subarray(i, i + CHUNK_BYTES);
     return;
   }
-  for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK_BYTES })) {
-    yield chunk as Buffer;
+  const handle = await open(source.path, 'r');
+  try {
+    for (;;) {
+      // A fresh buffer per chunk: the consumer may keep it (the sniffer keeps the first bytes).
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,7 +1,6 @@
-import { open } from 'node:fs/promises';
 import type { IngestLimits } from '../ingest-limits.ts';
-import type { IngestSource } from './ingest-source.ts';
 import { FileRefusal } from './file-refusal.ts';
+import type { RandomAccessFile } from './open-random-access-file.ts';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -10,24 +9,24 @@ const EOCD_SEARCH = EOCD_MIN + 0xffff;
 const ONE_MB = 1024 * 1024;
 const size = (bytes: number) => (bytes >= ONE_MB ? `${Math.round(bytes / ONE_MB)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
+/** One part of the ZIP as its central directory declares it: sizes and CRC are claims, checked when read. */
 export interface ZipEntryInfo {
   name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** General-purpose flags (bit 0 encrypted, bit 3 sizes in a data descriptor after the data). */
+  flags: number;
+  crc32: number;
   compressedBytes: number;
   uncompressedBytes: number;
+  /** Where the part's local header starts. */
+  localOffset: number;
 }
 
-async function readRange(source: IngestSource, offset: number, length: number): Promise<Buffer> {
-  if (source.kind === 'bytes') {
-    return Buffer.from(source.bytes.buffer, source.bytes.byteOffset + offset, Math.max(0, Math.min(length, source.bytes.length - offset)));
-  }
-  const handle = await open(source.path, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buf, 0, length, offset);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+/** The parts of a ZIP, and where its central directory starts (no part's data goes past it). */
+export interface ZipDirectory {
+  entries: ZipEntryInfo[];
+  directoryOffset: number;
 }
 
 const notXlsx = () =>
@@ -42,11 +41,14 @@ const damaged = () =>
  * Reads the ZIP central directory of an XLSX (without inflating anything) and refuses what
  * would cost absurd memory or time to open: more parts than any workbook has, a declared
  * uncompressed total beyond the limit, or a part that inflates far more than XML does (a zip
- * bomb). Also refuses a ZIP that is no workbook at all.
+ * bomb). Also refuses a ZIP that is no workbook at all. The declared sizes are only a first,
+ * cheap filter for honest files: a lying directory passes it, and the reader then meters the
+ * bytes as they really inflate (zipEntryChunks with an InflationMeter).
  */
-export async function inspectXlsxZip(source: IngestSource, sizeBytes: number, limits: IngestLimits): Promise<ZipEntryInfo[]> {
+export async function inspectXlsxZip(file: RandomAccessFile, limits: IngestLimits): Promise<ZipDirectory> {
+  const sizeBytes = file.size;
   const tailLength = Math.min(sizeBytes, EOCD_SEARCH);
-  const tail = await readRange(source, sizeBytes - tailLength, tailLength);
+  const tail = await file.read(sizeBytes - tailLength, tailLength);
   let eocd = -1;
   for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
     if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
@@ -69,20 +71,25 @@ export async function inspectXlsxZip(source: IngestSource, sizeBytes: number, li
     });
   }
   if (directoryOffset + directorySize > sizeBytes) throw damaged();
-  const dir = await readRange(source, directoryOffset, directorySize);
+  const dir = await file.read(directoryOffset, directorySize);
   const entries: ZipEntryInfo[] = [];
   let p = 0;
   let total = 0;
   for (let k = 0; k < entryCount; k++) {
     if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw damaged();
+    const flags = dir.readUInt16LE(p + 8);
+    const method = dir.readUInt16LE(p + 10);
+    const crc32 = dir.readUInt32LE(p + 16);
     const compressedBytes = dir.readUInt32LE(p + 20);
     const uncompressedBytes = dir.readUInt32LE(p + 24);
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
+    const localOffset = dir.readUInt32LE(p + 42);
     const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
-    entries.push({ name, compressedBytes, uncompressedBytes });
+    if (localOffset >= directoryOffset || compressedBytes > directoryOffset - localOffset) throw damaged();
+    entries.push({ name, method, flags, crc32, compressedBytes, uncompressedBytes, localOffset });
     total += uncompressedBytes;
     if (uncompressedBytes > ONE_MB && uncompressedBytes > Math.max(1, compressedBytes) * limits.maxXlsxCompressionRatio) {
       throw new FileRefusal('too-large', {
@@ -98,5 +105,5 @@ export async function inspectXlsxZip(source: IngestSource, sizeBytes: number, li
     });
   }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notXlsx();
-  return entries;
+  return { entries, directoryOffset };
 }

@@ -4,6 +4,7 @@ import { decodeText } from './decode-text.ts';
 import { FileRefusal } from './file-refusal.ts';
 import { sourceChunks, type IngestSource } from './ingest-source.ts';
 import { inspectXlsxZip } from './inspect-xlsx-zip.ts';
+import { openRandomAccessFile } from './open-random-access-file.ts';
 import type { SourceSniff } from './sniff-source.ts';
 import type { SourceInfo, SourceRecord } from './source-record.ts';
 import { xlsxRecords } from './xlsx-records.ts';
@@ -80,7 +81,14 @@ export async function openRecords(source: IngestSource, sniff: SourceSniff, opti
         en: 'old Excel format (.xls); please save as .xlsx or CSV',
       });
     case 'zip': {
-      await inspectXlsxZip(source, sniff.sizeBytes, options.limits);
+      // The directory's declared sizes refuse an honest zip bomb before reading starts; the
+      // reader checks again, and meters what really inflates.
+      const file = await openRandomAccessFile(source);
+      try {
+        await inspectXlsxZip(file, options.limits);
+      } finally {
+        await file.close();
+      }
       const info: SourceInfo = { format: 'xlsx', encoding: null, delimiter: null, sheet: options.sheetName ?? null };
       return {
         info,

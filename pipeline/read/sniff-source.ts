@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { stat } from 'node:fs/promises';
+import { FileRefusal } from './file-refusal.ts';
 import { sourceChunks, type IngestSource } from './ingest-source.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'empty' | 'binary' | 'xls' | 'zip';
@@ -38,6 +40,14 @@ function incompleteUtf8Tail(b: Uint8Array): number {
  * whether it is valid UTF-8 throughout (else it is read as Windows-874, Thai Excel's "CSV").
  */
 export async function sniffSource(source: IngestSource): Promise<SourceSniff> {
+  // A path is read more than once (sniffed, then read): a pipe or device cannot be, and may
+  // never end (/dev/zero). Callers read such inputs into bytes first (readBoundedInput).
+  if (source.kind === 'path' && !(await stat(source.path)).isFile()) {
+    throw new FileRefusal('unreadable-file', {
+      th: `${source.path} ไม่ใช่ไฟล์ปกติ (เป็นท่อหรืออุปกรณ์) จึงอ่านโดยตรงไม่ได้`,
+      en: `${source.path} is not a regular file (a pipe or device), so it cannot be read in place`,
+    });
+  }
   const hash = createHash('sha256');
   let size = 0;
   let head: Uint8Array | null = null;

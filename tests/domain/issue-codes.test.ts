@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode, makeIssue } from '../../domain/issue-codes.ts';
 
-const FILE_CODES = ['missing-column', 'duplicate-column', 'empty-file', 'unreadable-file', 'binary-file', 'too-large', 'too-many-rows', 'round-locked', 'unknown-round'];
+const FILE_CODES = ['missing-column', 'duplicate-column', 'empty-file', 'unreadable-file', 'binary-file', 'too-large', 'inflation-limit', 'too-many-rows', 'round-locked', 'unknown-round'];
 const ROW_ERRORS = [
   'missing-value',
   'invalid-citizen-id',

@@ -13,7 +13,8 @@ import { sniffSource } from '../../pipeline/read/sniff-source.ts';
 import { ScopeGeography } from '../../pipeline/scope-geography.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { RowValidator } from '../../pipeline/validate-row.ts';
-import { id } from './bad-input-corpus.ts';
+import { readFileSync } from 'node:fs';
+import { id, workbook } from './bad-input-corpus.ts';
 import { createTestDb } from '../support/test-db.ts';
 
 // Property-based fuzzing with a fixed seed (reproducible) and bounded runs: whatever the input,
@@ -106,6 +107,81 @@ describe('fuzz: CSV reader', () => {
         }
         expect(performance.now() - t0).toBeLessThan(PER_INPUT_MS * 8);
       }),
+      { seed: SEED, numRuns: RUNS / 4 },
+    );
+  }, 60_000);
+});
+
+describe('fuzz: XLSX reader', () => {
+  const limits = { ...DEFAULT_INGEST_LIMITS, maxCellChars: 100, maxColumns: 50, maxRows: 1000 };
+  /** Every row, or the refusal; anything else thrown fails the property. */
+  const readAll = async (bytes: Uint8Array) => {
+    const source = { kind: 'bytes' as const, bytes };
+    const t0 = performance.now();
+    const rows: Array<{ row: number; cells: string[] }> = [];
+    try {
+      const records = await openRecords(source, await sniffSource(source), { limits });
+      for await (const batch of records.batches) rows.push(...batch);
+    } catch (err) {
+      expect(err, String(err)).toBeInstanceOf(FileRefusal);
+      expect(ISSUE_CODES[(err as FileRefusal).issue.code]).toBeDefined();
+      return null;
+    } finally {
+      expect(performance.now() - t0, 'per-input time bound').toBeLessThan(PER_INPUT_MS * 8);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0) expect(rows[i]!.row).toBeGreaterThan(rows[i - 1]!.row);
+      expect(rows[i]!.cells.every((c) => typeof c === 'string' && !c.includes('\u0000') && c.length <= limits.maxCellChars)).toBe(true);
+    }
+    return rows;
+  };
+
+  it(`${RUNS / 4} workbooks with bytes overwritten or cut off: rows in order, or a refusal with a catalogue code`, async () => {
+    // Written by exceljs: shared strings, styles, dates, two sheets.
+    const base = readFileSync(new URL('../fixtures/pipeline/registrations.xlsx', import.meta.url));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+        fc.option(fc.nat(), { nil: null }),
+        async (edits, cut) => {
+          const b = Buffer.from(base);
+          for (const e of edits) b[e.at % b.length] = e.value;
+          await readAll(cut === null ? b : b.subarray(0, cut % b.length));
+        },
+      ),
+      { seed: SEED, numRuns: RUNS / 4 },
+    );
+  }, 60_000);
+
+  it(`${RUNS / 4} worksheets of random rows (numbers repeated, backwards, missing; cells of every type, far columns): rows in order, or a refusal`, async () => {
+    const cell = fc.oneof(
+      hostileText,
+      fc.double(),
+      fc.record({ t: fc.constantFrom('s', 'b', 'e', 'n', 'str', 'd', 'inlineStr', 'x'), v: fc.oneof(fc.nat(), fc.constantFrom('1', '0', '#N/A', '2018-03-15T00:00:00Z', '1e308', '-0', 'abc', '')), col: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }) }),
+    );
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const colName = (n: number) => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ r: fc.option(fc.integer({ min: -2, max: 1200 }), { nil: null }), cells: fc.array(cell, { maxLength: 8 }) }), { maxLength: 30 }),
+        async (rows) => {
+          const xmlRows = rows
+            .map(({ r, cells }) => {
+              const cs = cells
+                .map((c) => {
+                  if (typeof c === 'string') return `<c t="inlineStr"><is><t>${esc(c.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, ''))}</t></is></c>`;
+                  if (typeof c === 'number') return `<c><v>${c}</v></c>`;
+                  return `<c${c.col === null ? '' : ` r="${colName(c.col)}1"`} t="${c.t}"><v>${esc(String(c.v))}</v></c>`;
+                })
+                .join('');
+              return `<row${r === null ? '' : ` r="${r}"`}>${cs}</row>`;
+            })
+            .join('');
+          const sheetXml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${xmlRows}</sheetData></worksheet>`);
+          const read = await readAll(workbook([], { sheetXml }));
+          if (read !== null) expect(read.length).toBe(rows.length);
+        },
+      ),
       { seed: SEED, numRuns: RUNS / 4 },
     );
   }, 60_000);
