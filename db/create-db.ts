@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { guardLostConnections } from './guard-lost-connections.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -37,10 +38,12 @@ export interface CreateDbOptions {
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-    });
+    const client = guardLostConnections(
+      postgres(options.databaseUrl, {
+        max: options.maxConnections ?? 10,
+        onnotice: () => {},
+      }),
+    );
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, engine: 'postgres', close: (o) => client.end({ timeout: o?.timeoutSeconds ?? 5 }) };
   }
