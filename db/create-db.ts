@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock.ts';
 import { guardLostConnections } from './guard-lost-connections.ts';
 import * as schema from './schema/index.ts';
 
@@ -48,15 +49,33 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     return { db, engine: 'postgres', close: (o) => client.end({ timeout: o?.timeoutSeconds ?? 5 }) };
   }
   const dataDir = options.dataDir ?? './data/pglite';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  // Loaded only when used: on PostgreSQL the embedded engine's module would cost ~35 MB.
-  const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-  ]);
-  const client = await Embedded.create(dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  const inMemory = dataDir.startsWith('memory://');
+  // One process per data folder (DataDirLockedError otherwise), taken before anything is read or written.
+  const lock = inMemory ? null : lockDataDir(dataDir);
+  try {
+    if (!inMemory) mkdirSync(dataDir, { recursive: true });
+    // Loaded only when used: on PostgreSQL the embedded engine's module would cost ~35 MB.
+    const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+    ]);
+    const client = await Embedded.create(dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 export function engineOf(db: Db): Engine {
