@@ -22,7 +22,7 @@ export class DataDirLockedError extends Error {
     readonly lockFile: string,
     readonly holder: DataDirHolder,
   ) {
-    const who = `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''} (${holder.command}), since ${holder.since}`;
+    const who = holder.pid === 0 ? 'a process that is opening it right now' : `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''} (${holder.command}), since ${holder.since}`;
     super(
       [
         `The embedded database at ${dataDir} is in use by another process: ${who}.`,
@@ -66,6 +66,32 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * When process `pid` started (ms since the epoch), on Linux; null elsewhere. A pid is reused
+ * after its process ends: a process that started after the lock was taken is not its holder.
+ */
+function processStart(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is field 3, starttime (clock ticks after boot) field 22.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    // USER_HZ is 100 on every Linux this runs on.
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? (boot + ticks / 100) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+function holds(holder: DataDirHolder): boolean {
+  if (holder.host !== hostname()) return true; // its process cannot be checked from here
+  if (holder.pid === process.pid || !isAlive(holder.pid)) return false;
+  const started = processStart(holder.pid);
+  const since = Date.parse(holder.since);
+  // Two seconds of slack: boot time and ticks are coarse.
+  return started === null || Number.isNaN(since) || started <= since + 2_000;
+}
+
 function commandLine(): string {
   const script = process.argv[1] ? relative(process.cwd(), process.argv[1]) || process.argv[1] : 'node';
   return [script, ...process.argv.slice(2)].join(' ').slice(0, 200);
@@ -96,13 +122,13 @@ export function lockDataDir(dataDir: string): DataDirLock {
           continue; // removed meanwhile: try again
         }
         if (age < UNREADABLE_GRACE_MS) {
-          throw new DataDirLockedError(dataDir, lockFile, { pid: 0, command: 'another process, starting', since: 'just now', host: hostname() });
+          throw new DataDirLockedError(dataDir, lockFile, { pid: 0, command: '', since: '', host: hostname() });
         }
-      } else if (holder.host !== hostname() || (holder.pid !== process.pid && isAlive(holder.pid))) {
-        // On another host its process cannot be checked from here: it counts as alive.
+      } else if (holds(holder)) {
         throw new DataDirLockedError(dataDir, lockFile, holder);
       }
-      // Stale: its process is gone (or it is unreadable and old). Take it over.
+      // Stale: its process is gone, or its pid now belongs to a later process (or it is
+      // unreadable and old). Take it over. A process never blocks itself.
       try {
         unlinkSync(lockFile);
       } catch (e) {

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.ts';
 import { startServer, stopServer, type ServerProcess } from '../reliability/support/server-process.ts';
 
 // One process per embedded data folder: a second process (the CLI beside a running server)
@@ -94,4 +95,19 @@ describe('one process per embedded data folder (DATA_DIR)', () => {
     expect(created.stdout).toContain('Created stale-analyst');
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
   }, 120_000);
+
+  it('a live holder refuses; a lock whose pid now belongs to a process started after it is taken over (pid reused after a crash)', () => {
+    const dataDir = freshDir();
+    const lock = (since: string) => writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 1, command: 'api/server.ts', since, host: hostname() }));
+    // pid 1 is alive and started before now: it holds the lock.
+    lock(new Date().toISOString());
+    expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError);
+    expect(() => lockDataDir(dataDir)).toThrow(/in use by another process: pid 1 \(api\/server\.ts\)/);
+    // The same pid, but the lock is older than its process: a stale lock whose pid was reused.
+    lock('2000-01-01T00:00:00.000Z');
+    const taken = lockDataDir(dataDir);
+    expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    taken.release();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
 });
