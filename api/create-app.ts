@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { connectionFailure } from '../db/connection-failure.ts';
 import type { Db, Engine } from '../db/create-db.ts';
 import { AccountError } from './accounts/account-error.ts';
 import { csrfProtection } from './auth/csrf-protection.ts';
@@ -120,6 +121,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     const known = toProblem(err);
     if (known) return sendProblem(c, { instance: c.req.path, ...known.problem }, known.headers);
+    if (connectionFailure(err)) {
+      // The database, not the request: lost, down or refusing. Logged; the client may retry.
+      logInternalError(c.req.method, c.req.path, err);
+      const unavailable = problem(503, 'database-unavailable', { en: 'The database is unavailable; try again shortly', th: 'ฐานข้อมูลไม่พร้อมใช้งาน กรุณาลองใหม่อีกครั้งในอีกสักครู่' });
+      return sendProblem(c, { instance: c.req.path, ...unavailable.problem }, { 'retry-after': '5' });
+    }
     // Internal errors are logged here and never echoed to the client.
     logInternalError(c.req.method, c.req.path, err);
     return sendProblem(

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
+import { connectionFailure, connectionFailureLines } from '../db/connection-failure.ts';
 import { createDb } from '../db/create-db.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './create-app.ts';
 import { prepareDatabase } from './prepare-database.ts';
@@ -82,6 +84,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // What the operator must fix outside this program (exit 2, as a configuration error): the
+  // data folder held by another process, or a database that cannot be reached or used. The
+  // driver's cause is printed, not Drizzle's "Failed query: CREATE SCHEMA …" around it.
+  const failure = connectionFailure(err);
+  if (err instanceof DataDirLockedError || failure) {
+    console.error(['Start-up failed / เริ่มระบบไม่สำเร็จ:', ...(failure ? connectionFailureLines(failure) : [(err as Error).message])].join('\n'));
+    process.exit(2);
+  }
   console.error('Start-up failed:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from '../api/config.ts';
+import { connectionFailure, connectionFailureLines } from '../db/connection-failure.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { seedCommand } from './commands/seed-command.ts';
@@ -67,7 +69,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    // The data folder held by another process, or a database that cannot be reached: the
+    // holder or the driver's cause and what to check, not Drizzle's "Failed query: …".
+    const failure = connectionFailure(err);
+    const lines = err instanceof DataDirLockedError ? [err.message] : failure ? connectionFailureLines(failure) : [`Error: ${err instanceof Error ? err.message : String(err)}`];
+    process.stderr.write(`${lines.join('\n')}\n`);
     process.exitCode = 2;
   },
 );

@@ -3,6 +3,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock.ts';
+import { guardLostConnections } from './guard-lost-connections.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -37,23 +39,43 @@ export interface CreateDbOptions {
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-    });
+    const client = guardLostConnections(
+      postgres(options.databaseUrl, {
+        max: options.maxConnections ?? 10,
+        onnotice: () => {},
+      }),
+    );
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, engine: 'postgres', close: (o) => client.end({ timeout: o?.timeoutSeconds ?? 5 }) };
   }
   const dataDir = options.dataDir ?? './data/pglite';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  // Loaded only when used: on PostgreSQL the embedded engine's module would cost ~35 MB.
-  const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-  ]);
-  const client = await Embedded.create(dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  const inMemory = dataDir.startsWith('memory://');
+  // One process per data folder (DataDirLockedError otherwise), taken before anything is read or written.
+  const lock = inMemory ? null : lockDataDir(dataDir);
+  try {
+    if (!inMemory) mkdirSync(dataDir, { recursive: true });
+    // Loaded only when used: on PostgreSQL the embedded engine's module would cost ~35 MB.
+    const [{ PGlite: Embedded }, { drizzle: drizzlePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+    ]);
+    const client = await Embedded.create(dataDir);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 export function engineOf(db: Db): Engine {

@@ -100,8 +100,10 @@ function postgresSession(tx: postgres.Sql): ExportSession {
         }
         // postgres.js pauses the socket when a COPY chunk finds the stream's buffer full and
         // resumes it only from the stream's _read(); after the last chunk nothing reads, and the
-        // connection would wait forever for the end of the COPY (porsager/postgres#917).
-        stream._read(0);
+        // connection would wait forever for the end of the COPY (porsager/postgres#917). A stream
+        // failed by a lost connection has no socket left to resume (it would throw a TypeError
+        // in place of the connection's error).
+        if (!stream.errored) stream._read(0);
       }
     },
   };

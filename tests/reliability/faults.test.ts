@@ -217,11 +217,12 @@ describe.skipIf(!FAULT_TESTS || !TEST_DATABASE_URL)(
   `fault: PostgreSQL stopped (immediate) in the middle of a large load${FAULT_TESTS ? '' : ' — not enabled: it stops the shared PostgreSQL cluster other test files use; run bench/faults/run-faults.sh (OTOP_FAULT_TESTS=1)'}`,
   () => {
     let t: TestDb;
-    // Known driver defect (postgres@3.4.9, porsager/postgres#1154 and #1208, fix unreleased):
-    // a write the driver deferred with setImmediate runs after the socket closed and throws
-    // "Cannot read properties of null (reading 'write')" outside any promise. In the API
-    // process that is an uncaught exception that ends the process. Counted and reported here
-    // so the rest of this test can judge the pipeline; see docs/security.md.
+    // Known driver defect (postgres@3.4.9/3.4.10, porsager/postgres#1154 and #1208, fix
+    // unreleased): a write the driver deferred with setImmediate runs after the socket closed
+    // and throws "Cannot read properties of null (reading 'write')" outside any promise. The
+    // write was the transaction's ROLLBACK on the lost connection, which createDb's wrapper
+    // (db/guard-lost-connections.ts) now prevents; any that still occur are counted and
+    // reported here so the rest of this test can judge the pipeline; see docs/security.md.
     let driverCrashes = 0;
     const onUncaught = (err: Error) => {
       if (err instanceof TypeError && /reading 'write'/.test(err.message) && /postgres[\\/]src[\\/]connection\.js/.test(err.stack ?? '')) {

@@ -1,0 +1,160 @@
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+
+/** Who holds an embedded data folder: written into its lock file. */
+export interface DataDirHolder {
+  pid: number;
+  command: string;
+  since: string;
+  host: string;
+}
+
+/**
+ * The embedded engine (PGlite) is one process's database: a second process opening the same
+ * folder writes pages the first never sees, and the first's next checkpoint overwrites them —
+ * an account created by `npx otop users create` beside a running server was gone after a
+ * restart. The server and the CLI therefore take this lock before opening the folder.
+ */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+    readonly holder: DataDirHolder,
+  ) {
+    const who = holder.pid === 0 ? 'a process that is opening it right now' : `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''} (${holder.command}), since ${holder.since}`;
+    super(
+      [
+        `The embedded database at ${dataDir} is in use by another process: ${who}.`,
+        `ฐานข้อมูลในเครื่องที่ ${dataDir} กำลังถูกใช้โดยโปรเซสอื่น: ${who}`,
+        'Only one process may open it. Stop that process (the server: Ctrl-C or SIGTERM) and run this again, or point both at a PostgreSQL database with DATABASE_URL.',
+        'เปิดได้ครั้งละหนึ่งโปรเซส กรุณาหยุดโปรเซสนั้น (เซิร์ฟเวอร์: Ctrl-C หรือ SIGTERM) แล้วสั่งใหม่ หรือให้ทั้งสองใช้ PostgreSQL ผ่าน DATABASE_URL',
+        `Nothing was written. Lock file: ${lockFile}`,
+      ].join('\n'),
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+export interface DataDirLock {
+  readonly lockFile: string;
+  /** Removes the lock file (if it is still this process's); safe to call twice. */
+  release(): void;
+}
+
+// A lock file with no readable holder younger than this may be one being written right now.
+const UNREADABLE_GRACE_MS = 5_000;
+
+function readHolder(lockFile: string): DataDirHolder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(lockFile, 'utf8')) as Partial<DataDirHolder>;
+    return typeof parsed.pid === 'number' && Number.isInteger(parsed.pid) && parsed.pid > 0
+      ? { pid: parsed.pid, command: String(parsed.command ?? '?'), since: String(parsed.since ?? '?'), host: String(parsed.host ?? hostname()) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, it is only another user's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * When process `pid` started (ms since the epoch), on Linux; null elsewhere. A pid is reused
+ * after its process ends: a process that started after the lock was taken is not its holder.
+ */
+function processStart(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "(comm)": state is field 3, starttime (clock ticks after boot) field 22.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    // USER_HZ is 100 on every Linux this runs on.
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? (boot + ticks / 100) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+function holds(holder: DataDirHolder): boolean {
+  if (holder.host !== hostname()) return true; // its process cannot be checked from here
+  if (holder.pid === process.pid || !isAlive(holder.pid)) return false;
+  const started = processStart(holder.pid);
+  const since = Date.parse(holder.since);
+  // Two seconds of slack: boot time and ticks are coarse.
+  return started === null || Number.isNaN(since) || started <= since + 2_000;
+}
+
+function commandLine(): string {
+  const script = process.argv[1] ? relative(process.cwd(), process.argv[1]) || process.argv[1] : 'node';
+  return [script, ...process.argv.slice(2)].join(' ').slice(0, 200);
+}
+
+/**
+ * Takes the lock on an embedded data folder (`<dataDir>.lock`, created with O_EXCL and holding
+ * pid, command and start time), or throws DataDirLockedError naming the holder. A lock whose
+ * process is gone (killed, crashed) is taken over. Released on `release()` and, as a last
+ * resort, when the process exits.
+ */
+export function lockDataDir(dataDir: string): DataDirLock {
+  const lockFile = `${resolve(dataDir)}.lock`;
+  mkdirSync(dirname(lockFile), { recursive: true });
+  const me: DataDirHolder = { pid: process.pid, command: commandLine(), since: new Date().toISOString(), host: hostname() };
+  for (let attempt = 0; ; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lockFile, 'wx', 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
+      const holder = readHolder(lockFile);
+      if (holder === null) {
+        let age = Infinity;
+        try {
+          age = Date.now() - statSync(lockFile).mtimeMs;
+        } catch {
+          continue; // removed meanwhile: try again
+        }
+        if (age < UNREADABLE_GRACE_MS) {
+          throw new DataDirLockedError(dataDir, lockFile, { pid: 0, command: '', since: '', host: hostname() });
+        }
+      } else if (holds(holder)) {
+        throw new DataDirLockedError(dataDir, lockFile, holder);
+      }
+      // Stale: its process is gone, or its pid now belongs to a later process (or it is
+      // unreadable and old). Take it over. A process never blocks itself.
+      try {
+        unlinkSync(lockFile);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, `${JSON.stringify(me)}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      process.off('exit', release);
+      // Only our own: a lock taken over after we were presumed dead is not ours to remove.
+      if (readHolder(lockFile)?.pid !== process.pid) return;
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // already gone
+      }
+    };
+    process.on('exit', release);
+    return { lockFile, release };
+  }
+}
