@@ -12,6 +12,7 @@ import { LETTER_PLAN_AS_MEANT } from '../../domain/letter-plan.ts';
 import { readGeographyDir } from '../../pipeline/generate/national-geography.ts';
 import { importGeography } from '../../pipeline/import-geography.ts';
 import { loadPlan } from '../../pipeline/load-plan.ts';
+import { DISTRICT_ROUND_LOCK_CLASS } from '../../pipeline/load/district-round-locks.ts';
 import { fixture } from '../pipeline/pipeline-fixtures.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
 import { Client, createApiFixture, signIn, type ApiFixture } from './support/api-fixture.ts';
@@ -133,6 +134,8 @@ describe(`the audit trail of writes (${TEST_ENGINE})`, () => {
   });
 
   const onPostgres = TEST_ENGINE === 'postgres';
+  // The advisory lock a workflow action on district 3801, round 2561-Q1 takes (docs/security.md, Lock order).
+  const ROUND_3801_KEY = (2561 * 10 + 1) * 10000 + 3801;
 
   it.skipIf(!onPostgres)(
     'a load that cannot get its lock within lock_timeout answers 409 with the submission id (PostgreSQL only: the embedded engine has one session, so nothing else can hold a lock)',
@@ -147,9 +150,9 @@ describe(`the audit trail of writes (${TEST_ENGINE})`, () => {
         const text = [HEADER, `กลุ่มสมุนไพร,${id(5)},กลุ่มผู้ผลิตชุมชน,บึงกาฬ,ยาหม่อง,สมุนไพรที่ไม่ใช่อาหาร`].join('\n');
         let status = 0;
         let body = {} as Problem;
-        // Another transaction holds the round states (as a certify in progress would): the load's FOR SHARE waits, then times out.
+        // Another transaction holds the district's round lock (as a certify in progress does): the load waits, then times out.
         await holder.begin(async (tx) => {
-          await tx`lock table district_rounds in exclusive mode`;
+          await tx`select pg_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
           const res = await client.send('POST', '/api/submissions', { body: uploadForm(text, { district: '3801', round: '2561-Q1' }) });
           status = res.status;
           body = (await res.json()) as Problem;
@@ -176,11 +179,11 @@ describe(`the audit trail of writes (${TEST_ENGINE})`, () => {
         const text = [HEADER, `กลุ่มไม้ไผ่,${id(6)},กลุ่มผู้ผลิตชุมชน,บึงกาฬ,กระติ๊บ,ของใช้ ของตกแต่ง ของที่ระลึก`].join('\n');
         let answer: Promise<Response> | null = null;
         await holder.begin(async (tx) => {
-          await tx`lock table district_rounds in exclusive mode`;
+          await tx`select pg_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
           answer = district.send('POST', '/api/submissions', { body: uploadForm(text, { district: '3801', round: '2561-Q1' }) });
           // The load waits for the lock; its connection is then ended by the server (as a failover or restart would).
           for (let i = 0; i < 200; i++) {
-            // The one backend our lock blocks is the load's (its FOR SHARE waits, while still parsing, so its query text is stale).
+            // The one backend our lock blocks is the load's (it waits for the district's round lock).
             const waiting = await tx<{ pid: number }[]>`
               select pid from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))`;
             if (waiting.length > 0) {

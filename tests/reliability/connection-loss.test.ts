@@ -132,9 +132,16 @@ describe.skipIf(!TEST_DATABASE_URL)(
           () => 'connection lost' as const,
         );
         expect(await terminateWhen(`the load ${phase.name}`, phase.where)).toBe(1);
-        // The request fails — as a report of the failed submission, never as a lost connection.
-        // The report of a failed submission, as any failed load is answered: not a lost connection.
-        expect(await sent).toMatchObject({ status: 201, body: { status: 'failed', failure: { en: expect.stringContaining('rolled back'), th: expect.any(String) } } });
+        // The request fails as a failed load is answered (503 problem+json naming the submission
+        // and carrying its report), never as a lost connection to the client.
+        expect(await sent).toMatchObject({
+          status: 503,
+          body: {
+            type: expect.stringMatching(/database-unavailable$/),
+            submissionId: expect.any(String),
+            report: { status: 'failed', failure: { en: expect.stringContaining('rolled back'), th: expect.any(String) } },
+          },
+        });
         await stillServing();
 
         const [row] = await t.db.select().from(submissions).where(eq(submissions.fileName, name));
