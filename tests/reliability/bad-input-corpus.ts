@@ -43,6 +43,8 @@ interface ZipPart {
   data: Buffer;
   /** Lie in the headers: declare this uncompressed size instead of the real one. */
   declaredSize?: number;
+  /** Lie in the local header only: declare this uncompressed size there (the directory tells the truth or its own lie). */
+  localDeclaredSize?: number;
   stored?: boolean;
 }
 
@@ -63,7 +65,7 @@ export function zip(parts: ZipPart[]): Buffer {
     head.writeUInt16LE(method, 8);
     head.writeUInt32LE(crc, 14);
     head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(size, 22);
+    head.writeUInt32LE(part.localDeclaredSize ?? size, 22);
     head.writeUInt16LE(name.length, 26);
     local.push(head, name, packed);
     const entry = Buffer.alloc(46);
@@ -140,6 +142,31 @@ function workbookParts(sheet: Buffer, declaredSheetSize?: number): ZipPart[] {
     { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(declaredSheetSize === undefined ? {} : { declaredSize: declaredSheetSize }) },
   ];
 }
+
+/**
+ * The parts of a one-sheet workbook whose cells refer to a shared-string table (`t="s"`), the
+ * way Excel writes text; `declaredSstSize` makes the table's headers lie about its size.
+ */
+function sharedStringWorkbookParts(sheet: Buffer, sst: Buffer, declaredSstSize?: number): ZipPart[] {
+  const parts = workbookParts(sheet);
+  parts[0] = {
+    name: '[Content_Types].xml',
+    data: xml(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    ),
+  };
+  parts[3] = {
+    name: 'xl/_rels/workbook.xml.rels',
+    data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+  };
+  parts.push({ name: 'xl/sharedStrings.xml', data: sst, ...(declaredSstSize === undefined ? {} : { declaredSize: declaredSstSize }) });
+  return parts;
+}
+
+/** One worksheet row of inline-string cells, numbered `r` as given (a number or any text). */
+const inlineRow = (r: number | string, values: string[]) =>
+  `<row r="${r}">${values.map((v, i) => `<c t="inlineStr"><is><t>${esc(v)}</t></is></c>`).join('')}</row>`;
+const sheetOf = (rowsXml: string) => xml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`);
 
 const HEADER_CELLS = HEADER.split(',');
 const xrow = (caseNo: number, n: number, name = `ผู้ผลิต ${caseNo}-${n}`): string[] => [name, id(caseNo, n), '1', 'บึงกาฬ', `สินค้า ${n}`, 'อาหาร'];
@@ -299,6 +326,62 @@ export const BAD_CASES: BadCase[] = [
         ),
       }),
     expected: refused('too-many-rows'),
+  },
+  {
+    name: 'xlsx-shared-strings-lying.xlsx',
+    what: 'a shared-string table declared as 1,000 bytes that inflates to 3 million strings (the testers\' crash: 20 million took the heap); inflation is metered, not trusted',
+    generated: true,
+    build: () => {
+      const unit = Buffer.from('<si><t>x</t></si>');
+      const sst = Buffer.concat([
+        xml('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'),
+        Buffer.alloc(unit.length * 3_000_000, unit),
+        Buffer.from('</sst>'),
+      ]);
+      const sheet = sheetOf(`${inlineRow(1, HEADER_CELLS)}<row r="2"><c t="s"><v>0</v></c></row>`);
+      return zip(sharedStringWorkbookParts(sheet, sst, 1000));
+    },
+    expected: refused('inflation-limit'),
+  },
+  {
+    name: 'xlsx-sheet-lying-inflation.xlsx',
+    what: 'a worksheet declared as 1,000 bytes that inflates to 600 MB: 20,000 rows each with a 30 KB name (under the cell limit; the testers\' file stored 20,000 rejected rows of 30 KB): refused by the metered inflation, not by what the headers say',
+    generated: true,
+    build: () => {
+      const unit = Buffer.from(inlineRow(2, ['ก'.repeat(10_000), ...xrow(40, 1).slice(1)]));
+      const data = Buffer.concat([
+        xml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${inlineRow(1, HEADER_CELLS)}`),
+        Buffer.alloc(unit.length * 20_000, unit),
+        Buffer.from('</sheetData></worksheet>'),
+      ]);
+      return zip(workbookParts(data, 1000));
+    },
+    expected: refused('inflation-limit'),
+  },
+  {
+    name: 'xlsx-local-header-lies.xlsx',
+    what: 'a worksheet whose local ZIP header declares another size than the central directory',
+    build: () => {
+      const parts = workbookParts(sheetOf(`${inlineRow(1, HEADER_CELLS)}${inlineRow(2, xrow(37, 1))}`));
+      parts[4] = { ...parts[4]!, localDeclaredSize: 100 };
+      return zip(parts);
+    },
+    expected: refused('unreadable-file'),
+  },
+  {
+    name: 'xlsx-row-numbers-repeated.xlsx',
+    what: 'every data row numbered r="2" (a generator\'s slip): read as the rows they are, not one row overwritten or a failed load',
+    build: () => workbook([], { sheetXml: sheetOf(`${inlineRow(1, HEADER_CELLS)}${[1, 2, 3].map((n) => inlineRow(2, xrow(38, n))).join('')}`) }),
+    expected: read(3, 0),
+  },
+  {
+    name: 'xlsx-row-numbers-backwards.xlsx',
+    what: 'row numbers that go backwards and one that is not a number: each row read once, in file order',
+    build: () =>
+      workbook([], {
+        sheetXml: sheetOf(`${inlineRow(1, HEADER_CELLS)}${inlineRow(5, xrow(39, 1))}${inlineRow(3, xrow(39, 2))}${inlineRow('x', xrow(39, 3))}`),
+      }),
+    expected: read(3, 0),
   },
   {
     name: 'xlsx-formulas-and-control-escapes.xlsx',
