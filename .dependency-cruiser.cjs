@@ -94,6 +94,13 @@ module.exports = {
       to: { path: '^api/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'dashboard-has-no-node-builtins',
+      comment: 'The browser app runs in the browser: no node: built-ins (its build tools and Vite config excepted).',
+      severity: 'error',
+      from: { path: '^dashboard/', pathNot: `${REPORTS}|^dashboard/(tools/|vite[.]config[.]ts$)` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-circular',
       comment: 'Our own files form no import cycle (a cycle makes load order and layering meaningless).',
       severity: 'error',
