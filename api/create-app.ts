@@ -1,12 +1,9 @@
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { connectionFailure } from '../db/connection-failure.ts';
-import type { Db, Engine } from '../db/create-db.ts';
 import { AccountError } from './accounts/account-error.ts';
 import { csrfProtection } from './auth/csrf-protection.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
-import type { ActiveSession, SessionUser } from './auth/session-user.ts';
-import type { Config } from './config.ts';
 import { accountProblem } from './http/account-problem.ts';
 import { appSecureHeaders } from './http/app-secure-headers.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -21,27 +18,9 @@ import { apiRoutes } from './routes/api-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { dashboardStatic } from './routes/dashboard-static.ts';
 import { WorkflowError } from './workflow/workflow-error.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
 
-export interface AppDeps {
-  /** The primary: every write, and every read that must see the caller's own writes. */
-  db: Db;
-  /**
-   * Where lag-tolerant, read-heavy traffic goes — progress, report PDFs (except the account
-   * registry), exports: a streaming replica when READ_DATABASE_URL is set. Default: `db`.
-   */
-  readDb?: Db;
-  engine: Engine;
-  config: Config;
-  /** The clock, injectable so tests can stand at a window's boundary. */
-  now?: () => Date;
-}
-
-/**
- * Context variables: `deps` always; `user` and `session` once the session middleware found a
- * live session — routes behind `requireUser()`/`requireRole()` (and the progress route, which
- * is mounted behind them) can rely on `c.get('user')`.
- */
-export type AppEnv = { Variables: { deps: Required<AppDeps>; user: SessionUser; session: ActiveSession } };
+export type { AppDeps, AppEnv } from './app-env.ts';
 
 // Routes mounted as plain Hono routers, described here for the OpenAPI document.
 const UNDECLARED_ROUTE_DOCS = {

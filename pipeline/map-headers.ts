@@ -1,6 +1,6 @@
 import { makeIssue, type Issue } from '../domain/issue-codes.ts';
 import { normalizeText } from '../domain/normalize-text.ts';
-import { COLUMN_BY_KEY, REGISTRATION_COLUMNS, resolveHeader, type ColumnKey } from './columns.ts';
+import { COLUMN_BY_KEY, REGISTRATION_COLUMNS, resolveHeader, type ColumnKey } from '../domain/columns.ts';
 
 /** Which canonical column each column of the file is, and how the file names it. */
 export interface HeaderMapping {

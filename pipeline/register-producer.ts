@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
-import { REGISTRATION_COLUMNS, type ColumnKey } from './columns.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../domain/columns.ts';
 import { submitRecords } from './load/submit-records.ts';
 import type { RecordSource } from './read/open-records.ts';
 import type { SourceRecord } from './read/source-record.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { PRODUCER_TYPES } from '../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../domain/product-categories.ts';
-import { REGISTRATION_COLUMNS, type ColumnKey } from './columns.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../domain/columns.ts';
 import { ScopeGeography } from './scope-geography.ts';
 
 /** Rows of the data sheet that carry drop-downs and checks. */

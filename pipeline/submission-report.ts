@@ -2,7 +2,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
 import { submissionIssues, submissions } from '../db/schema/index.ts';
 import type { Issue, IssueCode, IssueMessage } from '../domain/issue-codes.ts';
-import { resolveHeader, type ColumnKey } from './columns.ts';
+import { resolveHeader, type ColumnKey } from '../domain/columns.ts';
 import type { NormalizedSummary, SubmissionStatus, UnstoredValues } from './load/run-load.ts';
 import { loadFailureKind, type LoadFailureKind } from './load-failure.ts';
 

@@ -4,7 +4,7 @@ import { resolveCategory, type CategoryCode } from '../domain/product-categories
 import { parseStandards, type ParsedStandards, type StandardCode } from '../domain/product-standards.ts';
 import { parseDateInput, type DateInputResult } from '../domain/thai-date.ts';
 import { maskThaiId, thaiIdCheckDigit, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
-import type { ColumnKey } from './columns.ts';
+import type { ColumnKey } from '../domain/columns.ts';
 import { detachString, TextCache } from './detach-string.ts';
 import { columnLabel, type HeaderMapping } from './map-headers.ts';
 import { isPlainCell, normalizeCell } from './normalize-cell.ts';

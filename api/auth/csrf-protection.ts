@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { problem } from '../http/problem.ts';
 import { publicOrigin } from './client-address.ts';
 import { sameToken } from './session-token.ts';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { forbidden, passwordChangeRequired, unauthorized } from '../http/standard-problems.ts';
 import type { UserRole } from './session-user.ts';
 

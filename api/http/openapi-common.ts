@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { validationHook } from './validation-hook.ts';
 
 /** Every router is built here, so request validation answers the same 422 problem everywhere. */

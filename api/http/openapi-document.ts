@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { CSRF_HEADER } from '../auth/csrf-protection.ts';
 

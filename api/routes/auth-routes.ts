@@ -8,7 +8,7 @@ import { createSession, deleteSession } from '../auth/session-store.ts';
 import { hashToken } from '../auth/session-token.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { signIn } from '../auth/sign-in.ts';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { authedProblems, newRouter, problemResponses, SECURITY } from '../http/openapi-common.ts';
 import { LoginBodySchema, PasswordBodySchema, SessionInfoSchema } from '../schemas/auth-schemas.ts';
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { sendProblem, PROBLEM_BASE } from '../http/problem.ts';
 
 const CONTENT_TYPES: Record<string, string> = {

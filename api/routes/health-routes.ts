@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { queryRows } from '../../db/query-rows.ts';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { problem } from '../http/problem.ts';
 
 async function roundTrip(db: Db): Promise<{ version: string | null; latencyMs: number }> {

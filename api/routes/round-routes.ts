@@ -10,7 +10,7 @@ import {
 import { assertDistrictInScope, assertProvinceInScope } from '../auth/scope.ts';
 import { requireRole, requireUser } from '../auth/require-user.ts';
 import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { authedProblems, FiscalYear, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { notFound } from '../http/standard-problems.ts';
 import { districtRoundStatus } from '../queries/district-round-status.ts';

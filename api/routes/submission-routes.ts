@@ -8,7 +8,7 @@ import { rejectedRowsCsv, submissionReport } from '../../pipeline/submission-rep
 import { requireRole } from '../auth/require-user.ts';
 import { assertDistrictInScope, assertUploadTargetInScope, isSubmissionInScope, scopedFilter, seesFullCitizenIds } from '../auth/scope.ts';
 import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
-import type { AppEnv } from '../create-app.ts';
+import type { AppEnv } from '../app-env.ts';
 import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { problem, type ProblemError } from '../http/problem.ts';
 import { sanitizeFileName } from '../http/sanitize-file-name.ts';

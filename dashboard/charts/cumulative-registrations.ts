@@ -3,7 +3,7 @@ import type { CellProgress, RoundPlan } from '../api/types.ts';
 import { formatDate } from '../format/format-date.ts';
 import { messages, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, type ChartOption } from './chart-option.ts';
-import { LINE_COLOR, TARGET_COLOR, WINDOW_FILL } from './palette.ts';
+import { LINE_COLOR, TARGET_COLOR, WINDOW_FILL } from '../../domain/palette.ts';
 
 export interface CumulativeInput {
   fiscalYear: number;

@@ -3,7 +3,7 @@ import type { CellProgress } from '../api/types.ts';
 import { escapeHtml } from '../format/escape-html.ts';
 import { label, messages, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, type ChartOption } from './chart-option.ts';
-import { STATE_COLORS } from './palette.ts';
+import { STATE_COLORS } from '../../domain/palette.ts';
 
 export interface DistrictStatesInput {
   districts: readonly { code: string; nameTh: string; nameEn: string }[];

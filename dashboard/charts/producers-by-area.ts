@@ -2,7 +2,7 @@ import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import type { AreaProgress } from '../api/types.ts';
 import { label, messages, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, type ChartOption } from './chart-option.ts';
-import { TYPE_COLORS } from './palette.ts';
+import { TYPE_COLORS } from '../../domain/palette.ts';
 
 export type AreaRow = Pick<AreaProgress, 'code' | 'nameTh' | 'nameEn' | 'producersByType'>;
 

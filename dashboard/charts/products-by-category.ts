@@ -1,7 +1,7 @@
 import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-categories.ts';
 import { label, messages, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, type ChartOption } from './chart-option.ts';
-import { CATEGORY_COLORS } from './palette.ts';
+import { CATEGORY_COLORS } from '../../domain/palette.ts';
 
 /** Products per OTOP category: five horizontal bars in the catalogue's order, values labelled. */
 export function productsByCategoryOption(counts: Readonly<Record<CategoryCode, number>>, lang: Lang): ChartOption {

@@ -1,4 +1,4 @@
-import { REGISTRATION_COLUMNS } from '../../pipeline/columns.ts';
+import { REGISTRATION_COLUMNS } from '../../domain/columns.ts';
 
 export interface FieldIssue {
   row: number | null;

@@ -4,7 +4,7 @@ import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 // The canonical columns are pure data (headers, help, required); the form shows the same
 // labels and help as the import template, so a field and its file column read alike.
-import { REGISTRATION_COLUMNS, type ColumnKey } from '../../pipeline/columns.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../../domain/columns.ts';
 import { ApiError } from '../api/client.ts';
 import type { ProgressResult, SubmissionReport } from '../api/types.ts';
 import { useApp } from '../app-context.ts';

@@ -8,7 +8,7 @@ import {
   type DistrictRoundState,
   type ProvinceRoundState,
 } from '../../domain/round-state.ts';
-import { CATEGORY_COLORS, LINE_COLOR, STATE_COLORS, TYPE_COLORS } from '../charts/palette.ts';
+import { CATEGORY_COLORS, LINE_COLOR, STATE_COLORS, TYPE_COLORS } from '../../domain/palette.ts';
 import { FORM_STYLES } from './form-styles.ts';
 import { FORM_TABLE_LAYOUT } from './form-table-layout.ts';
 import { formText, type FormDigits, type FormText } from './form-text.ts';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ColumnKey } from '../columns.ts';
+import type { ColumnKey } from '../../domain/columns.ts';
 import type { Db } from '../../db/create-db.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import type { LoadTx } from './copy-into.ts';

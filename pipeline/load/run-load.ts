@@ -7,7 +7,7 @@ import { maskThaiId } from '../../domain/thai-id.ts';
 import { formatThaiDate } from '../../domain/thai-date.ts';
 import { bangkokDate, isWithinWindow } from '../../domain/timeliness.ts';
 import { isDistrictRoundLocked, DISTRICT_ROUND_STATE_LABELS, type DistrictRoundState, type ProvinceRoundState } from '../../domain/round-state.ts';
-import type { ColumnKey } from '../columns.ts';
+import type { ColumnKey } from '../../domain/columns.ts';
 import { columnLabel, mapHeaders, recognisedColumns, type HeaderMapping } from '../map-headers.ts';
 import { normalizeCell } from '../normalize-cell.ts';
 import { FileRefusal } from '../read/file-refusal.ts';

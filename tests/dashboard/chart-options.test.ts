@@ -3,7 +3,7 @@ import { cumulativePoints, cumulativeRegistrationsOption } from '../../dashboard
 import { districtStatesOption } from '../../dashboard/charts/district-states.ts';
 import { producersByAreaOption } from '../../dashboard/charts/producers-by-area.ts';
 import { productsByCategoryOption } from '../../dashboard/charts/products-by-category.ts';
-import { STATE_COLORS, TYPE_COLORS } from '../../dashboard/charts/palette.ts';
+import { STATE_COLORS, TYPE_COLORS } from '../../domain/palette.ts';
 import { smallProvinceProgress } from './fixtures/small-province-progress.ts';
 
 // Chart tests assert the option object (series, labels, data), never pixels.

@@ -10,11 +10,11 @@ describe('domain/index.ts', () => {
       'thaiIdCheckDigit', 'validateThaiId', 'makeThaiId', 'maskThaiId', 'resolveProducerType', 'resolveCategory',
       'parseStandards', 'validatePlan', 'nextDistrictState', 'nextProvinceState', 'actionNeedsReason',
       'reportNeedsReason', 'allowedDistrictActions', 'allowedProvinceActions', 'isDistrictRoundLocked', 'canReopen',
-      'isWithinWindow', 'bangkokDate', 'daysLeft', 'makeIssue',
+      'isWithinWindow', 'bangkokDate', 'daysLeft', 'makeIssue', 'resolveHeader',
     ];
     for (const name of functions) expect(typeof (domain as Record<string, unknown>)[name], name).toBe('function');
     const values = ['THAI_MONTHS', 'THAI_MONTHS_SHORT', 'PRODUCER_TYPES', 'PRODUCT_CATEGORIES', 'PRODUCT_STANDARDS',
-      'LETTER_PLAN_AS_WRITTEN', 'LETTER_PLAN_AS_MEANT', 'ACTION_ROLE', 'ISSUE_CODES'];
+      'LETTER_PLAN_AS_WRITTEN', 'LETTER_PLAN_AS_MEANT', 'ACTION_ROLE', 'ISSUE_CODES', 'REGISTRATION_COLUMNS', 'TYPE_COLORS'];
     for (const name of values) expect((domain as Record<string, unknown>)[name], name).toBeTypeOf('object');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeCell } from '../../pipeline/normalize-cell.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
-import { resolveHeader } from '../../pipeline/columns.ts';
+import { resolveHeader } from '../../domain/columns.ts';
 
 describe('normalizeCell', () => {
   it('is normalizeText, exactly, for any text (its fast path is only a shortcut)', () => {

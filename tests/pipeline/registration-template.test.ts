@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { registrationTemplateCsv, registrationTemplateXlsx, TEMPLATE_SHEETS } from '../../pipeline/registration-template.ts';
-import { REGISTRATION_COLUMNS } from '../../pipeline/columns.ts';
+import { REGISTRATION_COLUMNS } from '../../domain/columns.ts';
 import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
 import { ADMIN, IN_WINDOW } from './pipeline-fixtures.ts';
 

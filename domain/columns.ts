@@ -1,4 +1,4 @@
-import { labelKey } from '../domain/label-key.ts';
+import { labelKey } from './label-key.ts';
 
 // The canonical columns of a registration file (and of the dashboard's single-registration
 // form). One row is one product of one producer; a producer with three products has three rows

@@ -1,10 +1,10 @@
-import type { DistrictRoundState } from '../../domain/round-state.ts';
-import type { ProducerTypeCode } from '../../domain/producer-types.ts';
-import type { CategoryCode } from '../../domain/product-categories.ts';
+import type { DistrictRoundState } from './round-state.ts';
+import type { ProducerTypeCode } from './producer-types.ts';
+import type { CategoryCode } from './product-categories.ts';
 
 // Okabe–Ito colours (told apart with the common colour-vision deficiencies) for series; the
 // state fills are light so dark text on them passes WCAG AA, and the matrix repeats the state
-// in words, so colour is never the only cue. styles/app.css uses the same state fills.
+// in words, so colour is never the only cue. dashboard/styles/app.css uses the same state fills.
 export const TYPE_COLORS: Record<ProducerTypeCode, string> = {
   'community-group': '#0072B2',
   'single-owner': '#E69F00',

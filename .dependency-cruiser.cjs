@@ -1,0 +1,132 @@
+// The layers of the tree (README "Folders"), checked by `npm run check:layers` in CI so a
+// wrong import fails the build instead of eroding the picture silently. Lower layers never
+// import higher ones:
+//
+//   domain  ◄── db  ◄── pipeline  ◄── api  ◄── cli, bench  (tests: anything)
+//     ▲                               │
+//     └──────── reports ◄─────────────┘        dashboard: domain + `import type` from api
+//
+// Where "reports" lives today: the official forms are not yet one top-level `reports/` folder
+// (the target of issue #21). They are two folders that already behave as one layer that
+// touches no database and no HTTP:
+//   - api/reports/*.ts (top level only): Thai typesetting — fonts, line breaking, layout,
+//     chart SVG, pdfmake rendering;
+//   - dashboard/reports/**: the form builders (pdfmake document definitions from plain data).
+// Both may import only `domain` and each other. api/reports/documents/** is NOT in this layer:
+// it reads the database and checks roles before a form is built, so it is `api`.
+// Moving the two folders to reports/typeset and reports/forms is a rename that changes no rule
+// here beyond the REPORTS pattern.
+
+const REPORTS = '^(api/reports/[^/]+$|dashboard/reports/)';
+// Every folder of ours; a dependency outside these (node_modules, node: builtins) is not a layer.
+const OURS = '^(domain|db|pipeline|api|cli|dashboard|bench|tests|bin)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-nothing-of-ours',
+      comment: 'domain/ is pure vocabulary and rules; it may import only other domain files.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: OURS, pathNot: '^domain/' },
+    },
+    {
+      name: 'domain-has-no-io',
+      comment: 'domain/ is pure (no I/O): no Node built-ins such as node:fs or node:crypto.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'db-imports-only-domain',
+      comment: 'db/ (schema, createDb, migrate) may import only domain.',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: OURS, pathNot: '^(db|domain)/' },
+    },
+    {
+      name: 'pipeline-imports-only-domain-and-db',
+      comment: 'pipeline/ (read, normalise, validate, load) may import only domain and db — never api.',
+      severity: 'error',
+      from: { path: '^pipeline/' },
+      to: { path: OURS, pathNot: '^(pipeline|domain|db)/' },
+    },
+    {
+      name: 'reports-imports-only-domain',
+      comment:
+        'The report forms and Thai typesetting (api/reports/*.ts, dashboard/reports/) read no ' +
+        'database and serve no HTTP: ' +
+        'they may import only domain and each other; the data behind a form comes from api.',
+      severity: 'error',
+      from: { path: REPORTS },
+      to: { path: OURS, pathNot: `^domain/|${REPORTS}` },
+    },
+    {
+      name: 'api-imports-nothing-above-it',
+      comment: 'api/ may import domain, db, pipeline and reports — not cli, bench, tests or the browser app.',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: { path: '^(cli|bench|tests|bin|dashboard)/', pathNot: REPORTS },
+    },
+    {
+      name: 'cli-and-bench-do-not-import-tests',
+      comment: 'cli/ and bench/ sit on top and may import anything but the test suites.',
+      severity: 'error',
+      from: { path: '^(cli|bench|bin)/' },
+      // Known exception, listed so no other grows: bench/soak starts the real server and makes
+      // citizen IDs with the reliability tests' helpers. Moving those two files out of tests/
+      // touches every reliability test that imports them; left for one deliberate step (#21).
+      to: { path: '^tests/', pathNot: '^tests/reliability/(support/server-process|bad-input-corpus)[.]ts$' },
+    },
+    {
+      name: 'dashboard-imports-no-server-code',
+      comment: 'The browser app may import domain, and from api only types (`import type`).',
+      severity: 'error',
+      from: { path: '^dashboard/', pathNot: REPORTS },
+      to: { path: OURS, pathNot: '^(dashboard|domain|api)/' },
+    },
+    {
+      name: 'dashboard-imports-only-types-from-api',
+      comment: 'A value import from api/ would pull server code into the browser bundle; use `import type`.',
+      severity: 'error',
+      from: { path: '^dashboard/', pathNot: REPORTS },
+      to: { path: '^api/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'dashboard-has-no-node-builtins',
+      comment: 'The browser app runs in the browser: no node: built-ins (its build tools and Vite config excepted).',
+      severity: 'error',
+      from: { path: '^dashboard/', pathNot: `${REPORTS}|^dashboard/(tools/|vite[.]config[.]ts$)` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Our own files form no import cycle (a cycle makes load order and layering meaningless).',
+      severity: 'error',
+      from: { path: OURS },
+      to: { path: OURS, circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every relative import resolves to a file.',
+      severity: 'error',
+      from: { path: OURS },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // tests/fixtures/layers/ holds deliberately wrong imports for tests/architecture/layers.test.ts.
+    exclude: { path: '^(node_modules|data|dist|artifacts|migrations|tests/fixtures/layers)/' },
+    // `import type` must be seen (it is erased from the JS) to allow exactly those from the dashboard.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts', '.json'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
