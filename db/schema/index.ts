@@ -21,3 +21,4 @@ export * from './registration-counts.ts';
 export * from './product-counts.ts';
 export * from './progress-versions.ts';
 export * from './issued-documents.ts';
+export * from './api-tokens.ts';
