@@ -2,6 +2,7 @@
 // create-app.ts: every middleware and route names AppEnv, and importing it from the file that
 // mounts those routes made an import cycle through every route (checked by `npm run check:layers`).
 import type { Db, Engine } from '../db/create-db.ts';
+import type { ActiveApiToken } from './auth/api-token-store.ts';
 import type { ActiveSession, SessionUser } from './auth/session-user.ts';
 import type { Config } from './config.ts';
 
@@ -22,6 +23,7 @@ export interface AppDeps {
 /**
  * Context variables: `deps` always; `user` and `session` once the session middleware found a
  * live session — routes behind `requireUser()`/`requireRole()` (and the progress route, which
- * is mounted behind them) can rely on `c.get('user')`.
+ * is mounted behind them) can rely on `c.get('user')`. A bearer request has `user` and
+ * `apiToken` and never a `session`.
  */
-export type AppEnv = { Variables: { deps: Required<AppDeps>; user: SessionUser; session: ActiveSession } };
+export type AppEnv = { Variables: { deps: Required<AppDeps>; user: SessionUser; session: ActiveSession; apiToken: ActiveApiToken } };

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { connectionFailure } from '../db/connection-failure.ts';
 import { AccountError } from './accounts/account-error.ts';
+import { bearerTokenMiddleware } from './auth/bearer-token-middleware.ts';
 import { csrfProtection } from './auth/csrf-protection.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
 import { accountProblem } from './http/account-problem.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestBodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: ['POST /api/submissions'] }));
   app.use('*', compressResponses());
   app.use('*', appSecureHeaders(full.config));
+  app.use('/api/*', bearerTokenMiddleware());
   app.use('/api/*', sessionMiddleware());
   app.use('/api/*', csrfProtection());
   app.use('/api/*', async (c, next) => {

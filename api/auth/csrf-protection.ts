@@ -14,11 +14,15 @@ const TOKEN_EXEMPT = new Set(['/api/auth/login']);
  * State-changing requests (POST, PUT, PATCH, DELETE): a browser-sent Origin must be this
  * API's own, and a request made with a session must carry that session's CSRF token in the
  * x-csrf-token header (returned by /api/auth/login and /api/me). Requests without a session
- * pass here and are refused (401) by routes that need a user; sign-in needs no token.
+ * pass here and are refused (401) by routes that need a user; sign-in needs no token. Requests
+ * made with an API token (Authorization: Bearer) are not checked here.
  */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async function csrf(c, next) {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    // Bearer requests: a browser never attaches the Authorization header on its own, so there is
+    // no ambient credential to forge (the bearer middleware already vetted the token).
+    if (c.get('apiToken') as AppEnv['Variables']['apiToken'] | undefined) return next();
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== publicOrigin(c, c.get('deps').config.trustProxy)) {
       throw problem(403, 'cross-origin', {

@@ -9,6 +9,8 @@ import { findSession, touchSession } from './session-store.ts';
  */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
+    // A bearer request is the token's user or refused; it never falls through to a session.
+    if (c.get('apiToken') as AppEnv['Variables']['apiToken'] | undefined) return next();
     const token = readSessionCookie(c);
     if (token && token.length <= 200) {
       const { db, now } = c.get('deps');

@@ -33,8 +33,8 @@ export const ProblemSchema = z
   .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json)' });
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  401: 'Not signed in',
-  403: 'The role may not do this, the password must be changed first, or the CSRF token is missing',
+  401: 'Not signed in, or the API token is invalid, expired or revoked',
+  403: 'The role may not do this, the password must be changed first, the CSRF token is missing, or a read-only API token tried to write',
   404: 'Not found, or outside the caller’s scope (the two are indistinguishable)',
   409: 'Not allowed in the current state (the body carries the current state)',
   413: 'The body is larger than the limit (64 KB; an upload UPLOAD_LIMIT_MB)',
@@ -58,7 +58,10 @@ export function authedProblems(...more: number[]) {
   return problemResponses(401, 403, 422, ...more);
 }
 
-export const SECURITY = [{ sessionCookie: [] as string[] }];
+/** Either a session (cookie + CSRF header) or a personal API token (Authorization: Bearer). */
+export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] as string[] }, { bearerToken: [] as string[] }];
+/** Routes an API token may not call (sign-in, password, token management). */
+export const SESSION_SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] as string[] }];
 
 export const RoundCode = z
   .string()

@@ -20,6 +20,12 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, extra: Record<string, 
     name: SESSION_COOKIE,
     description: `Session cookie from POST /api/auth/login. State-changing requests also need the session's CSRF token in the ${CSRF_HEADER} header.`,
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'Personal API token (otop_…) from POST /api/tokens: acts as its user, in the user’s scope; no CSRF header. A "read" token may only GET (403 otherwise). Invalid, expired or revoked: 401. Not with a session cookie in the same request (400). Not for sign-in, password or token routes (403).',
+  });
   const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
@@ -41,7 +47,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, extra: Record<string, 
     entry[method] = {
       summary: `${method.toUpperCase()} ${path}`,
       ...(params.length ? { parameters: params } : {}),
-      security: [{ sessionCookie: [] }],
+      security: [{ sessionCookie: [] }, { bearerToken: [] }],
       responses: {
         200: { description: 'OK' },
         default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },

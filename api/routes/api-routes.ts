@@ -8,6 +8,7 @@ import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
 import { submissionRoutes } from './submission-routes.ts';
 import { templateRoutes } from './template-routes.ts';
+import { tokenRoutes } from './token-routes.ts';
 
 /**
  * Every /api route but health and the OpenAPI document. Each route states who may call it
@@ -23,7 +24,8 @@ export function apiRoutes() {
     .route('/', exportRoutes())
     .route('/', submissionRoutes())
     .route('/', templateRoutes())
-    .route('/', adminUserRoutes());
+    .route('/', adminUserRoutes())
+    .route('/', tokenRoutes());
 }
 
 /** The API's route types, for the dashboard's typed client (`hc<ApiRoutes>('/api')`). */

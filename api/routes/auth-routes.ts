@@ -9,7 +9,7 @@ import { hashToken } from '../auth/session-token.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { signIn } from '../auth/sign-in.ts';
 import type { AppEnv } from '../app-env.ts';
-import { authedProblems, newRouter, problemResponses, SECURITY } from '../http/openapi-common.ts';
+import { authedProblems, newRouter, problemResponses, SESSION_SECURITY } from '../http/openapi-common.ts';
 import { LoginBodySchema, PasswordBodySchema, SessionInfoSchema } from '../schemas/auth-schemas.ts';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -33,7 +33,7 @@ const logout = createRoute({
   path: '/auth/logout',
   tags: ['auth'],
   summary: 'Sign out: ends the session and clears the cookie',
-  security: SECURITY,
+  security: SESSION_SECURITY,
   responses: { 204: { description: 'Signed out' }, ...problemResponses(403) },
 });
 
@@ -42,7 +42,7 @@ const me = createRoute({
   path: '/me',
   tags: ['auth'],
   summary: 'The signed-in user and the CSRF token of the session',
-  security: SECURITY,
+  security: SESSION_SECURITY,
   middleware: [requireUser({ allowPendingPassword: true })],
   responses: { 200: { description: 'The session', ...json(SessionInfoSchema) }, ...problemResponses(401) },
 });
@@ -53,7 +53,7 @@ const password = createRoute({
   tags: ['auth'],
   summary: 'Choose a new password (with the current password, or the activation code on first sign-in)',
   description: 'Ends every session of the user and opens a fresh one (new cookie and CSRF token).',
-  security: SECURITY,
+  security: SESSION_SECURITY,
   middleware: [requireUser({ allowPendingPassword: true })],
   request: { body: { required: true, ...json(PasswordBodySchema) } },
   responses: { 200: { description: 'Password set', ...json(SessionInfoSchema) }, ...authedProblems(429) },

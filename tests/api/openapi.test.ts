@@ -40,7 +40,9 @@ describe(`GET /api/openapi.json (${TEST_ENGINE})`, () => {
     const certify = doc.paths['/api/rounds/{round}/districts/{code}/certify']!.post!;
     expect(certify.requestBody).toBeDefined();
     expect(Object.keys(certify.responses).sort()).toEqual(['200', '401', '403', '404', '409', '422']);
-    expect(certify.security).toEqual([{ sessionCookie: [] }]);
+    expect(certify.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http' });
+    expect(doc.paths['/api/tokens']!.post!.security).toEqual([{ sessionCookie: [] }]);
     expect(JSON.stringify(doc.paths['/api/submissions']!.post!.requestBody)).toContain('multipart/form-data');
     expect(Object.keys(doc.paths['/api/submissions']!.post!.responses)).toContain('413');
     expect(doc.paths['/api/progress']?.get).toBeDefined();
