@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS } from '../../pipeline/seed/seed-demo.ts';
 import { createExportFixture, distinct, readWithPolars, sqlFigures, type ExportFixture } from '../exports/support/export-fixture.ts';
 
 type DemoUser = (typeof DEMO_ACCOUNTS)[number]['username'];
-type TokenView = { id: string; name: string; access: string; status: string; lastUsedAt: string | null; revokedAt: string | null; scope: Record<string, unknown> };
+type TokenView = { id: string; name: string; access: string; createdAt: string; expiresAt: string; status: string; lastUsedAt: string | null; revokedAt: string | null; scope: Record<string, unknown> };
 type Problem = { type: string; title: string; titleTh: string; status: number };
 
 describe(`personal API tokens (${TEST_ENGINE})`, () => {
