@@ -51,6 +51,8 @@ const upload = (district: string, lines: string[]) => () => {
   return fd;
 };
 
+const NO_TOKEN = '00000000-0000-4000-8000-000000000000';
+
 const ROUTES: RouteCase[] = [
   { route: 'GET /api/health', path: () => '/api/health', allowed: 'public' },
   { route: 'GET /api/openapi.json', path: () => '/api/openapi.json', allowed: 'public' },
@@ -112,6 +114,11 @@ const ROUTES: RouteCase[] = [
   { route: 'POST /api/admin/users/:id/disable', path: (ids) => `/api/admin/users/${ids.scratchUser}/disable`, allowed: ['admin'] },
   { route: 'POST /api/admin/users/:id/enable', path: (ids) => `/api/admin/users/${ids.scratchUser}/enable`, allowed: ['admin'] },
   { route: 'POST /api/admin/users/:id/reset', path: (ids) => `/api/admin/users/${ids.scratchUser}/reset`, allowed: ['admin'] },
+  { route: 'POST /api/tokens', path: () => '/api/tokens', body: () => ({ name: 'matrix', expiresInDays: 30 }), allowed: ALL, ok: [201] },
+  { route: 'GET /api/tokens', path: () => '/api/tokens', allowed: ALL },
+  { route: 'DELETE /api/tokens/:id', path: () => `/api/tokens/${NO_TOKEN}`, allowed: ALL, ok: [404] },
+  { route: 'GET /api/admin/users/:id/tokens', path: (ids) => `/api/admin/users/${ids.scratchUser}/tokens`, allowed: ['admin'] },
+  { route: 'DELETE /api/admin/users/:id/tokens/:tokenId', path: (ids) => `/api/admin/users/${ids.scratchUser}/tokens/${NO_TOKEN}`, allowed: ['admin'], ok: [404] },
 ];
 
 /**
@@ -156,7 +163,8 @@ const FOREIGN: { label: string; method: 'GET' | 'POST'; path: (ids: Ids) => stri
 
 async function send(client: Client, method: string, path: string, body: unknown): Promise<Response> {
   if (body instanceof FormData) return client.send(method, path, { body });
-  return method === 'GET' ? client.get(path) : client.post(path, body);
+  if (method === 'GET') return client.get(path);
+  return body === undefined && method !== 'POST' ? client.send(method, path) : client.send(method, path, { json: body });
 }
 
 describe(`role × route matrix (${TEST_ENGINE})`, () => {
