@@ -35,6 +35,8 @@ export const TABLE_PLACEMENTS: ReadonlyArray<{ table: string; placement: TablePl
   { table: 'province_rounds', placement: 'distributed' },
   { table: 'users', placement: 'coordinator' },
   { table: 'sessions', placement: 'coordinator' },
+  // Looked up by secret hash on every bearer request, beside sessions and users.
+  { table: 'api_tokens', placement: 'coordinator' },
   { table: 'login_throttle', placement: 'coordinator' },
   { table: 'submissions', placement: 'coordinator' },
   { table: 'submission_issues', placement: 'coordinator' },
