@@ -119,7 +119,12 @@ describe(`personal API tokens (${TEST_ENGINE})`, () => {
     expect(p.titleTh).toMatch(/อ่านข้อมูลได้อย่างเดียว/);
 
     const write = await newToken('admin', { access: 'read-write' });
-    const created = await bearer(write.secret, '/api/admin/users', { method: 'POST', json: { username: 'made-by-token', role: 'analyst' } });
+    // Not even a foreign Origin matters: there is no ambient credential a page could borrow.
+    const created = await bearer(write.secret, '/api/admin/users', {
+      method: 'POST',
+      json: { username: 'made-by-token', role: 'analyst' },
+      headers: { origin: 'https://elsewhere.example' },
+    });
     expect(created.status, await created.clone().text()).toBe(201);
     // The row is the admin's act in the audit trail.
     const [audited] = await queryRows<{ username: string }>(f.t.db, sql`select username from audit_log where action = 'user.create' and details::text like '%made-by-token%'`);
