@@ -25,6 +25,12 @@ export interface IngestLimits {
   maxXlsxPartInflatedBytes: number;
   /** Bytes all the XLSX parts read may really inflate to together, whatever their headers declare. */
   maxXlsxInflatedBytes: number;
+  /**
+   * Characters in all the cells of one XLSX together, as the pipeline reads them (a shared
+   * string counts each time a cell uses it). Every character is normalised, validated and
+   * staged, so this bounds the time and memory a file under the ratio limit can cost.
+   */
+  maxXlsxCellTextChars: number;
   /** Entries in an XLSX's shared-string table (every distinct text of the workbook). */
   maxXlsxSharedStrings: number;
   /** Characters in an XLSX's shared-string table, all entries together. */
@@ -49,6 +55,11 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   // caps the XML a file under the ratio limit can make the reader parse (about 10 s of it).
   maxXlsxPartInflatedBytes: 512 * 1024 * 1024,
   maxXlsxInflatedBytes: 1024 * 1024 * 1024,
+  // A national file (about 210,000 rows, some 75 MB as CSV) holds about 40 million characters of
+  // cell text. Before this bound an 8 MB file at 75:1 (under the ratio limit) made the pipeline
+  // read 17,500 rows of 30,000-character cells — 525 million characters, 7–13 s and 330 MB of
+  // RSS — before the part-size limit stopped it; at 100 million it stops after 3,300.
+  maxXlsxCellTextChars: 100_000_000,
   // A generated file of 100,000 rows has 110,600 distinct texts; even a national file (210,000
   // rows) with six unique text cells a row stays under 1.3 million. Stored compactly, 2 million
   // cost about 24 MB plus their text, and reading them takes a couple of seconds.
