@@ -59,7 +59,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   // cell text. Before this bound an 8 MB file at 75:1 (under the ratio limit) made the pipeline
   // read 17,500 rows of 30,000-character cells — 525 million characters, 7–13 s and 330 MB of
   // RSS — before the part-size limit stopped it; at 100 million it stops after 3,300.
-  maxXlsxCellTextChars: 100_000_000,
+  maxXlsxCellTextChars: 64 * 1024 * 1024,
   // A generated file of 100,000 rows has 110,600 distinct texts; even a national file (210,000
   // rows) with six unique text cells a row stays under 1.3 million. Stored compactly, 2 million
   // cost about 24 MB plus their text, and reading them takes a couple of seconds.
