@@ -103,6 +103,11 @@ export interface UploadProbe {
   healthP95Ms: number;
   /** Health answers that were not 200. */
   healthFailures: number;
+  /**
+   * The slowest answer of a route that needs no database (GET /api/submissions without a
+   * session: 401), polled beside health — a stalled event loop shows here, a busy database not.
+   */
+  loopMaxMs: number;
   /** Highest RSS while the upload ran. */
   peakRss: number;
 }
@@ -134,6 +139,17 @@ export async function probeUpload(base: string, auth: Auth, pid: number, bytes: 
       await sleep(Math.max(0, 100 - ms));
     }
   })();
+  let loopMaxMs = 0;
+  const loopPoller = (async () => {
+    while (!done) {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/submissions`).catch(() => null);
+      if (res) await res.arrayBuffer();
+      const ms = performance.now() - started;
+      loopMaxMs = Math.max(loopMaxMs, ms);
+      await sleep(Math.max(0, 100 - ms));
+    }
+  })();
   const form = new FormData();
   form.set('file', new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   form.set('round', round);
@@ -148,6 +164,7 @@ export async function probeUpload(base: string, auth: Auth, pid: number, bytes: 
   } finally {
     done = true;
     await poller;
+    await loopPoller;
     clearInterval(sampler);
   }
   const answerMs = performance.now() - started;
@@ -169,6 +186,7 @@ export async function probeUpload(base: string, auth: Auth, pid: number, bytes: 
     healthMaxMs: sorted.at(-1) ?? NaN,
     healthP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN,
     healthFailures,
+    loopMaxMs,
     peakRss,
   };
 }
