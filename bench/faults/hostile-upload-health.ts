@@ -36,8 +36,17 @@ const pgUrl = process.env.OTOP_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/p
 const files = [
   { name: 'shared-strings-bomb.xlsx', what: 'xl/sharedStrings.xml declared 1,000 B, 20 million strings (≈620 MB XML)', make: () => sharedStringsBomb(20_000_000) },
   { name: 'sheet-bomb.xlsx', what: 'xl/worksheets/sheet1.xml declared 1,000 B, 20,000 rows × 30,000 chars (600 MB XML)', make: () => sheetBomb(20_000) },
-  { name: 'wide-cells.xlsx', what: 'honest sheet at ≈70:1, 20,000 rows × 30,000 chars (600 MB XML)', make: () => wideCellsFile(20_000) },
+  { name: 'wide-cells.xlsx', what: 'true sizes declared, ≈70:1 (under the ratio limit), 20,000 rows × 30,000 chars (600 MB XML)', make: () => wideCellsFile(20_000) },
 ];
+
+// What changed between the 'before' and 'after' runs (issue #16).
+const CHANGES =
+  'Changes since "before": /api/health on PGlite waits at most 250 ms for the one connection a load holds, then answers 200 ' +
+  'with databaseBusy; the shared-string table keeps one end-offset array and 64K-character blocks (refusing 2 million strings: ' +
+  '+150 → +80 MB in a bare process); XLSX batches are also handed on at 1 million characters; a new cap on the cell text of an ' +
+  'XLSX (maxXlsxCellTextChars, 64 Mi characters, about twice a national file) refuses the long-cell file after 2,200 rows as ' +
+  'inflation-limit; PGlite COPY batches of 1 MB instead of 8 MB (each stalls the process while it runs: 670 → under 100 ms). ' +
+  'The "no-db route" column is GET /api/submissions without a session (401): a stalled event loop shows there, a busy database not.';
 
 interface Row {
   engine: string;
@@ -117,6 +126,7 @@ if (!args.includes('--no-write')) {
       `and VmRSS sampled every 50 ms. "Idle" is the lowest RSS over 2 s before the first upload and stays the reference for all three. ` +
       `Goal (issue #16): RSS ≤ idle + 150 MB and health < 1 s throughout, on both engines.\n\n` +
       files.map((f) => `- \`${f.name}\`: ${f.what}`).join('\n') +
+      (label === 'after' ? `\n\n${CHANGES}` : '') +
       `\n\n${table}\n`,
   );
 }

@@ -39,8 +39,10 @@ export function sheetBomb(rows: number): Buffer {
 }
 
 /**
- * An honest worksheet of `rows` rows, each a 30,000-character producer name that deflates
- * about 75:1 — under the ratio limit, so only the size limits and the cell-text budget stop it.
+ * A worksheet of `rows` rows, each a 30,000-character producer name that deflates about 70:1 —
+ * under the ratio limit, so only the size limits and the cell-text cap stop it. Its headers
+ * declare its true size; past 64 MB its CRC is left 0 (as lyingZip does), so a reader that
+ * got to the end would call it damaged instead.
  */
 export function wideCellsFile(rows: number): Buffer {
   // A pseudo-random stretch of Latin letters, repeated: deflate keeps its literals once per row.
