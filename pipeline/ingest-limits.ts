@@ -25,6 +25,12 @@ export interface IngestLimits {
   maxXlsxPartInflatedBytes: number;
   /** Bytes all the XLSX parts read may really inflate to together, whatever their headers declare. */
   maxXlsxInflatedBytes: number;
+  /**
+   * Characters in all the cells of one XLSX together, as the pipeline reads them (a shared
+   * string counts each time a cell uses it). Every character is normalised, validated and
+   * staged, so this bounds the time and memory a file under the ratio limit can cost.
+   */
+  maxXlsxCellTextChars: number;
   /** Entries in an XLSX's shared-string table (every distinct text of the workbook). */
   maxXlsxSharedStrings: number;
   /** Characters in an XLSX's shared-string table, all entries together. */
@@ -49,6 +55,12 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   // caps the XML a file under the ratio limit can make the reader parse (about 10 s of it).
   maxXlsxPartInflatedBytes: 512 * 1024 * 1024,
   maxXlsxInflatedBytes: 1024 * 1024 * 1024,
+  // A national file (about 210,000 rows) holds about 32 million characters of cell text (a
+  // generated one: 6.25 million for 41,586 rows). Before this bound an 8 MB file at 75:1 (under
+  // the ratio limit) made the pipeline read 17,500 rows of 30,000-character cells — 525 million
+  // characters, 7–13 s and 330 MB of RSS — before the part-size limit stopped it; now it stops
+  // after 2,237 rows, in 2–4 s.
+  maxXlsxCellTextChars: 64 * 1024 * 1024,
   // A generated file of 100,000 rows has 110,600 distinct texts; even a national file (210,000
   // rows) with six unique text cells a row stays under 1.3 million. Stored compactly, 2 million
   // cost about 24 MB plus their text, and reading them takes a couple of seconds.

@@ -20,7 +20,9 @@ const POSTGRES_CHUNK_CHARS = 256 * 1024;
 // Up to this many rows, a load on PostgreSQL is sent as one INSERT rather than a COPY.
 const SMALL_LOAD_ROWS = 500;
 // PGlite reads COPY data from one in-memory blob per statement: bounded batches keep memory flat.
-const PGLITE_BATCH_CHARS = 8 * 1024 * 1024;
+// Each COPY runs in the process's own thread (WASM) and stalls it until done: at 8 MB a batch
+// of long cells held /api/health and every other request up for 670 ms; at 1 MB for under 100.
+const PGLITE_BATCH_CHARS = 1024 * 1024;
 
 /**
  * The driver's own transaction client behind a drizzle transaction: COPY needs the connection
