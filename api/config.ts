@@ -48,17 +48,38 @@ const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/**
+ * Whether postgres.js can read the URL, parsed as it does (its `parseUrl`): otherwise the driver
+ * throws a bare "Invalid URL" or "URI malformed" at the first query, naming no variable.
+ */
+function driverCanParse(url: string): boolean {
+  try {
+    const afterScheme = url.slice(url.indexOf('://') + 3).split(/[?/]/)[0] ?? '';
+    const hosts = decodeURIComponent(afterScheme.slice(afterScheme.indexOf('@') + 1));
+    const parsed = new URL(url.replace(hosts, hosts.split(',')[0] ?? ''));
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+    decodeURIComponent(parsed.pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The message never repeats the URL: it may hold the password.
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .refine(driverCanParse, {
+    message:
+      'is not a readable URL: check the port (1–65535) and percent-encode special characters in the user and password (%40 for @, %25 for %, %2F for /)',
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  READ_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  READ_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data/pglite'),
   DEMO: bool.optional(),
   SECURE_COOKIES: bool.optional(),

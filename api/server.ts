@@ -23,15 +23,14 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(db, { demo: config.demo });
   // The replica is never migrated or seeded: it follows the primary (loadConfig refuses
   // READ_DATABASE_URL without DATABASE_URL). Without it, reads share the primary's pool.
-  const replica = config.readDatabaseUrl ? await createDb({ databaseUrl: config.readDatabaseUrl }) : undefined;
-  // postgres.js connects lazily: a wrong replica URL should stop the start, not 500 the first report.
-  if (replica) {
-    await replica.db.execute(sql`select 1`).catch((err: unknown) => {
-      // Drizzle wraps the driver's error ("Failed query: …"); the reason is its cause.
-      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause : err).message : String(err);
-      throw new Error(`READ_DATABASE_URL: ${reason}`);
-    });
-  }
+  // A wrong replica URL should stop the start, not 500 the first report.
+  const replicaFailed = (err: unknown): never => {
+    // Drizzle wraps the driver's error ("Failed query: …"); the reason is its cause.
+    const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause : err).message : String(err);
+    throw new Error(`READ_DATABASE_URL: ${reason}`);
+  };
+  const replica = config.readDatabaseUrl ? await createDb({ databaseUrl: config.readDatabaseUrl }).catch(replicaFailed) : undefined;
+  if (replica) await replica.db.execute(sql`select 1`).catch(replicaFailed);
   const app = createApp({ db, engine, config, ...(replica ? { readDb: replica.db } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 

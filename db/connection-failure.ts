@@ -27,6 +27,13 @@ const CHECKS: ReadonlyArray<readonly [RegExp, { en: string; th: string }]> = [
     { en: 'the database host does not answer: check the network, the firewall and the host in DATABASE_URL.', th: 'เครื่องฐานข้อมูลไม่ตอบสนอง กรุณาตรวจสอบเครือข่าย ไฟร์วอลล์ และโฮสต์ใน DATABASE_URL' },
   ],
   [
+    /^NO_POSTGRES_ANSWER$/,
+    {
+      en: 'something at the host and port in DATABASE_URL accepts connections but does not answer as PostgreSQL: check the port (5432 by default) and any proxy or pooler in front of it.',
+      th: 'มีบริการที่โฮสต์และพอร์ตใน DATABASE_URL รับการเชื่อมต่อแต่ไม่ตอบแบบ PostgreSQL กรุณาตรวจสอบพอร์ต (ปกติ 5432) และพร็อกซีหรือ pooler ที่อยู่ข้างหน้า',
+    },
+  ],
+  [
     /^3D000$/,
     { en: 'the database named in DATABASE_URL does not exist: create it (createdb) or correct the name.', th: 'ไม่มีฐานข้อมูลตามชื่อใน DATABASE_URL กรุณาสร้าง (createdb) หรือแก้ชื่อให้ถูกต้อง' },
   ],

@@ -37,6 +37,37 @@ export interface CreateDbOptions {
   maxConnections?: number | undefined;
 }
 
+/**
+ * How long the first query may take. postgres.js reconnects for ever, silently, when something
+ * at the address accepts the connection and closes it before PostgreSQL's handshake (a wrong
+ * port, an HTTP service, a proxy or pooler with no backend): start-up and every command would
+ * hang with no word.
+ */
+const HANDSHAKE_DEADLINE_SECONDS = 15;
+
+/** Code of the error thrown when nothing at DATABASE_URL answered as PostgreSQL in time. */
+export const NO_POSTGRES_ANSWER = 'NO_POSTGRES_ANSWER';
+
+async function answersWithin(client: postgres.Sql, seconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const probe = client`select 1`.then(() => 'answered' as const);
+  const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), seconds * 1000)));
+  try {
+    if ((await Promise.race([probe, deadline])) === 'answered') return;
+  } catch (err) {
+    await client.end({ timeout: 0 });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  probe.catch(() => {}); // ended below: its rejection is expected
+  await client.end({ timeout: 0 });
+  throw Object.assign(
+    new Error(`no PostgreSQL answered within ${seconds} s (the connection was closed or left silent before the handshake)`),
+    { code: NO_POSTGRES_ANSWER },
+  );
+}
+
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) {
     const client = guardLostConnections(
@@ -45,6 +76,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
         onnotice: () => {},
       }),
     );
+    await answersWithin(client, HANDSHAKE_DEADLINE_SECONDS);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, engine: 'postgres', close: (o) => client.end({ timeout: o?.timeoutSeconds ?? 5 }) };
   }

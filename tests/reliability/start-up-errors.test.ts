@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../support/test-db.ts';
@@ -46,6 +47,34 @@ describe('start-up and the command line against a database that cannot be used',
       expect(r.output).toContain('Check: is PostgreSQL running, and do the host and port in DATABASE_URL point at it?');
       expect(r.output).toContain('ตรวจสอบ:');
       expect(r.output).not.toContain('Failed query');
+    }, 60_000);
+
+    it(`${name}, a DATABASE_URL the driver cannot read (port out of range, a bare % in the password): exit 2 naming the variable, the password not echoed`, async () => {
+      for (const url of ['postgres://postgres@127.0.0.1:99999/otop', 'postgres://otop:s3cr%t@127.0.0.1:5432/otop']) {
+        const r = await run([...script], url);
+        expect(r.code).toBe(2);
+        expect(r.output).toContain('DATABASE_URL: is not a readable URL: check the port (1–65535) and percent-encode');
+        expect(r.output).not.toContain('Invalid URL');
+        expect(r.output).not.toContain('URI malformed');
+        expect(r.output).not.toContain('s3cr');
+      }
+    }, 60_000);
+
+    it(`${name}, an HTTP server at the port (postgres.js would reconnect to it for ever): exit 2 within the handshake deadline, saying what to check`, async () => {
+      const server: Server = createServer((s) => s.once('data', () => s.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n')));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const started = Date.now();
+        const r = await run([...script], `postgres://postgres@127.0.0.1:${port}/otop`);
+        expect(r.code).toBe(2);
+        expect(Date.now() - started).toBeLessThan(40_000);
+        expect(r.output).toContain('NO_POSTGRES_ANSWER: no PostgreSQL answered within 15 s');
+        expect(r.output).toContain('does not answer as PostgreSQL: check the port (5432 by default)');
+        expect(r.output).toContain('ตรวจสอบ: มีบริการที่โฮสต์และพอร์ตใน DATABASE_URL');
+      } finally {
+        server.close();
+      }
     }, 60_000);
 
     it.skipIf(!TEST_DATABASE_URL)(
