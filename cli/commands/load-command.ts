@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 import { submissions } from '../../db/schema/index.ts';
@@ -97,17 +98,10 @@ function summary(r: SubmissionReport, failureReason: string | null): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const loadCommand: Command = {
-  name: 'load',
-  summary: 'Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports',
-  usage:
-    'otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--as <username>] [--rejected-out <file.csv>]\n' +
-    '  <file> may be - for stdin (or a FIFO): read up to the upload limit (UPLOAD_LIMIT_MB), refused past it.\n' +
-    '  --district also takes a province code (38) or "all" for a multi-district file. Exit code 0: all rows accepted,\n' +
-    '  1: some rows rejected, 2: the file as a whole was refused (or the load failed).\n' +
-    '  --as <username>: load as that account (its scope applies, its name is audited); default: the OS user, audited as cli:<user>.',
-  async run(args, { config, stdout, stderr, stdin }) {
-    const { positionals, values } = parseArgs({
+const USAGE = COMMAND_HELP['load'].usage;
+
+export const loadCommand: Command = defineCommand('load', async (args, { config, stdout, stderr, stdin }) => {
+    const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
@@ -122,7 +116,7 @@ export const loadCommand: Command = {
     });
     const [file] = positionals;
     if (!file || !values.district || !values.round) {
-      stderr.write(`Usage: ${this.usage}\n`);
+      stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
     // Before the database opens: a refused input costs nothing and leaves nothing behind.
@@ -166,5 +160,4 @@ export const loadCommand: Command = {
       }
       return loadExitCode(report);
     });
-  },
-};
+});

@@ -1,29 +1,26 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 import { readPlanCsv } from '../../pipeline/read-plan-csv.ts';
 import { loadPlan } from '../../pipeline/load-plan.ts';
 import { validatePlan } from '../../domain/plan.ts';
 
-export const planCommand: Command = {
-  name: 'plan',
-  summary: 'Check or load a registration plan file (CSV): every window is checked against its quarter and day count',
-  usage:
-    'otop plan check <plan.csv> | otop plan load <plan.csv> [--accept-warnings] [--json] [--as <username>]\n' +
-    '  A load that changes the plan is audited as --as <username> (an existing account), or as cli:<OS user>.',
-  async run(args, { config, stdout, stderr }) {
-    const { positionals, values } = parseArgs({
+const USAGE = COMMAND_HELP['plan'].usage;
+
+export const planCommand: Command = defineCommand('plan', async (args, { config, stdout, stderr }) => {
+    const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: { 'accept-warnings': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, as: { type: 'string' } },
     });
     const [action, file] = positionals;
     if ((action !== 'check' && action !== 'load') || !file) {
-      stderr.write(`Usage: ${this.usage}\n`);
+      stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
     const bytes = await readFile(file);
@@ -57,5 +54,4 @@ export const planCommand: Command = {
     }
     if (action === 'load') return loaded ? 0 : 1;
     return errors > 0 ? 1 : 0;
-  },
-};
+});

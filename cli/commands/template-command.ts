@@ -1,15 +1,14 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 import { registrationTemplateCsv, registrationTemplateXlsx } from '../../pipeline/registration-template.ts';
 
-export const templateCommand: Command = {
-  name: 'template',
-  summary: "Write the import template: XLSX with drop-downs for the district's subdistricts (or --csv, its CSV twin)",
-  usage: 'otop template --district 3801 [--out template.xlsx] > template.xlsx | otop template --csv [--out template.csv]',
-  async run(args, { config, stdout, stderr, isTTY }) {
-    const { values } = parseArgs({
+const USAGE = COMMAND_HELP['template'].usage;
+
+export const templateCommand: Command = defineCommand('template', async (args, { config, stdout, stderr, isTTY }) => {
+    const { values } = parseCommandArgs({
       args,
       options: { district: { type: 'string' }, csv: { type: 'boolean', default: false }, out: { type: 'string' } },
     });
@@ -22,7 +21,7 @@ export const templateCommand: Command = {
       return 0;
     }
     if (!values.district) {
-      stderr.write(`Usage: ${this.usage}\n`);
+      stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
     if (!values.out && isTTY) {
@@ -36,5 +35,4 @@ export const templateCommand: Command = {
     }
     await emit(xlsx);
     return 0;
-  },
-};
+});
