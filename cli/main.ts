@@ -11,7 +11,7 @@ function help(): string {
     'Commands:',
     ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
     '',
-    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default ./data/pglite).',
+    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default data/pglite in the project folder, wherever otop runs from).',
   ].join('\n');
 }
 

@@ -63,7 +63,7 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
       ...(values.district !== undefined ? { districtCode: values.district } : {}),
       ...(values.category !== undefined ? { category: values.category as CategoryCode } : {}),
     };
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       let scope = {};
       let citizenIds: 'full' | 'masked' = 'masked';
       if (values.as !== undefined) {

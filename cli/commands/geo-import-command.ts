@@ -47,7 +47,7 @@ export const geoCommand: Command = defineCommand('geo', async (args, { config, s
         return 2;
       }
     }
-    const result = await withDatabase(config, async ({ db }) => {
+    const result = await withDatabase({ config, stderr }, async ({ db }) => {
       const who = await cliActor(db, values.as);
       if (!who.ok) return who.message;
       return importGeography(db, files, { overwrite: values.overwrite, actor: who.actor, source: { files: sources } });

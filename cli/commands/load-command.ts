@@ -125,7 +125,7 @@ export const loadCommand: Command = defineCommand('load', async (args, { config,
       stderr.write(`${source}\n`);
       return 2;
     }
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       const who = await cliActor(db, values.as);
       if (!who.ok) {
         stderr.write(`${who.message}\n`);

@@ -30,7 +30,7 @@ export const planCommand: Command = defineCommand('plan', async (args, { config,
     const warnings = issues.filter((i) => i.severity === 'warning').length;
     let loaded = false;
     if (action === 'load' && problems.length === 0) {
-      const refused = await withDatabase(config, async ({ db }) => {
+      const refused = await withDatabase({ config, stderr }, async ({ db }) => {
         const who = await cliActor(db, values.as);
         if (!who.ok) return who.message;
         const source = { fileName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -59,7 +59,7 @@ export const reportCommand: Command = defineCommand('report', async (args, { con
       digits: values.digits as ReportParams['digits'],
     };
     const out = values.out;
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       try {
         const { pdf } = await reportPdf(db, slug, params, CLI_USER, new Date());
         await writeFile(out, pdf);

@@ -4,9 +4,9 @@ import { withDatabase } from '../with-database.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 
-export const seedCommand: Command = defineCommand('seed', async (args, { config, stdout }) => {
+export const seedCommand: Command = defineCommand('seed', async (args, { config, stdout, stderr }) => {
     const { values } = parseCommandArgs({ args, options: { demo: { type: 'boolean', default: false } } });
-    await withDatabase(config, async ({ db }) => {
+    await withDatabase({ config, stderr }, async ({ db }) => {
       const ref = await seedReference(db);
       stdout.write(
         `Reference data: ${ref.provinces} province, ${ref.districts} districts, ${ref.subdistricts} subdistricts added ` +

@@ -28,7 +28,7 @@ export const templateCommand: Command = defineCommand('template', async (args, {
       stderr.write('The template is a binary XLSX file: redirect it (> template.xlsx) or give --out. / กรุณาระบุไฟล์ปลายทาง\n');
       return 2;
     }
-    const xlsx = await withDatabase(config, ({ db }) => registrationTemplateXlsx(db, values.district!));
+    const xlsx = await withDatabase({ config, stderr }, ({ db }) => registrationTemplateXlsx(db, values.district!));
     if (!xlsx) {
       stderr.write(`No district with code ${values.district}. / ไม่พบอำเภอรหัส ${values.district}\n`);
       return 2;

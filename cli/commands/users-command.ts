@@ -40,7 +40,7 @@ async function runImport(args: string[], ctx: CommandContext): Promise<number> {
     printProblems(ctx.stderr, `${file}: `, parsed.problems);
     return 1;
   }
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
@@ -95,7 +95,7 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
     return 2;
   }
   const password = values['password-stdin'] ? await readStdinLine(ctx.stdin) : undefined;
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
@@ -127,7 +127,7 @@ async function runReset(args: string[], ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`--username is required.\n\nUsage: ${USAGE}\n`);
     return 2;
   }
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
