@@ -7,6 +7,7 @@ import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
+import { loadTargetHints, type LoadTargetHints } from '../load-target-hints.ts';
 import { submissions } from '../../db/schema/index.ts';
 import { ingestSubmission, type IngestProgress, type SubmissionReport, type Uploader } from '../../pipeline/ingest-submission.ts';
 import { rejectedRowsCsv } from '../../pipeline/submission-report.ts';
@@ -74,9 +75,9 @@ function progressBar(stream: NodeJS.WritableStream) {
   };
 }
 
-function summary(r: SubmissionReport, failureReason: string | null): string {
+function summary(r: SubmissionReport, failureReason: string | null, scopeArg: string, hints: LoadTargetHints): string {
   const lines = [
-    `${r.dryRun ? 'Dry run' : 'Load'} of ${r.fileName ?? '(form)'} → ${r.districtCode}, round ${r.roundCode}: ${r.status.toUpperCase()}`,
+    `${r.dryRun ? 'Dry run' : 'Load'} of ${r.fileName ?? '(form)'} → ${hints.missingScope ? scopeArg : (r.districtCode ?? r.provinceCode ?? scopeArg)}, round ${r.roundCode}: ${r.status.toUpperCase()}`,
     `  submission ${r.submissionId}  sha256 ${r.fileSha256.slice(0, 16)}…`,
   ];
   if (r.duplicateOf) lines.push(`  the same file was already loaded as submission ${r.duplicateOf}: nothing changed`);
@@ -90,10 +91,15 @@ function summary(r: SubmissionReport, failureReason: string | null): string {
   const counts = Object.entries(r.issueCounts);
   if (counts.length > 0) lines.push(`  issues: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   for (const i of r.issues.slice(0, 20)) {
+    if (hints.missingScope && i.code === 'district-out-of-scope' && i.row === null) {
+      lines.push(`  ERROR   file: ${hints.missingScope}`);
+      continue;
+    }
     const where = i.row === null ? 'file' : `row ${i.row}`;
     lines.push(`  ${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${where}${i.column ? `, ${i.column}` : ''}${i.value ? ` "${i.value}"` : ''}: ${i.message.th} / ${i.message.en}`);
   }
   if (r.issuesTotal > 20) lines.push(`  … ${r.issuesTotal - 20} more (--json for the report, --rejected-out for the rejected rows)`);
+  lines.push(...hints.lines);
   if (r.failure) lines.push(`  ${r.failure.th} / ${r.failure.en}`, `  reason: ${failureReason ?? 'unknown'}`);
   return `${lines.join('\n')}\n`;
 }
@@ -156,7 +162,8 @@ export const loadCommand: Command = defineCommand('load', async (args, { config,
         const [row] = report.status === 'failed'
           ? await db.select({ reason: submissions.failureReason }).from(submissions).where(eq(submissions.id, report.submissionId))
           : [];
-        stdout.write(summary(report, row?.reason ?? null));
+        const hints = await loadTargetHints(db, report, values.district!, values.round!);
+        stdout.write(summary(report, row?.reason ?? null, values.district!, hints));
       }
       return loadExitCode(report);
     });

@@ -12,6 +12,15 @@ import { validatePlan } from '../../domain/plan.ts';
 
 const USAGE = COMMAND_HELP['plan'].usage;
 
+/** Why a `plan load` loaded nothing, and what to do: warnings alone are what --accept-warnings is for. */
+function notLoadedWhy(errors: number, warnings: number, accepted: boolean): string {
+  if (errors > 0) return ' Correct the errors above first. / แก้ข้อผิดพลาดข้างต้นก่อน';
+  if (warnings > 0 && !accepted) {
+    return ' The plan has warnings only: check them, then run again with --accept-warnings to load it. / แผนมีเพียงคำเตือน: ตรวจสอบแล้วสั่งใหม่พร้อม --accept-warnings';
+  }
+  return '';
+}
+
 export const planCommand: Command = defineCommand('plan', async (args, { config, stdout, stderr }) => {
     const { positionals, values } = parseCommandArgs({
       args,
@@ -23,7 +32,14 @@ export const planCommand: Command = defineCommand('plan', async (args, { config,
       stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
-    const bytes = await readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException).code ?? 'error';
+      stderr.write(`เปิดไฟล์ '${file}' ไม่ได้ (${why}) / Cannot open '${file}' (${why})\n`);
+      return 2;
+    }
     const { windows, problems } = readPlanCsv(bytes.toString('utf8'));
     const issues = validatePlan(windows);
     const errors = problems.length + issues.filter((i) => i.severity === 'error').length;
@@ -49,7 +65,7 @@ export const planCommand: Command = defineCommand('plan', async (args, { config,
       for (const i of issues) stdout.write(`${i.severity.toUpperCase()} ${i.code}: ${i.message.th} / ${i.message.en}\n`);
       stdout.write(
         `${windows.length} windows read; ${errors} errors, ${warnings} warnings.` +
-          (action === 'load' ? (loaded ? ' Plan loaded.\n' : ' Nothing loaded.\n') : '\n'),
+          (action === 'load' ? (loaded ? ' Plan loaded.\n' : ` Nothing loaded.${notLoadedWhy(errors, warnings, values['accept-warnings'])}\n`) : '\n'),
       );
     }
     if (action === 'load') return loaded ? 0 : 1;
