@@ -20,4 +20,12 @@ if [[ $# -ge 1 ]]; then
   ln -s "$PWD/node_modules" "$old/node_modules"
   cmds+=(-n "otop --help at $1" "node $old/bin/otop.js --help")
 fi
-hyperfine --warmup 2 --runs "$runs" --style basic --export-markdown "${OUT:-/dev/stdout}" "${cmds[@]}"
+json="$(mktemp)"
+hyperfine --warmup 2 --runs "$runs" --style basic --export-json "$json" "${cmds[@]}" >&2
+# Medians: on a shared machine the mean is pulled up by whatever else runs.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
+  console.log("| command | median ms | min ms | max ms |\n|---|---:|---:|---:|");
+  for (const x of r) console.log(`| \`${x.command}\` | ${Math.round(x.median * 1000)} | ${Math.round(x.min * 1000)} | ${Math.round(x.max * 1000)} |`);
+' "$json"
+rm -f "$json"
