@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,13 @@ describe('README command-line examples, on the demo data', () => {
     const plan = await runOtop(['plan', 'load', 'no-such-plan.csv'], { env, cwd: dir });
     expect(plan.code).toBe(2);
     expect(plan.stderr).toMatch(/Cannot open 'no-such-plan.csv' \(ENOENT\)/);
+
+    // A plan with warnings only (a stated day count one short) loads nothing without --accept-warnings: say so.
+    const lines = readFileSync(join(ROOT, 'tests/fixtures/plan/letter-plan-as-written.csv'), 'utf8').split('\n').slice(0, 4);
+    lines[1] = lines[1]!.replace(/,22,/, ',21,');
+    writeFileSync(join(dir, 'plan-warning.csv'), `${lines.join('\n')}\n`);
+    const warned = await runOtop(['plan', 'load', 'plan-warning.csv'], { env, cwd: dir });
+    expect(warned.stdout).toMatch(/0 errors, 1 warnings\. Nothing loaded\..*run again with --accept-warnings/);
+    expect(warned.code).toBe(1);
   }, 60_000);
 });
