@@ -16,7 +16,6 @@ import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 
-
 const USAGE = COMMAND_HELP['export'].usage;
 
 export const exportCommand: Command = defineCommand('export', async (args, { config, stdout, stderr, isTTY }) => {

@@ -8,7 +8,6 @@ import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 
-
 /** Who the command line is: a national reader, like the department. */
 const CLI_USER: SessionUser = {
   id: '00000000-0000-0000-0000-000000000000',

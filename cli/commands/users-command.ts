@@ -13,6 +13,7 @@ import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 
+const USAGE = COMMAND_HELP['users'].usage;
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -143,8 +144,6 @@ async function runReset(args: string[], ctx: CommandContext): Promise<number> {
     return 0;
   });
 }
-
-const USAGE = COMMAND_HELP['users'].usage;
 
 export const usersCommand: Command = defineCommand('users', async (args, ctx) => {
     const [sub, ...rest] = args;
