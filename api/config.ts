@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -75,12 +76,17 @@ const postgresUrl = z
       'is not a readable URL: check the port (1–65535) and percent-encode special characters in the user and password (%40 for @, %25 for %, %2F for /)',
   });
 
+/** data/pglite in the project root (api/ is one level below it). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/pglite', import.meta.url));
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
   READ_DATABASE_URL: postgresUrl.optional(),
-  DATA_DIR: z.string().min(1).default('./data/pglite'),
+  // The default is the project's own data/pglite wherever the command runs from: relative to the
+  // current folder, `npx otop …` run in docs/ silently made a second, empty database there.
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   DEMO: bool.optional(),
   SECURE_COOKIES: bool.optional(),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(50),

@@ -1,32 +1,17 @@
-import { ConfigError, loadConfig } from '../api/config.ts';
-import { connectionFailure, connectionFailureLines } from '../db/connection-failure.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import type { Command } from './command.ts';
-import { migrateCommand } from './commands/migrate-command.ts';
-import { seedCommand } from './commands/seed-command.ts';
-import { usersCommand } from './commands/users-command.ts';
-import { planCommand } from './commands/plan-command.ts';
-import { reportCommand } from './commands/report-command.ts';
-import { loadCommand } from './commands/load-command.ts';
-import { templateCommand } from './commands/template-command.ts';
-import { generateCommand } from './commands/generate-command.ts';
-import { geoCommand } from './commands/geo-import-command.ts';
-import { exportCommand } from './commands/export-command.ts';
-import { citusSqlCommand } from './commands/citus-sql-command.ts';
-
-const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, planCommand, usersCommand, loadCommand, templateCommand, generateCommand, geoCommand, reportCommand, exportCommand, citusSqlCommand];
+import { COMMAND_HELP, COMMAND_NAMES, type CommandName } from './command-help.ts';
+import { COMMAND_LOADERS } from './command-table.ts';
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = Math.max(...COMMAND_NAMES.map((c) => c.length));
   return [
     'otop — OTOP registration monitor command line',
     '',
     'Usage: npx otop <command> [options]   (npx otop <command> --help for one command)',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
     '',
-    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default ./data/pglite).',
+    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default data/pglite in the project folder, wherever otop runs from).',
   ].join('\n');
 }
 
@@ -36,15 +21,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  if (!(COMMAND_NAMES as string[]).includes(name)) {
     process.stderr.write(`Unknown command '${name}'. / ไม่รู้จักคำสั่ง '${name}'\n\n${help()}\n`);
     return 2;
   }
+  const { summary, usage } = COMMAND_HELP[name as CommandName];
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    process.stdout.write(`${summary}\n\nUsage: ${usage}\n`);
     return 0;
   }
+  // Only now the command's own modules and the configuration load (see command-table.ts).
+  const [{ ConfigError, loadConfig }, command] = await Promise.all([import('../api/config.ts'), COMMAND_LOADERS[name as CommandName]()]);
   let config;
   try {
     config = loadConfig();
@@ -68,7 +55,11 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
+  async (err: unknown) => {
+    const [{ connectionFailure, connectionFailureLines }, { DataDirLockedError }] = await Promise.all([
+      import('../db/connection-failure.ts'),
+      import('../db/data-dir-lock.ts'),
+    ]);
     // The data folder held by another process, or a database that cannot be reached: the
     // holder or the driver's cause and what to check, not Drizzle's "Failed query: …".
     const failure = connectionFailure(err);

@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { CATEGORY_CODES } from '../../db/schema/products.ts';
@@ -12,27 +11,17 @@ import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../../api/exports/export
 import { planExport } from '../../api/exports/plan-export.ts';
 import { runExport } from '../../api/exports/run-export.ts';
 import { ProblemError } from '../../api/http/problem.ts';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 
-const USAGE = [
-  `otop export <${EXPORT_DATASET_NAMES.join('|')}> --format <${EXPORT_FORMAT_NAMES.join('|')}> [--fy 2561] [--province 38] [--district 3801]`,
-  `       [--category <${CATEGORY_CODES.join('|')}>] [--as <username>] [--output <file>]     (or > file)`,
-  '',
-  'Streams the dataset to stdout (or --output). --as exports what that account may see: a district',
-  'officer their district, a province officer their province, analysts and the department the nation;',
-  'without --as the export is national with citizen IDs masked (the analyst view). A province or district',
-  'outside the scope is refused. Columns and how to read each format: docs/exports.md.',
-].join('\n');
+const USAGE = COMMAND_HELP['export'].usage;
 
-export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Export a dataset (producers, products, registrations, progress) as Arrow, Parquet or CSV',
-  usage: USAGE,
-  async run(args, { config, stdout, stderr, isTTY }) {
+export const exportCommand: Command = defineCommand('export', async (args, { config, stdout, stderr, isTTY }) => {
     let parsed;
     try {
-      parsed = parseArgs({
+      parsed = parseCommandArgs({
         args,
         allowPositionals: true,
         options: {
@@ -42,7 +31,7 @@ export const exportCommand: Command = {
           district: { type: 'string' },
           category: { type: 'string' },
           as: { type: 'string' },
-          output: { type: 'string', short: 'o' },
+          out: { type: 'string', short: 'o' },
         },
       });
     } catch (err) {
@@ -61,7 +50,7 @@ export const exportCommand: Command = {
       ...(values.category !== undefined && !(CATEGORY_CODES as readonly string[]).includes(values.category)
         ? [`--category must be one of ${CATEGORY_CODES.join(', ')}`]
         : []),
-      ...(isTTY && !values.output && format !== 'csv' ? ['binary output to a terminal: redirect it (> file) or use --output'] : []),
+      ...(isTTY && !values.out && format !== 'csv' ? ['binary output to a terminal: redirect it (> file) or use --out'] : []),
     ];
     if (problems.length > 0) {
       stderr.write(`${problems.join('\n')}\n\nUsage: ${USAGE}\n`);
@@ -73,7 +62,7 @@ export const exportCommand: Command = {
       ...(values.district !== undefined ? { districtCode: values.district } : {}),
       ...(values.category !== undefined ? { category: values.category as CategoryCode } : {}),
     };
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       let scope = {};
       let citizenIds: 'full' | 'masked' = 'masked';
       if (values.as !== undefined) {
@@ -99,10 +88,9 @@ export const exportCommand: Command = {
         stderr.write(`${p.title} / ${p.titleTh}${details}\n`);
         return 1;
       }
-      const target = values.output ? createWriteStream(values.output) : stdout;
-      const summary = await runExport(db, plan, target, { end: Boolean(values.output) });
+      const target = values.out ? createWriteStream(values.out) : stdout;
+      const summary = await runExport(db, plan, target, { end: Boolean(values.out) });
       stderr.write(`${summary.rows} rows, ${summary.batches} batches, ${summary.bytes} bytes (${plan.fileName})\n`);
       return 0;
     });
-  },
-};
+});

@@ -1,24 +1,19 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { GENERATOR_FAULTS, generateRegistrations, type GeneratorFault } from '../../pipeline/generate/generate-registrations.ts';
 import { readGeographyDir, synthesizeGeography } from '../../pipeline/generate/national-geography.ts';
 
 /** Where the reference geography sits in a development checkout (never copied into the repo). */
 const SHARED_GEO = '../shared/geo';
 
-export const generateCommand: Command = {
-  name: 'generate',
-  summary: 'Write a deterministic, realistic registration file at national scale (tests and benchmarks), optionally with faulty rows',
-  usage:
-    'otop generate --producers 100000 --out file.csv [--seed 2561] [--round 2561-Q1] [--scope 38|3801]\n' +
-    '  [--faulty 0.01] [--faults missing-value,invalid-citizen-id,…] [--format csv|xlsx] [--encoding utf-8|windows-874]\n' +
-    `  [--geo <dir>] [--geo-out <dir>]   geography: --geo, else ${SHARED_GEO} when present, else synthesised\n` +
-    '  (--geo-out writes the geography used, for `otop geo import`). --faulty is the share of rows per fault code.',
-  async run(args, { stdout, stderr }) {
-    const { values } = parseArgs({
+const USAGE = COMMAND_HELP['generate'].usage;
+
+export const generateCommand: Command = defineCommand('generate', async (args, { stdout, stderr }) => {
+    const { values } = parseCommandArgs({
       args,
       options: {
         producers: { type: 'string' },
@@ -47,7 +42,7 @@ export const generateCommand: Command = {
       ...(values.encoding !== 'utf-8' && values.encoding !== 'windows-874' ? ['--encoding must be utf-8 or windows-874'] : []),
     ];
     if (problems.length > 0) {
-      stderr.write(`${problems.join('\n')}\n\nUsage: ${this.usage}\n`);
+      stderr.write(`${problems.join('\n')}\n\nUsage: ${USAGE}\n`);
       return 2;
     }
     let geography = values.geo ? readGeographyDir(values.geo) : existsSync(SHARED_GEO) ? readGeographyDir(SHARED_GEO) : null;
@@ -77,5 +72,4 @@ export const generateCommand: Command = {
     });
     stdout.write(`${JSON.stringify({ out: values.out, geography: source, seconds: (Date.now() - started) / 1000, ...manifest }, null, 2)}\n`);
     return 0;
-  },
-};
+});

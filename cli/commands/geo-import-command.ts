@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 import { importGeography } from '../../pipeline/import-geography.ts';
 
-export const geoCommand: Command = {
-  name: 'geo',
-  summary: 'Import provinces, districts and subdistricts (JSON in the thailand-geography shape); idempotent, Thai names authoritative',
-  usage:
-    'otop geo import --provinces p.json --districts d.json --subdistricts s.json [--overwrite] [--json]\n' +
-    '       otop geo import --dir <dir with provinces.json, districts.json, subdistricts.json>\n' +
-    '  Existing English names and postal codes are kept unless --overwrite.\n' +
-    '  An import that changes anything is audited as --as <username> (an existing account), or as cli:<OS user>.',
-  async run(args, { config, stdout, stderr }) {
-    const { positionals, values } = parseArgs({
+const USAGE = COMMAND_HELP['geo'].usage;
+
+export const geoCommand: Command = defineCommand('geo', async (args, { config, stdout, stderr }) => {
+    const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
@@ -35,7 +30,7 @@ export const geoCommand: Command = {
       subdistricts: values.subdistricts ?? (values.dir ? join(values.dir, 'subdistricts.json') : undefined),
     };
     if (positionals[0] !== 'import' || !paths.provinces || !paths.districts || !paths.subdistricts) {
-      stderr.write(`Usage: ${this.usage}\n`);
+      stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
     const files = { provinces: [] as unknown[], districts: [] as unknown[], subdistricts: [] as unknown[] };
@@ -52,7 +47,7 @@ export const geoCommand: Command = {
         return 2;
       }
     }
-    const result = await withDatabase(config, async ({ db }) => {
+    const result = await withDatabase({ config, stderr }, async ({ db }) => {
       const who = await cliActor(db, values.as);
       if (!who.ok) return who.message;
       return importGeography(db, files, { overwrite: values.overwrite, actor: who.actor, source: { files: sources } });
@@ -72,5 +67,4 @@ export const geoCommand: Command = {
       if (result.problems.length > 30) stdout.write(`  … ${result.problems.length - 30} more (--json)\n`);
     }
     return result.problems.length > 0 ? 1 : 0;
-  },
-};
+});

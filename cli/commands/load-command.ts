@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
+import { loadTargetHints, type LoadTargetHints } from '../load-target-hints.ts';
 import { submissions } from '../../db/schema/index.ts';
 import { ingestSubmission, type IngestProgress, type SubmissionReport, type Uploader } from '../../pipeline/ingest-submission.ts';
 import { rejectedRowsCsv } from '../../pipeline/submission-report.ts';
@@ -73,9 +75,9 @@ function progressBar(stream: NodeJS.WritableStream) {
   };
 }
 
-function summary(r: SubmissionReport, failureReason: string | null): string {
+function summary(r: SubmissionReport, failureReason: string | null, scopeArg: string, hints: LoadTargetHints): string {
   const lines = [
-    `${r.dryRun ? 'Dry run' : 'Load'} of ${r.fileName ?? '(form)'} → ${r.districtCode}, round ${r.roundCode}: ${r.status.toUpperCase()}`,
+    `${r.dryRun ? 'Dry run' : 'Load'} of ${r.fileName ?? '(form)'} → ${hints.missingScope ? scopeArg : (r.districtCode ?? r.provinceCode ?? scopeArg)}, round ${r.roundCode}: ${r.status.toUpperCase()}`,
     `  submission ${r.submissionId}  sha256 ${r.fileSha256.slice(0, 16)}…`,
   ];
   if (r.duplicateOf) lines.push(`  the same file was already loaded as submission ${r.duplicateOf}: nothing changed`);
@@ -89,25 +91,23 @@ function summary(r: SubmissionReport, failureReason: string | null): string {
   const counts = Object.entries(r.issueCounts);
   if (counts.length > 0) lines.push(`  issues: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   for (const i of r.issues.slice(0, 20)) {
+    if (hints.missingScope && i.code === 'district-out-of-scope' && i.row === null) {
+      lines.push(`  ERROR   file: ${hints.missingScope}`);
+      continue;
+    }
     const where = i.row === null ? 'file' : `row ${i.row}`;
     lines.push(`  ${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${where}${i.column ? `, ${i.column}` : ''}${i.value ? ` "${i.value}"` : ''}: ${i.message.th} / ${i.message.en}`);
   }
   if (r.issuesTotal > 20) lines.push(`  … ${r.issuesTotal - 20} more (--json for the report, --rejected-out for the rejected rows)`);
+  lines.push(...hints.lines);
   if (r.failure) lines.push(`  ${r.failure.th} / ${r.failure.en}`, `  reason: ${failureReason ?? 'unknown'}`);
   return `${lines.join('\n')}\n`;
 }
 
-export const loadCommand: Command = {
-  name: 'load',
-  summary: 'Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports',
-  usage:
-    'otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--as <username>] [--rejected-out <file.csv>]\n' +
-    '  <file> may be - for stdin (or a FIFO): read up to the upload limit (UPLOAD_LIMIT_MB), refused past it.\n' +
-    '  --district also takes a province code (38) or "all" for a multi-district file. Exit code 0: all rows accepted,\n' +
-    '  1: some rows rejected, 2: the file as a whole was refused (or the load failed).\n' +
-    '  --as <username>: load as that account (its scope applies, its name is audited); default: the OS user, audited as cli:<user>.',
-  async run(args, { config, stdout, stderr, stdin }) {
-    const { positionals, values } = parseArgs({
+const USAGE = COMMAND_HELP['load'].usage;
+
+export const loadCommand: Command = defineCommand('load', async (args, { config, stdout, stderr, stdin }) => {
+    const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
@@ -122,7 +122,7 @@ export const loadCommand: Command = {
     });
     const [file] = positionals;
     if (!file || !values.district || !values.round) {
-      stderr.write(`Usage: ${this.usage}\n`);
+      stderr.write(`Usage: ${USAGE}\n`);
       return 2;
     }
     // Before the database opens: a refused input costs nothing and leaves nothing behind.
@@ -131,7 +131,7 @@ export const loadCommand: Command = {
       stderr.write(`${source}\n`);
       return 2;
     }
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       const who = await cliActor(db, values.as);
       if (!who.ok) {
         stderr.write(`${who.message}\n`);
@@ -162,9 +162,9 @@ export const loadCommand: Command = {
         const [row] = report.status === 'failed'
           ? await db.select({ reason: submissions.failureReason }).from(submissions).where(eq(submissions.id, report.submissionId))
           : [];
-        stdout.write(summary(report, row?.reason ?? null));
+        const hints = await loadTargetHints(db, report, values.district!, values.round!);
+        stdout.write(summary(report, row?.reason ?? null, values.district!, hints));
       }
       return loadExitCode(report);
     });
-  },
-};
+});

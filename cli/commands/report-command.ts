@@ -1,26 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { SessionUser } from '../../api/auth/session-user.ts';
 import { ProblemError } from '../../api/http/problem.ts';
 import { REPORT_SLUGS, type ReportParams, type ReportSlug } from '../../api/reports/documents/report-document.ts';
 import { reportPdf } from '../../api/reports/documents/report-pdf.ts';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
-
-const USAGE = [
-  `otop report <${REPORT_SLUGS.join('|')}> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]`,
-  '       [--detail district] [--digits ascii] --out file.pdf',
-  '',
-  'Writes one official document as PDF, with the data as it stands now. The command line reads',
-  'as the department does (the whole country); --province and --district narrow the document.',
-  '  plan          the operation plan of a fiscal year',
-  '  report-form   the registration report form (district: per subdistrict; province: per district;',
-  '                nation: per province, --detail district for every district)',
-  '  certification the provincial certification announcement of a round (needs --province)',
-  '  accounts      the account registry (no codes, no passwords)',
-  '  summary       the managers\' progress summary of a fiscal year',
-  '  letter        the covering letter of a round with its enclosures (needs --province)',
-].join('\n');
 
 /** Who the command line is: a national reader, like the department. */
 const CLI_USER: SessionUser = {
@@ -33,12 +19,10 @@ const CLI_USER: SessionUser = {
   mustChangePassword: false,
 };
 
-export const reportCommand: Command = {
-  name: 'report',
-  summary: 'Write an official PDF document: plan, report-form, certification, accounts, summary, letter',
-  usage: USAGE,
-  async run(args, { config, stdout, stderr }) {
-    const { positionals, values } = parseArgs({
+const USAGE = COMMAND_HELP['report'].usage;
+
+export const reportCommand: Command = defineCommand('report', async (args, { config, stdout, stderr }) => {
+    const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
@@ -74,7 +58,7 @@ export const reportCommand: Command = {
       digits: values.digits as ReportParams['digits'],
     };
     const out = values.out;
-    return withDatabase(config, async ({ db }) => {
+    return withDatabase({ config, stderr }, async ({ db }) => {
       try {
         const { pdf } = await reportPdf(db, slug, params, CLI_USER, new Date());
         await writeFile(out, pdf);
@@ -89,5 +73,4 @@ export const reportCommand: Command = {
         return 1;
       }
     });
-  },
-};
+});

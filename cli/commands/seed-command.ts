@@ -1,16 +1,12 @@
-import { parseArgs } from 'node:util';
-import type { Command } from '../command.ts';
+import { defineCommand, type Command } from '../command.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 
-export const seedCommand: Command = {
-  name: 'seed',
-  summary: 'Load the reference data (Bueng Kan geography, the FY2560–2561 plan); --demo adds demo data to an empty database',
-  usage: 'otop seed [--demo]',
-  async run(args, { config, stdout }) {
-    const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
-    await withDatabase(config, async ({ db }) => {
+export const seedCommand: Command = defineCommand('seed', async (args, { config, stdout, stderr }) => {
+    const { values } = parseCommandArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+    await withDatabase({ config, stderr }, async ({ db }) => {
       const ref = await seedReference(db);
       stdout.write(
         `Reference data: ${ref.provinces} province, ${ref.districts} districts, ${ref.subdistricts} subdistricts added ` +
@@ -26,5 +22,4 @@ export const seedCommand: Command = {
       }
     });
     return 0;
-  },
-};
+});

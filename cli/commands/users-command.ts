@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AccountError, type AccountProblem } from '../../api/accounts/account-error.ts';
@@ -8,27 +7,13 @@ import { importAccounts, parseAccountsCsv } from '../../api/accounts/import-acco
 import { resetAccount } from '../../api/accounts/reset-account.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
 import { accountSheetPdf } from '../../api/reports/documents/account-sheet-pdf.ts';
-import type { Command, CommandContext } from '../command.ts';
+import { defineCommand, type Command, type CommandContext } from '../command.ts';
+import { COMMAND_HELP } from '../command-help.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
 
-const USAGE = [
-  'otop users import <accounts.csv> [--out codes.csv] [--sheet codes.pdf]',
-  '       otop users create --username <name> --role <district|province|department|analyst|admin> [--scope <code>] [--display-name <text>] [--password-stdin]',
-  '       otop users reset --username <name>',
-  '       (each also takes --as <username>)',
-  '',
-  'import: the district account registry (CSV with a header row: username, role, scope, display_name).',
-  '  Every line is checked first; if any is wrong nothing is created. Existing usernames are skipped.',
-  '  Each new account gets a one-time activation code, printed once as CSV (to --out, or stdout);',
-  '  only its hash is stored. The first sign-in with the code must choose a password.',
-  '  --sheet also writes the same codes as the printed account sheet (PDF, the letter\'s enclosure 3).',
-  'create: one account; with --password-stdin the password is read from the first line of stdin,',
-  '  otherwise an activation code is printed.',
-  'reset: clears the password, ends the sessions and prints a new activation code.',
-  'Every change is audited (never a password or code) as --as <username> (an existing account),',
-  '  or, without it, as cli:<OS user>.',
-].join('\n');
+const USAGE = COMMAND_HELP['users'].usage;
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -45,7 +30,7 @@ async function readStdinLine(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 async function runImport(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheet: { type: 'string' }, as: { type: 'string' } } });
+  const { values, positionals } = parseCommandArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheet: { type: 'string' }, as: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
     ctx.stderr.write(`Missing the CSV file.\n\nUsage: ${USAGE}\n`);
@@ -56,7 +41,7 @@ async function runImport(args: string[], ctx: CommandContext): Promise<number> {
     printProblems(ctx.stderr, `${file}: `, parsed.problems);
     return 1;
   }
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
@@ -95,7 +80,7 @@ async function runImport(args: string[], ctx: CommandContext): Promise<number> {
 }
 
 async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args,
     options: {
       username: { type: 'string' },
@@ -111,7 +96,7 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
     return 2;
   }
   const password = values['password-stdin'] ? await readStdinLine(ctx.stdin) : undefined;
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
@@ -138,12 +123,12 @@ async function runCreate(args: string[], ctx: CommandContext): Promise<number> {
 }
 
 async function runReset(args: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, as: { type: 'string' } } });
+  const { values } = parseCommandArgs({ args, options: { username: { type: 'string' }, as: { type: 'string' } } });
   if (!values.username) {
     ctx.stderr.write(`--username is required.\n\nUsage: ${USAGE}\n`);
     return 2;
   }
-  return withDatabase(ctx.config, async ({ db }) => {
+  return withDatabase(ctx, async ({ db }) => {
     const who = await cliActor(db, values.as);
     if (!who.ok) {
       ctx.stderr.write(`${who.message}\n`);
@@ -160,16 +145,11 @@ async function runReset(args: string[], ctx: CommandContext): Promise<number> {
   });
 }
 
-export const usersCommand: Command = {
-  name: 'users',
-  summary: 'Accounts: bulk import with one-time activation codes, create one, reset one',
-  usage: USAGE,
-  async run(args, ctx) {
+export const usersCommand: Command = defineCommand('users', async (args, ctx) => {
     const [sub, ...rest] = args;
     if (sub === 'import') return runImport(rest, ctx);
     if (sub === 'create') return runCreate(rest, ctx);
     if (sub === 'reset') return runReset(rest, ctx);
     ctx.stderr.write(`Unknown or missing subcommand.\n\nUsage: ${USAGE}\n`);
     return 2;
-  },
-};
+});

@@ -75,7 +75,7 @@ describe('one process per embedded data folder (DATA_DIR)', () => {
 
     // Nothing was written by the refused run: the account does not exist yet, so this creates it.
     const created = await createUser(dataDir, 'lock-analyst');
-    expect(created.stderr).toBe('');
+    expect(created.stderr).toBe(`database: embedded ${dataDir}\n`);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created lock-analyst (analyst, national)');
     // And it stays: a second run on the folder finds it.
@@ -90,7 +90,7 @@ describe('one process per embedded data folder (DATA_DIR)', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
     writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: gone, command: 'api/server.ts', since: '2026-01-01T00:00:00.000Z', host: hostname() }));
     const created = await createUser(dataDir, 'stale-analyst');
-    expect(created.stderr).toBe('');
+    expect(created.stderr).toBe(`database: embedded ${dataDir}\n`);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created stale-analyst');
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
