@@ -68,14 +68,15 @@ describe('start-up and the command line against a database that cannot be used',
         const started = Date.now();
         const r = await run([...script], `postgres://postgres@127.0.0.1:${port}/otop`);
         expect(r.code).toBe(2);
-        expect(Date.now() - started).toBeLessThan(40_000);
+        // 15 s of handshake plus the process's start-up, which a busy 2-core machine can triple.
+        expect(Date.now() - started).toBeLessThan(55_000);
         expect(r.output).toContain('NO_POSTGRES_ANSWER: no PostgreSQL answered within 15 s');
         expect(r.output).toContain('does not answer as PostgreSQL: check the port (5432 by default)');
         expect(r.output).toContain('ตรวจสอบ: มีบริการที่โฮสต์และพอร์ตใน DATABASE_URL');
       } finally {
         server.close();
       }
-    }, 60_000);
+    }, 90_000);
 
     it.skipIf(!TEST_DATABASE_URL)(
       `${name}, a database that does not exist: exit 2, 3D000 and what to check (needs a PostgreSQL server: TEST_DATABASE_URL)`,
