@@ -68,6 +68,13 @@ describe(`registration report form (${TEST_ENGINE})`, () => {
     }
   });
 
+  it('gives back every district name and อำเภอ exactly as typed in pdftotext -raw (ำ as U+0E33)', () => {
+    const raw = docs['province-38-2561']!.raw;
+    expect(raw).toContain('อำเภอ');
+    for (const d of DISTRICTS) expect(raw, d).toContain(d);
+    expect(raw).not.toMatch(/\u0E4D\u0E32/u);
+  });
+
   it('prints the province form with all 8 Bueng Kan districts, the types, the categories, the totals and the signature block', () => {
     const doc = docs['province-38-2561']!;
     expect(missingStrings(doc.raw, [
