@@ -127,8 +127,9 @@ describe(`report routes (${TEST_ENGINE})`, () => {
     const doc = readDocument(Buffer.from(await res.arrayBuffer()), 'route-report-form-38-2561-Q1', { pngs: false });
     const byType = ['community-group', 'single-owner', 'sme'].map((k) => cell.producersByType[k]);
     const byCategory = ['food', 'beverage', 'textile', 'household', 'herbal'].map((k) => cell.productsByCategory[k]);
-    expect(rowNumbers(doc.layout, 'รวมทั้งสิ้น')).toEqual([[...byType, cell.producers, ...byCategory, cell.products, cell.newProducers, cell.renewedProducers, 0, cell.producers]]);
-    expect(rowNumbers(doc.layout, 'เมืองบึงกาฬ')).toEqual([[1, 1, 1, 3, 1, 1, 2, 0, 0, 4, 3, 0, 0, 3]]);
+    expect(rowNumbers(doc.layout, 'รวมทั้งสิ้น')).toEqual([[...byType, cell.producers, ...byCategory, cell.products, cell.newProducers, cell.renewedProducers]]);
+    // No FY2560 first-quarter round to compare with: the last two columns print –.
+    expect(rowNumbers(doc.layout, 'เมืองบึงกาฬ')).toEqual([[1, 1, 1, 3, 1, 1, 2, 0, 0, 4, 3, 0]]);
   });
 
   it('serves every document to the roles it is for', async () => {
