@@ -100,10 +100,9 @@ function alias(glyph: Glyph, kind: number, codePoints: readonly number[], advanc
 /** Gives the glyphs of every decomposed ำ their own ids and code points (see 3. above). */
 function restoreSaraAm(text: string, glyphs: Glyph[], saraAaId: number, markBox: number): Glyph[] {
   const sources = [...text.matchAll(NIKHAHIT_SOURCES)];
-  if (sources.length === 0) return glyphs;
   const out = glyphs.slice();
   let next = 0;
-  for (let i = 0; i + 1 < out.length; i++) {
+  for (let i = 0; sources.length > 0 && i + 1 < out.length; i++) {
     const mark = out[i] as Glyph;
     const vowel = out[i + 1] as Glyph;
     if (mark.advanceWidth !== 0 || vowel.id !== saraAaId) continue;
