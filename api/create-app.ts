@@ -15,6 +15,8 @@ import { newRouter } from './http/openapi-common.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { ProblemError, problem, sendProblem } from './http/problem.ts';
 import { workflowProblem } from './http/workflow-problem.ts';
+import { documentProblem } from './http/document-problem.ts';
+import { DocumentRefusal } from './reports/documents/document-refusal.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { dashboardStatic } from './routes/dashboard-static.ts';
@@ -32,6 +34,7 @@ const UNDECLARED_ROUTE_DOCS = {
 function toProblem(err: unknown): ProblemError | null {
   if (err instanceof ProblemError) return err;
   if (err instanceof WorkflowError) return workflowProblem(err);
+  if (err instanceof DocumentRefusal) return documentProblem(err);
   if (err instanceof AccountError) return accountProblem(err);
   if (err instanceof HTTPException) {
     // Hono's own refusals (malformed JSON, unsupported media type, payload too large): our

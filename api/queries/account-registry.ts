@@ -4,7 +4,8 @@ import { queryRows } from '../../db/query-rows.ts';
 import type { UserRole } from '../auth/session-user.ts';
 
 export interface RegistryAccount {
-  username: string;
+  /** null: the area (a district, or a province) has no account of its role yet. */
+  username: string | null;
   displayName: string;
   role: UserRole;
   provinceCode: string | null;
@@ -18,7 +19,7 @@ export interface RegistryAccount {
 }
 
 interface Row {
-  username: string;
+  username: string | null;
   display_name: string;
   role: UserRole;
   province_code: string | null;
@@ -35,7 +36,10 @@ interface Row {
  * Accounts for the printed account registry (the letter's enclosure 3 without secrets): who
  * may sign in for which area and whether the account is activated. Never a hash, never a code.
  * A province filter lists the province's own account and its districts'; a district filter
- * that district's accounts. Ordered by province, district, role and username.
+ * that district's accounts. Every district of the scope (and every province, unless a district
+ * is asked for) appears even without an account, as a row with a null username: the registry
+ * is the list a province officer checks for who is still missing. Ordered by province,
+ * district, role and username.
  */
 export async function accountRegistry(db: Db, filter: { provinceCode?: string | undefined; districtCode?: string | undefined }): Promise<RegistryAccount[]> {
   const where = filter.districtCode
@@ -43,6 +47,12 @@ export async function accountRegistry(db: Db, filter: { provinceCode?: string | 
     : filter.provinceCode
       ? sql`u.province_code = ${filter.provinceCode}`
       : sql`true`;
+  const districtWhere = filter.districtCode
+    ? sql`d.code = ${filter.districtCode}`
+    : filter.provinceCode
+      ? sql`d.province_code = ${filter.provinceCode}`
+      : sql`true`;
+  const provinceWhere = filter.districtCode ? sql`false` : filter.provinceCode ? sql`p.code = ${filter.provinceCode}` : sql`true`;
   const rows = await queryRows<Row>(
     db,
     sql`select u.username, u.display_name, u.role, u.province_code, p.name_th as province_name,
@@ -53,7 +63,18 @@ export async function accountRegistry(db: Db, filter: { provinceCode?: string | 
         left join provinces p on p.code = u.province_code
         left join districts d on d.code = u.district_code
         where ${where}
-        order by u.province_code nulls first, u.district_code nulls first, u.role, u.username`,
+        union all
+        select null, '', 'district', d.province_code, p.name_th, d.code, d.name_th, false, false, false, null
+        from districts d
+        join provinces p on p.code = d.province_code
+        where ${districtWhere}
+          and not exists (select 1 from users u where u.role = 'district' and u.district_code = d.code)
+        union all
+        select null, '', 'province', p.code, p.name_th, null, null, false, false, false, null
+        from provinces p
+        where ${provinceWhere}
+          and not exists (select 1 from users u where u.role = 'province' and u.province_code = p.code)
+        order by 4 nulls first, 6 nulls first, 3, 1 nulls first`,
   );
   return rows.map((r) => ({
     username: r.username,

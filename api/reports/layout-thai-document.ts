@@ -281,8 +281,13 @@ function buildColumnWidths(
   const minW = autoMin + starMaxMin * star.length;
   const maxW = autoMax + starMaxMax * star.length;
   if (minW >= available) {
-    for (const i of auto) calc[i] = (columns[i] as ColumnSpec).min;
-    for (const i of star) calc[i] = starMaxMin;
+    // pdfmake gives every column its widest word and lets the table run off the page. Here
+    // the widest columns give way instead (narrow ones keep their widest word): the text in
+    // them breaks between grapheme clusters (breakRuns), and the row stays inside the box.
+    const mins = [...auto.map((i) => (columns[i] as ColumnSpec).min), ...star.map(() => starMaxMin)];
+    const cap = minW > available && available > 0 ? capToFit(mins, available) : Number.POSITIVE_INFINITY;
+    for (const i of auto) calc[i] = Math.min((columns[i] as ColumnSpec).min, cap);
+    for (const i of star) calc[i] = Math.min(starMaxMin, cap);
   } else {
     if (maxW < available) {
       for (const i of auto) {
@@ -301,6 +306,18 @@ function buildColumnWidths(
     for (const i of star) calc[i] = available / star.length;
   }
   return calc;
+}
+
+/** The largest C with Σ min(w, C) ≤ total: how wide the widest columns may stay. */
+function capToFit(widths: readonly number[], total: number): number {
+  const sorted = [...widths].sort((a, b) => a - b);
+  let rest = total;
+  for (let k = 0; k < sorted.length; k++) {
+    const share = rest / (sorted.length - k);
+    if ((sorted[k] as number) > share) return share;
+    rest -= sorted[k] as number;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** pdfmake's columnCalculator.measureMinMax (min/max of a row of columns). */

@@ -5,6 +5,7 @@ import type { ProvinceAction } from '../../domain/round-state.ts';
 import { provinceRoundDocument, issuedFileName, type IssuedKind } from '../reports/documents/report-document.ts';
 import { renderReportPdf } from '../reports/documents/report-pdf.ts';
 import { reportPeriod } from '../reports/documents/report-period.ts';
+import { DocumentRefusal } from '../reports/documents/document-refusal.ts';
 import type { WorkflowActor } from './workflow-actor.ts';
 
 /** What the act's audit row says of each document it issued. */
@@ -44,7 +45,15 @@ export async function issueDocuments(tx: Tx, act: IssueAct): Promise<IssuedDocum
   const issued: IssuedDocumentHash[] = [];
   for (const kind of ISSUED_DOCUMENT_KINDS) {
     const key = { kind, provinceCode: act.provinceCode, roundCode: round.code };
-    const doc = await provinceRoundDocument(db, kind, act.provinceCode, { ...period, round }, act.at, 'thai');
+    let doc;
+    try {
+      doc = await provinceRoundDocument(db, kind, act.provinceCode, { ...period, round }, act.at, 'thai');
+    } catch (err) {
+      // A province may report a round with no district certified (with its reason): there is
+      // then no certification to issue, and the act goes ahead without one.
+      if (err instanceof DocumentRefusal) continue;
+      throw err;
+    }
     const bytes = await renderReportPdf(doc, 'thai', act.at);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fileName = issuedFileName(key);

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { SessionUser } from '../../api/auth/session-user.ts';
 import { ProblemError } from '../../api/http/problem.ts';
+import { documentProblem } from '../../api/http/document-problem.ts';
+import { DocumentRefusal } from '../../api/reports/documents/document-refusal.ts';
 import { REPORT_SLUGS, type ReportParams, type ReportSlug } from '../../api/reports/documents/report-document.ts';
 import { reportPdf } from '../../api/reports/documents/report-pdf.ts';
 import { defineCommand, type Command } from '../command.ts';
@@ -64,7 +66,8 @@ export const reportCommand: Command = defineCommand('report', async (args, { con
         await writeFile(out, pdf);
         stdout.write(`Wrote ${out} (${pdf.length.toLocaleString('en-US')} bytes).\n`);
         return 0;
-      } catch (err) {
+      } catch (caught) {
+        const err = caught instanceof DocumentRefusal ? documentProblem(caught) : caught;
         if (!(err instanceof ProblemError)) throw err;
         const p = err.problem;
         stderr.write(`${p.title} / ${p.titleTh}${p.detail ? `: ${p.detail}` : ''}\n`);

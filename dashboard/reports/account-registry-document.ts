@@ -6,7 +6,8 @@ import { formText, type FormDigits } from './form-text.ts';
 import { ACCOUNT_SHEET_TITLE } from './account-sheet-document.ts';
 
 export interface AccountRegistryRow {
-  username: string;
+  /** null: the area has no account yet (the registry lists every area of its scope). */
+  username: string | null;
   role: 'district' | 'province' | 'department' | 'analyst' | 'admin';
   provinceNameTh: string | null;
   districtNameTh: string | null;
@@ -27,6 +28,9 @@ export interface AccountRegistryOptions {
   digits?: FormDigits;
 }
 
+/** The status of an area that has no account yet. */
+export const NO_ACCOUNT_TH = 'ยังไม่มีบัญชี';
+
 const ROLE_TH: Record<AccountRegistryRow['role'], string> = {
   district: 'อำเภอ',
   province: 'จังหวัด',
@@ -43,6 +47,7 @@ const ROLE_TH: Record<AccountRegistryRow['role'], string> = {
 export function accountRegistryDocument(input: AccountRegistryInput, options: AccountRegistryOptions = {}): TDocumentDefinitions {
   const t = formText(options.digits);
   const status = (a: AccountRegistryRow): string => {
+    if (a.username === null) return NO_ACCOUNT_TH;
     if (a.disabled) return 'ระงับการใช้งาน';
     if (a.activationPending) {
       const expires = a.activationExpiresAt ? new Date(a.activationExpiresAt) : null;
@@ -51,6 +56,7 @@ export function accountRegistryDocument(input: AccountRegistryInput, options: Ac
     }
     return a.hasPassword ? 'เปิดใช้งานแล้ว' : 'ยังไม่มีรหัสผ่าน';
   };
+  const missing = input.accounts.filter((a) => a.username === null).length;
   const body: TableCell[][] = [
     ['ที่', 'จังหวัด', 'อำเภอ', 'ชื่อผู้ใช้งาน', 'ระดับผู้ใช้งาน', 'สถานะ'].map((text) => ({ text, style: 'tableHeader', fontSize: 10 })),
   ];
@@ -59,7 +65,7 @@ export function accountRegistryDocument(input: AccountRegistryInput, options: Ac
       { text: t.d(i + 1), alignment: 'center' },
       a.provinceNameTh ?? '-',
       a.districtNameTh ?? '-',
-      { text: a.username, noWrap: true },
+      a.username === null ? { text: '-', alignment: 'center' } : { text: a.username, noWrap: true },
       ROLE_TH[a.role],
       status(a),
     ]);
@@ -67,7 +73,8 @@ export function accountRegistryDocument(input: AccountRegistryInput, options: Ac
   const content: Content[] = [
     { text: ACCOUNT_SHEET_TITLE, style: 'title' },
     { text: input.scopeTh, style: 'subtitle' },
-    { text: `ข้อมูล ณ วันที่ ${t.dateTime(input.asOf)}`, alignment: 'center', margin: [0, 2, 0, 10] },
+    { text: `ข้อมูล ณ วันที่ ${t.dateTime(input.asOf)}`, alignment: 'center', margin: [0, 2, 0, missing > 0 ? 2 : 10] },
+    ...(missing > 0 ? [{ text: `พื้นที่ที่${NO_ACCOUNT_TH} ${t.n(missing)} แห่ง`, alignment: 'center' as const, bold: true, margin: [0, 0, 0, 10] as [number, number, number, number] }] : []),
     input.accounts.length > 0
       ? { table: { headerRows: 1, dontBreakRows: true, widths: [24, 62, 76, 'auto', 84, '*'], body }, layout: FORM_TABLE_LAYOUT, fontSize: 10.5 }
       : { text: 'ไม่มีบัญชีผู้ใช้งานในขอบเขตนี้', alignment: 'center' },

@@ -67,7 +67,16 @@ export interface ReportFormInput {
   groups?: readonly ReportFormGroup[];
   total: ReportFormCounts;
   status: readonly ReportFormStatus[];
+  /**
+   * Whether the comparison period had registration (a round of that quarter, or any round of
+   * the previous fiscal year). When not, there is nothing to compare with: the two columns
+   * print "–", never 0 and a change equal to the whole count.
+   */
+  comparable?: boolean;
 }
+
+/** What the comparison columns print where there is no comparable round. */
+export const NOT_COMPARABLE = '\u2013';
 
 export interface ReportFormOptions {
   digits?: FormDigits;
@@ -95,9 +104,9 @@ export function reportFormNumbers(c: ReportFormCounts): number[] {
   ];
 }
 
-function numberTexts(c: ReportFormCounts, t: FormText): string[] {
+function numberTexts(c: ReportFormCounts, t: FormText, comparable: boolean): string[] {
   const n = reportFormNumbers(c);
-  return n.map((v, i) => (i === n.length - 1 ? t.signed(v) : t.n(v)));
+  return n.map((v, i) => (i >= n.length - 2 && !comparable ? NOT_COMPARABLE : i === n.length - 1 ? t.signed(v) : t.n(v)));
 }
 
 function rowStateText(s: ReportFormRowState | null, t: FormText): string {
@@ -159,8 +168,9 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
     input.rows.forEach((r, i) => printed.push({ kind: 'row', row: r, index: i + 1 }));
   }
 
-  const texts = printed.map((p) => numberTexts(p.row, t));
-  const totalTexts = numberTexts(input.total, t);
+  const comparable = input.comparable ?? true;
+  const texts = printed.map((p) => numberTexts(p.row, t, comparable));
+  const totalTexts = numberTexts(input.total, t, comparable);
   const columns = totalTexts.length;
   const widths: (number | string)[] = [
     numberColumnWidth([t.d(Math.max(1, printed.length))], fontSize, 14),
@@ -244,6 +254,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
       stack: [
         { text: `หมายเหตุ: รายใหม่ คือ ผู้ผลิตผู้ประกอบการที่ไม่ได้ลงทะเบียนในปีงบประมาณ ${t.year(input.fiscalYear - 1)}; รายเดิม (ต่ออายุ) คือ ผู้ที่ลงทะเบียนแล้วในปีงบประมาณ ${t.year(input.fiscalYear - 1)} และลงทะเบียนอีกครั้งในปีนี้` },
         { text: `เพิ่ม/ลด คือ จำนวนผู้ผลิตผู้ประกอบการของ${period} ลบด้วยจำนวนของ${previous}` },
+        ...(comparable ? [] : [{ text: `${NOT_COMPARABLE} คือ ${previous}ไม่มีรอบการลงทะเบียน จึงไม่มีตัวเลขให้เทียบ` }]),
       ],
     }),
   ];

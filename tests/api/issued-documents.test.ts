@@ -80,6 +80,10 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
       `กลุ่มทอผ้าบ้านโนนสว่าง,${makeThaiId('338010000101')},กลุ่มผู้ผลิตชุมชน,โนนสว่าง,ผ้าไหมมัดหมี่,ผ้า เครื่องแต่งกาย`,
       `นางสมศรี ศรีสุข,${makeThaiId('338010000102')},ผู้ผลิตชุมชนที่เป็นเจ้าของรายเดียว,หอคำ,น้ำพริกเผา,อาหาร`,
     ]);
+    // Nothing is certified yet: there is no certification to print, not even as a draft.
+    expect((await download('province38', path('certification'))).status).toBe(409);
+    await act('district3801', `${ROUND}/districts/3801/submit`);
+    await act('province38', `${ROUND}/districts/3801/certify`);
     for (const kind of ['certification', 'report-form']) {
       const d = await download('province38', path(kind));
       expect(d.status, kind).toBe(200);
@@ -94,8 +98,6 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
   });
 
   it('a report issues both; every download is the stored bytes, whose SHA-256 the audit row names', async () => {
-    await act('district3801', `${ROUND}/districts/3801/submit`);
-    await act('province38', `${ROUND}/districts/3801/certify`);
     f.clock.advance(60_000);
     const { auditId } = await act('province38', `${ROUND}/provinces/38/report`, { reason: `ยังไม่ส่ง ${OTHERS}` });
     issuedAtReport = await auditDocuments(auditId);
@@ -184,15 +186,18 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
     expect(await count()).toBe(0);
     const status = (await (await c.province38.get(`/api/rounds/${round}/provinces/38`)).json()) as { state: string };
     expect(status.state).toBe('open');
-    const draft = await download('province38', path('certification', round));
+    const draft = await download('province38', path('report-form', round));
     expect(draft.sha256).toBeNull();
-    expect(text(draft.bytes, 'rolled-back-certification')).toContain(squash(DRAFT));
+    expect(text(draft.bytes, 'rolled-back-report-form')).toContain(squash(DRAFT));
 
     await f.t.db.execute(sql.raw('drop trigger test_refuse_report on audit_log'));
     const { auditId } = await act('province38', `${round}/provinces/38/report`, { reason: `ยังไม่ส่ง 3801 ${OTHERS}` });
-    expect(await count()).toBe(2);
-    const certification = (await auditDocuments(auditId)).find((d) => d.kind === 'certification')!;
-    expect((await download('province38', path('certification', round))).sha256).toBe(certification.sha256);
+    // No district is certified for the round: the report issues its form, and no certification.
+    expect(await count()).toBe(1);
+    expect((await auditDocuments(auditId)).map((d) => d.kind)).toEqual(['report-form']);
+    const form = (await auditDocuments(auditId)).find((d) => d.kind === 'report-form')!;
+    expect((await download('province38', path('report-form', round))).sha256).toBe(form.sha256);
+    expect((await download('province38', path('certification', round))).status).toBe(409);
   });
 
   it('the database refuses to rewrite or erase an issued document, or to store bytes under a wrong hash', async () => {
@@ -208,6 +213,6 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
         fileName: 'certification-38-2561-Q3.pdf', issuedAt: new Date(), issuedByUsername: 'tester',
       }),
     ).rejects.toSatisfy(refused(/issued_documents_sha256_matches/));
-    expect((await queryRows<{ n: number }>(f.t.db, sql`select count(*)::int as n from issued_documents`))[0]!.n).toBe(6);
+    expect((await queryRows<{ n: number }>(f.t.db, sql`select count(*)::int as n from issued_documents`))[0]!.n).toBe(5); // Q1: report 2 + announce 2; Q2: the form only
   });
 });

@@ -5,6 +5,7 @@ import type { PlannedRound } from '../../queries/round-plan.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { certifiedRegistrations } from '../../queries/certified-registrations.ts';
 import { progress } from '../../queries/progress.ts';
+import { DocumentRefusal } from './document-refusal.ts';
 
 /** The announcement of a province for a round: each district's certification and its certified registrations. */
 export async function certificationData(db: Db, provinceCode: string, round: PlannedRound, now: Date): Promise<CertificationInput> {
@@ -14,6 +15,10 @@ export async function certificationData(db: Db, provinceCode: string, round: Pla
   ]);
   const province = p.provinces[0];
   if (!province) throw notFound();
+  // An announcement that certifies nothing is not a document anyone may sign.
+  if (!p.cells.some((c) => c.roundCode === round.code && c.state === 'certified')) {
+    throw new DocumentRefusal('nothing-certified', { document: 'certification', provinceCode, roundCode: round.code });
+  }
   return {
     provinceNameTh: province.nameTh,
     fiscalYear: round.fiscalYear,

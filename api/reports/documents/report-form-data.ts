@@ -12,6 +12,7 @@ import type { DataScope } from '../../auth/scope.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { progress, type Counts, type ProgressResult } from '../../queries/progress.ts';
 import { reportFormRows } from '../../queries/report-form-rows.ts';
+import { roundPlan } from '../../queries/round-plan.ts';
 import type { ReportPeriod } from './report-period.ts';
 
 const TYPES: readonly ProducerTypeCode[] = ['community-group', 'single-owner', 'sme'];
@@ -133,7 +134,10 @@ export async function reportFormData(
   const round = period.round;
   const quarter = round?.quarter ?? null;
   const rounds = round ? [round] : period.rounds;
-  const base = { fiscalYear: fy, quarter, asOf: now };
+  // The previous fiscal year's plan: is there a round to compare with (the same quarter, or any)?
+  const previousRounds = await roundPlan(db, { fiscalYear: fy - 1 });
+  const comparable = previousRounds.some((r) => quarter === null || r.quarter === quarter);
+  const base = { fiscalYear: fy, quarter, asOf: now, comparable };
 
   if (scope.districtCode) {
     const p = await progress(db, { fiscalYear: fy, districtCode: scope.districtCode, provinceCode: scope.provinceCode }, now);

@@ -20,7 +20,7 @@ import { createTestDb, TEST_ENGINE, type TestDb } from '../../support/test-db.ts
 import { pdfWordBoxes } from '../read-pdf.ts';
 import { BUENG_KAN, DISTRICTS } from '../thai-fixtures.ts';
 import { squash } from '../thai-text-checks.ts';
-import { missingStrings, numbersIn, officialPdfProblems, readDocument, type ReadDocument } from './read-document.ts';
+import { missingExactly, missingStrings, numbersIn, officialPdfProblems, readDocument, type ReadDocument } from './read-document.ts';
 
 const NOW = new Date('2017-12-28T03:00:00Z'); // 28 Dec 2560, 10:00 in Bangkok: FY2561 Q1 is being certified
 const DEPARTMENT: SessionUser = { id: 'd', username: 'department', role: 'department', provinceCode: null, districtCode: null, displayName: '', mustChangePassword: false };
@@ -50,6 +50,19 @@ describe(`official documents (${TEST_ENGINE})`, () => {
 
   it('every document holds the official typography: Sarabun embedded, no mark opens a line, no U+200B/U+FFFD, A4, หน้า x/y', () => {
     for (const [name, doc] of Object.entries(docs)) expect(officialPdfProblems(doc), name).toEqual([]);
+  });
+
+  it('gives back, character for character, the words with ำ that were typeset (ำ as U+0E33)', () => {
+    const am = (names: readonly string[]) => names.filter((n) => n.includes('\u0E33'));
+    expect(missingExactly(docs['plan-2561']!.raw, ['รายละเอียดการดำเนินงาน', 'จำนวนวัน', 'อำเภอ'])).toEqual([]);
+    expect(missingExactly(docs['certification-38-2561-Q1']!.raw, ['ประกาศจังหวัดบึงกาฬ', 'อำเภอ', 'ตำบล', 'ผลการรับรอง'])).toEqual([]);
+    // Subdistrict names from the database: หอคำ, คำนาดี.
+    const subdistricts = am(BUENG_KAN[0]![1]);
+    expect(subdistricts.length).toBeGreaterThan(0);
+    for (const mode of ['raw', 'layout'] as const) expect(missingExactly(docs['summary-3801-2561']![mode], subdistricts), mode).toEqual([]);
+    expect(missingExactly(docs['letter-38-2561-Q2']!.raw, ['สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ', 'เรียน นายอำเภอทุกอำเภอ', 'จำนวน ๑ ฉบับ'])).toEqual([]);
+    expect(missingExactly(docs['accounts-national']!.raw, ['ทะเบียนผู้ใช้งานโปรแกรมลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP'])).toEqual([]);
+    for (const [name, doc] of Object.entries(docs)) expect(doc.raw + doc.layout, name).not.toMatch(/\u0E4D/u);
   });
 
   describe('the operation plan', () => {

@@ -64,6 +64,9 @@ export function officialPdfProblems(doc: ReadDocument, digits: 'thai' | 'ascii' 
     const text = doc[mode];
     if (/\u200B/u.test(text)) problems.push(`U+200B in ${mode} text`);
     if (/\uFFFD/u.test(text)) problems.push(`U+FFFD in ${mode} text`);
+    // Text in = text out: ำ typeset must come back as U+0E33, not NIKHAHIT + SARA AA.
+    const split = text.match(/\S*\u0E4D[\u0E48-\u0E4B]?\u0E32\S*/u);
+    if (split) problems.push(`ำ comes out as ํ + า in ${mode} text: ${JSON.stringify(split[0])}`);
     for (const line of linesStartingWithMark(text)) problems.push(`${mode} line opens with a mark: ${JSON.stringify(line.trim().slice(0, 40))}`);
   }
   doc.sizes.forEach(([w, h], i) => {
@@ -77,6 +80,12 @@ export function officialPdfProblems(doc: ReadDocument, digits: 'thai' | 'ascii' 
     if (!text.includes(`หน้า ${d(i + 1)}/${d(doc.pages)}`)) problems.push(`page ${i + 1} has no 'หน้า x/y'`);
   });
   return problems;
+}
+
+/** The expected strings that the extracted text does not contain character for character (no normalisation; line breaks between words ignored). */
+export function missingExactly(text: string, expected: readonly string[]): string[] {
+  const all = text.replace(/\s+/gu, '');
+  return expected.filter((e) => !all.includes(e.replace(/\s+/gu, '')));
 }
 
 /** The expected strings that the extracted text does not contain (NFKC, whitespace ignored). */

@@ -68,6 +68,13 @@ describe(`registration report form (${TEST_ENGINE})`, () => {
     }
   });
 
+  it('gives back every district name and อำเภอ exactly as typed in pdftotext -raw (ำ as U+0E33)', () => {
+    const raw = docs['province-38-2561']!.raw;
+    expect(raw).toContain('อำเภอ');
+    for (const d of DISTRICTS) expect(raw, d).toContain(d);
+    expect(raw).not.toMatch(/\u0E4D\u0E32/u);
+  });
+
   it('prints the province form with all 8 Bueng Kan districts, the types, the categories, the totals and the signature block', () => {
     const doc = docs['province-38-2561']!;
     expect(missingStrings(doc.raw, [
@@ -127,7 +134,18 @@ describe(`registration report form (${TEST_ENGINE})`, () => {
     expect(rowNumbers(docs['district-3801-2561']!.layout, TOTAL)).toEqual([expected(year.total, year.total.previousYearProducers)]);
     const q1 = await progress(t.db, { fiscalYear: 2561, districtCode: '3804' }, NOW);
     const cell = q1.cells.find((c) => c.roundCode === '2561-Q1')!;
-    expect(rowNumbers(docs['district-3804-2561-Q1']!.layout, TOTAL)).toEqual([expected(cell, 0)]);
+    // FY2560 had no first-quarter round: nothing to compare with, so no 0 and no "+n".
+    expect(rowNumbers(docs['district-3804-2561-Q1']!.layout, TOTAL)).toEqual([expected(cell, 0).slice(0, -2)]);
+  });
+
+  it('prints – where there is no comparable round (ไตรมาส ๑ ปีงบประมาณ ๒๕๖๐ had none), never ๐ and +n', () => {
+    const doc = docs['district-3804-2561-Q1']!;
+    const total = doc.layout.split('\n').find((l) => l.trim().startsWith(TOTAL))!;
+    expect(total.trim().split(/\s+/).slice(-2)).toEqual(['\u2013', '\u2013']);
+    expect(doc.layout).not.toMatch(/\+[\u0E50-\u0E59]/u);
+    expect(missingStrings(doc.raw, ['เทียบกับไตรมาส ๑ ปีงบประมาณ ๒๕๖๐', 'ไตรมาส ๑ ปีงบประมาณ ๒๕๖๐ไม่มีรอบการลงทะเบียน'])).toEqual([]);
+    // Where there was a round (FY2560 Q4), the figures stay.
+    expect(docs['province-38-2561-Q4']!.layout).not.toContain('\u2013 คือ');
   });
 
   it('reconciles: the national form equals progress() for the nation', async () => {

@@ -127,15 +127,15 @@ describe(`report routes (${TEST_ENGINE})`, () => {
     const doc = readDocument(Buffer.from(await res.arrayBuffer()), 'route-report-form-38-2561-Q1', { pngs: false });
     const byType = ['community-group', 'single-owner', 'sme'].map((k) => cell.producersByType[k]);
     const byCategory = ['food', 'beverage', 'textile', 'household', 'herbal'].map((k) => cell.productsByCategory[k]);
-    expect(rowNumbers(doc.layout, 'รวมทั้งสิ้น')).toEqual([[...byType, cell.producers, ...byCategory, cell.products, cell.newProducers, cell.renewedProducers, 0, cell.producers]]);
-    expect(rowNumbers(doc.layout, 'เมืองบึงกาฬ')).toEqual([[1, 1, 1, 3, 1, 1, 2, 0, 0, 4, 3, 0, 0, 3]]);
+    expect(rowNumbers(doc.layout, 'รวมทั้งสิ้น')).toEqual([[...byType, cell.producers, ...byCategory, cell.products, cell.newProducers, cell.renewedProducers]]);
+    // No FY2560 first-quarter round to compare with: the last two columns print –.
+    expect(rowNumbers(doc.layout, 'เมืองบึงกาฬ')).toEqual([[1, 1, 1, 3, 1, 1, 2, 0, 0, 4, 3, 0]]);
   });
 
   it('serves every document to the roles it is for', async () => {
     const ok: [AccountName, string, string][] = [
       ['district3802', '/api/reports/plan.pdf?fy=2561', 'plan-2561.pdf'],
       ['province38', '/api/reports/report-form.pdf?fy=2561', 'report-form-38-2561.pdf'],
-      ['province38', '/api/reports/certification.pdf', 'certification-38-2561-Q1.pdf'],
       ['province38', '/api/reports/letter.pdf', 'letter-38-2561-Q2.pdf'], // registration of Q1 closed on 20 Dec: the letter is Q2's
       ['province38', '/api/reports/accounts.pdf', 'accounts-38.pdf'],
       ['analyst', '/api/reports/summary.pdf?fy=2561&province=38', 'summary-38-2561.pdf'],
@@ -148,6 +148,32 @@ describe(`report routes (${TEST_ENGINE})`, () => {
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.subarray(0, 5).toString('latin1'), path).toBe('%PDF-');
     }
+  });
+  it('refuses a certification that would certify nothing: 409, in Thai and English; prints it once a district is certified', async () => {
+    const none = await get('province38', '/api/reports/certification.pdf');
+    expect(none.status).toBe(409);
+    // Province 38 certifies district 3802; province 43 certifies nothing.
+    const form = new FormData();
+    const header = 'ชื่อผู้ผลิต,เลขประจำตัวประชาชน,ประเภทผู้ผลิต,ตำบล,ชื่อผลิตภัณฑ์,ประเภทผลิตภัณฑ์';
+    form.set('file', new File([`${header}\nกลุ่มข้าวฮางบ้านศรีชมภู,${makeThaiId('338020000101')},กลุ่มผู้ผลิตชุมชน,ศรีชมภู,ข้าวฮาง,อาหาร`], '3802.csv'));
+    form.set('district', '3802');
+    form.set('round', '2561-Q1');
+    expect((await clients.district3802.send('POST', '/api/submissions', { body: form })).status).toBe(201);
+    expect((await clients.district3802.post('/api/rounds/2561-Q1/districts/3802/submit', {})).status).toBe(200);
+    expect((await clients.province38.post('/api/rounds/2561-Q1/districts/3802/certify', {})).status).toBe(200);
+    const announced = await get('province38', '/api/reports/certification.pdf');
+    expect(announced.status).toBe(200);
+    expect(announced.headers.get('content-disposition')).toBe('attachment; filename="certification-38-2561-Q1.pdf"');
+
+    const res = await get('department', '/api/reports/certification.pdf?round=2561-Q1&province=43');
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const p = (await res.json()) as { type: string; title: string; titleTh: string; detail: string; detailTh: string };
+    expect(p.type).toMatch(/nothing-certified$/);
+    expect(p.title).toMatch(/Nothing is certified/);
+    expect(p.titleTh).toContain('ยังไม่มีข้อมูลที่ได้รับการรับรอง');
+    expect(p.detail).toContain('2561-Q1');
+    expect(p.detailTh).toContain('2561-Q1');
   });
 });
 
@@ -190,6 +216,14 @@ describe(`npx otop report and users import --sheet (${TEST_ENGINE})`, () => {
     const doc = readDocument(await readFile(out), 'cli-report-form-38-2561-Q1', { pngs: false });
     expect(officialPdfProblems(doc)).toEqual([]);
     expect(missingStrings(doc.raw, ['ไตรมาส ๑ ปีงบประมาณ พ.ศ. ๒๕๖๑ จังหวัดบึงกาฬ', ...DISTRICTS, 'รวมทั้งสิ้น'])).toEqual([]);
+  });
+
+  it('refuses a certification that would certify nothing, with the reason in Thai and English', async () => {
+    // The demo data set certifies nothing in the fourth quarter of FY2561.
+    const cli = await run(reportCommand, ['certification', '--round', '2561-Q4', '--province', '38', '--out', join(dir, 'none.pdf')]);
+    expect(cli.code).toBe(1);
+    expect(cli.err()).toContain('Nothing is certified');
+    expect(cli.err()).toContain('ยังไม่มีข้อมูลที่ได้รับการรับรอง');
   });
 
   it('refuses what it cannot do, with the reason', async () => {
