@@ -29,6 +29,7 @@ type Outcome =
   | 'workflow refused (load running)'
   | 'load first, then submit and certify'
   | 'workflow first, load refused'
+  | 'submitted first, certify refused (load running), load kept out'
   | 'CERTIFIED, THEN GAINED ROWS';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,10 +105,17 @@ describe(`load vs workflow race: a certified district never gains rows afterward
     }
     const submitted = await officers.get(p.district)!.post(`/api/rounds/${p.round}/districts/${p.district}/submit`, {});
     let certifiedCount: number | null = null;
+    let certifyRefused = false;
     if (submitted.status === 200) {
       const certified = await province.post(`/api/rounds/${p.round}/districts/${p.district}/certify`, {});
-      expect(certified.status, await certified.clone().text()).toBe(200);
-      certifiedCount = await registrationsOf(p);
+      if (certified.status === 409) {
+        // The submit came before the load took its locks, the certify after: refused, not waiting.
+        expect(await certified.json()).toMatchObject({ type: expect.stringMatching(/\/load-running$/), currentState: 'submitted' });
+        certifyRefused = true;
+      } else {
+        expect(certified.status, await certified.clone().text()).toBe(200);
+        certifiedCount = await registrationsOf(p);
+      }
     } else {
       expect(submitted.status).toBe(409);
       expect(submitted.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -141,6 +149,11 @@ describe(`load vs workflow race: a certified district never gains rows afterward
       expect(report.report?.status).toBe('rejected');
       expect(after).toBe(0);
       return 'workflow first, load refused';
+    }
+    if (certifyRefused) {
+      // The load took its locks after the submit, so it saw the district submitted and loaded none of its rows.
+      expect(after).toBe(0);
+      return 'submitted first, certify refused (load running), load kept out';
     }
     // Submit refused: the load goes on and lands; the district is still open and can submit now.
     expect(answered.status).toBe(201);
