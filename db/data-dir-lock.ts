@@ -97,6 +97,65 @@ function commandLine(): string {
   return [script, ...process.argv.slice(2)].join(' ').slice(0, 200);
 }
 
+/** How long a takeover guard may stand before it is taken for one left by a process that died inside it. */
+const TAKEOVER_GUARD_MS = 5_000;
+
+function olderThan(file: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Removes a lock judged stale, one process at a time. Without the guard two processes that both
+ * judged the same dead holder could each remove it, the second removing the lock the first had
+ * just taken, and both would open the folder. Under the guard the holder is read again: only the
+ * very lock that was judged stale is removed.
+ */
+function removeStaleLock(lockFile: string, judged: DataDirHolder | null): void {
+  const guard = `${lockFile}.takeover`;
+  for (let waited = 0; ; waited += 20) {
+    let fd: number;
+    try {
+      fd = openSync(guard, 'wx', 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(guard).mtimeMs > TAKEOVER_GUARD_MS) unlinkSync(guard);
+      } catch {
+        // gone meanwhile
+      }
+      if (waited > 2 * TAKEOVER_GUARD_MS) return; // the caller's next attempt decides
+      sleepSync(20);
+      continue;
+    }
+    try {
+      const now = readHolder(lockFile);
+      const same =
+        judged === null
+          ? now === null && olderThan(lockFile, UNREADABLE_GRACE_MS) // not a lock being written this instant
+          : now !== null && now.pid === judged.pid && now.since === judged.since;
+      if (same) {
+        try {
+          unlinkSync(lockFile);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        }
+      }
+    } finally {
+      closeSync(fd);
+      unlinkSync(guard);
+    }
+    return;
+  }
+}
+
 /**
  * Takes the lock on an embedded data folder (`<dataDir>.lock`, created with O_EXCL and holding
  * pid, command and start time), or throws DataDirLockedError naming the holder. A lock whose
@@ -129,11 +188,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       }
       // Stale: its process is gone, or its pid now belongs to a later process (or it is
       // unreadable and old). Take it over. A process never blocks itself.
-      try {
-        unlinkSync(lockFile);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
+      removeStaleLock(lockFile, holder);
       continue;
     }
     try {

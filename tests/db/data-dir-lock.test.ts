@@ -110,4 +110,32 @@ describe('one process per embedded data folder (DATA_DIR)', () => {
     taken.release();
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
+
+  it('eight processes finding the same stale lock at the same instant: exactly one takes the folder', async () => {
+    const dataDir = freshDir();
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
+    writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: gone, command: 'api/server.ts', since: '2026-01-01T00:00:00.000Z', host: hostname() }));
+    const moduleUrl = new URL('../../db/data-dir-lock.ts', import.meta.url).href;
+    const startAt = Date.now() + 3000;
+    // Each contender waits for the same instant, tries once and, if it won, holds the folder a while.
+    const script = `
+      const { lockDataDir } = await import(${JSON.stringify(moduleUrl)});
+      while (Date.now() < ${startAt}) {}
+      try { lockDataDir(${JSON.stringify(dataDir)}); console.log('took'); await new Promise((r) => setTimeout(r, 1500)); }
+      catch (e) { console.log(e.name === 'DataDirLockedError' ? 'refused' : 'error ' + e.message); }`;
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('error', reject);
+          child.on('close', () => resolve(out.trim()));
+        }),
+      ),
+    );
+    expect(runs.filter((r) => r === 'took')).toHaveLength(1);
+    expect(runs.filter((r) => r === 'refused')).toHaveLength(7);
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  }, 60_000);
 });
