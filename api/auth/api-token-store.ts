@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '../../db/record-audit.ts';
 import { apiTokens, users, type API_TOKEN_ACCESS } from '../../db/schema/index.ts';
 import { hashToken, sameToken } from './session-token.ts';
 import type { SessionUser, UserRole } from './session-user.ts';
+import { sessionUserOf } from './session-user.ts';
 
 // Personal API tokens in the database, beside the sessions: only the SHA-256 of the secret is
 // kept (a 256-bit random secret needs no slow hash), the secret is returned once at creation.
@@ -214,15 +215,7 @@ export async function findApiToken(
   if (!row || !sameToken(row.secretHash, hash)) return null;
   return {
     token: { id: row.id, access: row.access, lastUsedAt: row.lastUsedAt },
-    user: {
-      id: row.userId,
-      username: row.username,
-      role: row.role,
-      provinceCode: row.provinceCode,
-      districtCode: row.districtCode,
-      displayName: row.displayName,
-      mustChangePassword: row.mustChangePassword,
-    },
+    user: sessionUserOf({ ...row, id: row.userId }),
   };
 }
 

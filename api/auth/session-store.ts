@@ -4,6 +4,7 @@ import { perDb } from '../../db/per-db.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { hashToken, newToken } from './session-token.ts';
 import type { ActiveSession, SessionUser } from './session-user.ts';
+import { sessionUserOf } from './session-user.ts';
 
 // Server-side sessions in the database, so any API process can serve any user.
 
@@ -67,15 +68,7 @@ export async function findSession(
   if (!row) return null;
   return {
     session: { id: row.id, csrfToken: row.csrfToken, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },
-    user: {
-      id: row.userId,
-      username: row.username,
-      role: row.role,
-      provinceCode: row.provinceCode,
-      districtCode: row.districtCode,
-      displayName: row.displayName,
-      mustChangePassword: row.mustChangePassword,
-    },
+    user: sessionUserOf({ ...row, id: row.userId }),
   };
 }
 

@@ -21,6 +21,19 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
+/** The SessionUser fields of a row that joins users (a session's or an API token's lookup). */
+export function sessionUserOf(row: SessionUser): SessionUser {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    provinceCode: row.provinceCode,
+    districtCode: row.districtCode,
+    displayName: row.displayName,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
 /** The session behind the request (never the cookie token itself). */
 export type ActiveSession = {
   /** SHA-256 of the cookie token (the sessions.id). */
