@@ -6,20 +6,15 @@
 //     ▲                               │
 //     └──────── reports ◄─────────────┘        dashboard: domain + `import type` from api
 //
-// Where "reports" lives today: the official forms are not yet one top-level `reports/` folder
-// (the target of issue #21). They are two folders that already behave as one layer that
-// touches no database and no HTTP:
-//   - api/reports/*.ts (top level only): Thai typesetting — fonts, line breaking, layout,
-//     chart SVG, pdfmake rendering;
-//   - dashboard/reports/**: the form builders (pdfmake document definitions from plain data).
+// reports/ is the official forms as a layer of its own, touching no database and no HTTP:
+//   - reports/typeset/: Thai typesetting — fonts, line breaking, layout, chart SVG, pdfmake rendering;
+//   - reports/forms/: the form builders (pdfmake document definitions from plain data).
 // Both may import only `domain` and each other. api/reports/documents/** is NOT in this layer:
 // it reads the database and checks roles before a form is built, so it is `api`.
-// Moving the two folders to reports/typeset and reports/forms is a rename that changes no rule
-// here beyond the REPORTS pattern.
 
-const REPORTS = '^(api/reports/[^/]+$|dashboard/reports/)';
+const REPORTS = '^reports/';
 // Every folder of ours; a dependency outside these (node_modules, node: builtins) is not a layer.
-const OURS = '^(domain|db|pipeline|api|cli|dashboard|bench|tests|bin)/';
+const OURS = '^(domain|db|pipeline|reports|api|cli|dashboard|bench|tests|bin)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -55,7 +50,7 @@ module.exports = {
     {
       name: 'reports-imports-only-domain',
       comment:
-        'The report forms and Thai typesetting (api/reports/*.ts, dashboard/reports/) read no ' +
+        'The report forms and Thai typesetting (reports/forms, reports/typeset) read no ' +
         'database and serve no HTTP: ' +
         'they may import only domain and each other; the data behind a form comes from api.',
       severity: 'error',
@@ -84,21 +79,21 @@ module.exports = {
       name: 'dashboard-imports-no-server-code',
       comment: 'The browser app may import domain, and from api only types (`import type`).',
       severity: 'error',
-      from: { path: '^dashboard/', pathNot: REPORTS },
+      from: { path: '^dashboard/' },
       to: { path: OURS, pathNot: '^(dashboard|domain|api)/' },
     },
     {
       name: 'dashboard-imports-only-types-from-api',
       comment: 'A value import from api/ would pull server code into the browser bundle; use `import type`.',
       severity: 'error',
-      from: { path: '^dashboard/', pathNot: REPORTS },
+      from: { path: '^dashboard/' },
       to: { path: '^api/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'dashboard-has-no-node-builtins',
       comment: 'The browser app runs in the browser: no node: built-ins (its build tools and Vite config excepted).',
       severity: 'error',
-      from: { path: '^dashboard/', pathNot: `${REPORTS}|^dashboard/(tools/|vite[.]config[.]ts$)` },
+      from: { path: '^dashboard/', pathNot: '^dashboard/(tools/|vite[.]config[.]ts$)' },
       to: { dependencyTypes: ['core'] },
     },
     {

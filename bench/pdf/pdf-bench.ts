@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { SessionUser } from '../../api/auth/session-user.ts';
 import { reportDocument, type ReportParams } from '../../api/reports/documents/report-document.ts';
-import { renderPdf } from '../../api/reports/render-pdf.ts';
+import { renderPdf } from '../../reports/typeset/render-pdf.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 import { formatMs, median, reportFigures, type BenchFigure } from '../bench-figure.ts';

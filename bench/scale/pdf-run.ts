@@ -9,7 +9,7 @@
  */
 import type { SessionUser } from '../../api/auth/session-user.ts';
 import { reportDocument } from '../../api/reports/documents/report-document.ts';
-import { renderPdf } from '../../api/reports/render-pdf.ts';
+import { renderPdf } from '../../reports/typeset/render-pdf.ts';
 import { createDb } from '../../db/create-db.ts';
 
 const NOW = new Date('2018-10-05T03:00:00Z');

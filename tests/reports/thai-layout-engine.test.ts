@@ -3,14 +3,14 @@
 import PDFDocument from 'pdfkit';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
-import { chartContent, measureChartText, renderChartSvg } from '../../api/reports/chart-svg.ts';
-import { layoutThaiDocument } from '../../api/reports/layout-thai-document.ts';
-import { orderMarksForExtraction } from '../../api/reports/order-marks-for-extraction.ts';
-import { sarabunFontFiles } from '../../api/reports/pdf-fonts.ts';
-import { sarabunMetrics } from '../../api/reports/sarabun-metrics.ts';
-import { svgWithTextOverlay } from '../../api/reports/svg-text-overlay.ts';
-import { thaiLineBreak } from '../../api/reports/thai-line-break.ts';
-import { toPdfText } from '../../api/reports/to-pdf-text.ts';
+import { chartContent, measureChartText, renderChartSvg } from '../../reports/typeset/chart-svg.ts';
+import { layoutThaiDocument } from '../../reports/typeset/layout-thai-document.ts';
+import { orderMarksForExtraction } from '../../reports/typeset/order-marks-for-extraction.ts';
+import { sarabunFontFiles } from '../../reports/typeset/pdf-fonts.ts';
+import { sarabunMetrics } from '../../reports/typeset/sarabun-metrics.ts';
+import { svgWithTextOverlay } from '../../reports/typeset/svg-text-overlay.ts';
+import { thaiLineBreak } from '../../reports/typeset/thai-line-break.ts';
+import { toPdfText } from '../../reports/typeset/to-pdf-text.ts';
 import { CATEGORIES, DISTRICTS, LETTER_PARAGRAPHS, MARK_WORDS } from './thai-fixtures.ts';
 import { LINE_START_FORBIDDEN, lineStartOffsets, squash, wordBoundaries } from './thai-text-checks.ts';
 

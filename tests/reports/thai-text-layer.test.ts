@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../../api/reports/render-pdf.ts';
+import { renderPdf } from '../../reports/typeset/render-pdf.ts';
 import { pdfText } from './read-pdf.ts';
 import { linesStartingWithMark, squash } from './thai-text-checks.ts';
 

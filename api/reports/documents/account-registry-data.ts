@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/create-db.ts';
-import type { AccountRegistryInput } from '../../../dashboard/reports/account-registry-document.ts';
+import type { AccountRegistryInput } from '../../../reports/forms/account-registry-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
 import { accountRegistry } from '../../queries/account-registry.ts';
 import { areaNames } from '../../queries/area-names.ts';

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/create-db.ts';
-import { accountSheetDocument, type AccountSheetRow } from '../../../dashboard/reports/account-sheet-document.ts';
-import type { FormDigits } from '../../../dashboard/reports/form-text.ts';
+import { accountSheetDocument, type AccountSheetRow } from '../../../reports/forms/account-sheet-document.ts';
+import type { FormDigits } from '../../../reports/forms/form-text.ts';
 import { areaNames } from '../../queries/area-names.ts';
-import { renderPdf } from '../render-pdf.ts';
+import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 
 const NATIONAL_TH: Readonly<Record<string, string>> = {
   department: 'กรมการพัฒนาชุมชน',

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/create-db.ts';
 import { bangkokDate } from '../../../domain/timeliness.ts';
-import type { CertificationInput } from '../../../dashboard/reports/certification-document.ts';
+import type { CertificationInput } from '../../../reports/forms/certification-document.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { certifiedRegistrations } from '../../queries/certified-registrations.ts';

@@ -1,4 +1,4 @@
-import type { PlanDocumentInput } from '../../../dashboard/reports/plan-document.ts';
+import type { PlanDocumentInput } from '../../../reports/forms/plan-document.ts';
 import type { ReportPeriod } from './report-period.ts';
 
 /** The plan document of a fiscal year, straight from the plan in the database. */

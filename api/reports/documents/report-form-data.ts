@@ -7,7 +7,7 @@ import type {
   ReportFormInput,
   ReportFormRow,
   ReportFormStatus,
-} from '../../../dashboard/reports/report-form-document.ts';
+} from '../../../reports/forms/report-form-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { progress, type Counts, type ProgressResult } from '../../queries/progress.ts';

@@ -1,9 +1,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/create-db.ts';
-import type { FormDigits } from '../../../dashboard/reports/form-text.ts';
+import type { FormDigits } from '../../../reports/forms/form-text.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { issuedDocument } from '../../queries/issued-document.ts';
-import { renderPdf } from '../render-pdf.ts';
+import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 import { withDraftMark } from './draft-mark.ts';
 import { reportRequest, type ReportParams, type ReportSlug } from './report-document.ts';
 

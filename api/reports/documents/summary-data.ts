@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/create-db.ts';
-import type { SummaryInput } from '../../../dashboard/reports/summary-document.ts';
+import type { SummaryInput } from '../../../reports/forms/summary-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { progress } from '../../queries/progress.ts';

@@ -2,8 +2,8 @@
 // run, a 200-character Thai name or a 40-digit number must break inside its cell (between
 // grapheme clusters when there is no better place), and no table grows past the text column.
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../../../api/reports/render-pdf.ts';
-import { certificationDocument, type CertificationInput } from '../../../dashboard/reports/certification-document.ts';
+import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
+import { certificationDocument, type CertificationInput } from '../../../reports/forms/certification-document.ts';
 import { pdfWordBoxes } from '../read-pdf.ts';
 import { squash } from '../thai-text-checks.ts';
 import { officialPdfProblems, readDocument } from './read-document.ts';

@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { ReportChartOption } from '../../api/reports/chart-svg.ts';
+import type { ReportChartOption } from '../typeset/chart-svg.ts';
 import { PRODUCER_TYPES, type ProducerTypeCode } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-categories.ts';
 import {

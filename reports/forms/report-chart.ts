@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { ReportChartOption } from '../../api/reports/chart-svg.ts';
+import type { ReportChartOption } from '../typeset/chart-svg.ts';
 
 /**
  * Draws a chart into a document. Builders receive it (the server passes chartContent, which
