@@ -144,6 +144,12 @@ export class RowValidator {
     return this.labels.get(key) ?? key;
   }
 
+  /** A column's cell in a record, as read ('' when the file has no such column). */
+  cell(record: SourceRecord, key: ColumnKey): string {
+    const i = this.index.get(key);
+    return i === undefined ? '' : (record.cells[i] ?? '');
+  }
+
   private issue(code: IssueCode, key: ColumnKey, value: string | null, detail?: IssueMessage): void {
     const made = makeIssue(code, { row: this.row, column: this.label(key), value, ...(detail ? { detail } : {}) });
     if (made.severity === 'error') this.failed = true;
