@@ -378,13 +378,7 @@ export class RowValidator {
       if (inScope) return s;
       this.issue('district-out-of-scope', 'subdistrict', text, message(`ตำบลนี้อยู่ในอำเภอ ${s.districtCode}`, `this subdistrict is in district ${s.districtCode}`));
     } else if (found.reason === 'other-district') {
-      const where = [...new Set(found.elsewhere.map((e) => e.districtCode))].slice(0, 5).join(', ');
-      this.issue(
-        'subdistrict-not-in-district',
-        'subdistrict',
-        text,
-        message(`ตำบลนี้อยู่ในอำเภอ ${where} ไม่ใช่อำเภอ ${district?.code ?? ''}`.trim(), `this subdistrict is in district ${where}, not ${district?.code ?? ''}`.trim()),
-      );
+      this.issue('subdistrict-not-in-district', 'subdistrict', text, this.otherDistrictMessage(found.elsewhere, district));
     } else if (found.reason === 'ambiguous') {
       this.issue(
         'unknown-subdistrict',
@@ -396,5 +390,23 @@ export class RowValidator {
       this.issue('unknown-subdistrict', 'subdistrict', text);
     }
     return null;
+  }
+
+  /**
+   * Names the districts the subdistrict is in and the district the row gave (from its district
+   * column, else the file's district), each by code and name, so neither can be misread.
+   */
+  private otherDistrictMessage(elsewhere: readonly GeoSubdistrict[], given: GeoDistrict | null): IssueMessage {
+    const codes = [...new Set(elsewhere.map((e) => e.districtCode))].slice(0, 5);
+    const named = (code: string, lang: 'th' | 'en') => {
+      const d = this.rules.geography.districtByCode.get(code);
+      return d ? `${code} ${lang === 'th' ? d.nameTh : d.nameEn}` : code;
+    };
+    const where = (lang: 'th' | 'en') => codes.map((c) => named(c, lang)).join(', ');
+    if (!given) return message(`ตำบลนี้อยู่ในอำเภอ ${where('th')}`, `this subdistrict is in district ${where('en')}`);
+    return message(
+      `ตำบลนี้อยู่ในอำเภอ ${where('th')} ไม่ใช่อำเภอ ${named(given.code, 'th')} ที่ระบุ`,
+      `this subdistrict is in district ${where('en')}, not in the district given, ${named(given.code, 'en')}`,
+    );
   }
 }
