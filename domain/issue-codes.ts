@@ -55,6 +55,12 @@ export const ISSUE_CODES = {
     th: 'เลขประจำตัวประชาชนไม่ถูกต้อง',
     en: 'Invalid citizen ID',
   },
+  'invalid-phone': {
+    severity: 'error',
+    level: 'row',
+    th: 'อ่านหมายเลขโทรศัพท์ไม่ได้ ต้องเป็นเบอร์ไทย เช่น 042-123-456 หรือ 081-234-5678',
+    en: 'Unreadable phone number; it must be a Thai number such as 042-123-456 or 081-234-5678',
+  },
   'unknown-subdistrict': { severity: 'error', level: 'row', th: 'ไม่พบชื่อตำบลนี้', en: 'Unknown subdistrict' },
   'subdistrict-not-in-district': {
     severity: 'error',

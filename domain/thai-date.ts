@@ -61,7 +61,8 @@ export function formatThaiDateTime(date: Date, opts?: ThaiDateOptions): string {
 }
 
 export type DateInputResult =
-  | { ok: true; value: string; convertedFromBe: boolean }
+  /** `shortYear`: the year was typed with two digits, read as BE 25xx. */
+  | { ok: true; value: string; convertedFromBe: boolean; shortYear?: true }
   | { ok: false; reason: 'format' | 'invalid-date' };
 
 /** A four-digit year at or above this is read as Buddhist Era, below it as Common Era. */
@@ -72,13 +73,24 @@ const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map([
   ...THAI_MONTHS_SHORT.map((name, i) => [labelKey(name), i + 1] as const),
 ]);
 
-const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 const YEAR_MONTH_DAY = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$/;
-const DAY_MONTHNAME_YEAR = /^(\d{1,2})\s*([^\d\s](?:[^\d]*[^\d\s])?)\s*(\d{4})$/;
+const DAY_MONTHNAME_YEAR = /^(\d{1,2})\s*([^\d\s](?:[^\d]*[^\d\s])?)\s*(\d{4}|\d{2})$/;
 // An era marker written before the year carries no extra information: the year itself tells.
 const ERA_MARKER = /(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*(?=\d{4}$)/;
+// A BE era marker before a two-digit year ('พ.ศ. 60'): the year is BE anyway.
+const BE_MARKER_SHORT = /พ\.?\s?ศ\.?\s*(?=\d{2}$)/;
+// The Buddhist century two-digit years are read in: 60 → 2560 (2017). Thai offices write
+// short years in BE; a short CE year ('18') would read as 2518 (1975), a date the sanity
+// checks of the column (not in the future; registrations began long after) catch.
+const SHORT_YEAR_CENTURY = 2500;
 
-function build(year: number, month: number, day: number): DateInputResult {
+function build(yearText: string, month: number, day: number): DateInputResult {
+  if (yearText.length === 2) {
+    const r = build(String(SHORT_YEAR_CENTURY + Number(yearText)), month, day);
+    return r.ok ? { ...r, shortYear: true } : r;
+  }
+  const year = Number(yearText);
   const convertedFromBe = year >= BE_YEAR_THRESHOLD;
   const ceYear = convertedFromBe ? year - BE_OFFSET : year;
   const value = isoDate(ceYear, month, day);
@@ -88,20 +100,38 @@ function build(year: number, month: number, day: number): DateInputResult {
 
 /**
  * Reads a date the way Thai offices type it: '15/03/2561', '15/3/2018', '15-03-2561', '2018-03-15',
- * '2561-03-15', '15 มี.ค. 2561', '15 มีนาคม พ.ศ. 2561', in ASCII or Thai digits. Four-digit years
- * ≥ 2400 are BE and converted to CE. Two-digit years are refused as ambiguous.
+ * '2561-03-15', '15 มี.ค. 2561', '15 มีนาคม พ.ศ. 2561', '16 พ.ย. 60', '16/11/60', in ASCII or Thai
+ * digits. Four-digit years ≥ 2400 are BE and converted to CE; two-digit years are BE 25xx.
  */
 export function parseDateInput(text: string): DateInputResult {
-  const s = normalizeText(text).value.replace(ERA_MARKER, '');
+  const s = normalizeText(text).value.replace(ERA_MARKER, '').replace(BE_MARKER_SHORT, '');
   let m = DAY_MONTH_YEAR.exec(s);
-  if (m) return build(Number(m[4]), Number(m[3]), Number(m[1]));
+  if (m) return build(m[4]!, Number(m[3]), Number(m[1]));
   m = YEAR_MONTH_DAY.exec(s);
-  if (m) return build(Number(m[1]), Number(m[3]), Number(m[4]));
+  if (m) return build(m[1]!, Number(m[3]), Number(m[4]));
   m = DAY_MONTHNAME_YEAR.exec(s);
   if (m) {
     const month = MONTH_BY_KEY.get(labelKey(m[2] ?? ''));
     if (month === undefined) return { ok: false, reason: 'format' };
-    return build(Number(m[3]), month, Number(m[1]));
+    return build(m[3]!, month, Number(m[1]));
   }
   return { ok: false, reason: 'format' };
+}
+
+// Excel's day 0 is 1899-12-30 (its serials count the 1900 leap day that never was).
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Serials read as dates: 1 January 1990 (32874) to 31 December 2100 (73415). */
+export const EXCEL_SERIAL_RANGE = { min: 32874, max: 73415 } as const;
+
+/**
+ * A date cell that reached us as Excel's serial number ('43301', also '43301.0' or with a time
+ * fraction), as happens when a date is typed into a column formatted as text or the cell is
+ * copied as a number: the ISO date, or null when the text is not a serial in a sane range.
+ */
+export function excelSerialDate(text: string): string | null {
+  const m = /^(\d{5})(?:\.\d+)?$/.exec(normalizeText(text).value);
+  if (!m) return null;
+  const serial = Number(m[1]);
+  if (serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) return null;
+  return new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
 }

@@ -2,7 +2,8 @@ import { makeIssue, type Issue, type IssueCode, type IssueMessage } from '../dom
 import { resolveProducerType, type ProducerTypeCode } from '../domain/producer-types.ts';
 import { resolveCategory, type CategoryCode } from '../domain/product-categories.ts';
 import { parseStandards, type ParsedStandards, type StandardCode } from '../domain/product-standards.ts';
-import { parseDateInput, type DateInputResult } from '../domain/thai-date.ts';
+import { excelSerialDate, parseDateInput, type DateInputResult } from '../domain/thai-date.ts';
+import { parsePhone, type PhoneResult } from '../domain/thai-phone.ts';
 import { maskThaiId, thaiIdCheckDigit, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
 import type { ColumnKey } from '../domain/columns.ts';
 import { detachString, TextCache } from './detach-string.ts';
@@ -36,7 +37,10 @@ export interface RegistrationValues {
 /** Kinds of change normalisation makes; the normalize-text ones plus the pipeline's own. */
 export type NormalizationKind =
   | 'nfc' | 'thai-digits' | 'zero-width' | 'whitespace' | 'double-sara-e' | 'split-sara-am'
-  | 'be-date' | 'leading-zero' | 'formula-quote';
+  | 'be-date' | 'leading-zero' | 'formula-quote'
+  // Cells as offices type them (#19): a date that arrived as Excel's serial number, a two-digit
+  // BE year, a citizen ID typed with dashes or spaces, a phone number in another layout.
+  | 'excel-serial' | 'two-digit-year' | 'id-separators' | 'phone-layout';
 
 /** A cell the pipeline changed before validating it, so the user can see what was changed. */
 export interface NormalizationNote {
@@ -93,6 +97,23 @@ const FORMULA_QUOTE = /^'[=+\-@]/;
 const BLANK = /^\s*$/;
 
 const message = (th: string, en: string): IssueMessage => ({ th, en });
+const DATE_FORMATS = message(
+  'อ่านได้เช่น 16/11/2560, 16 พ.ย. 2560, 16 พฤศจิกายน 60 หรือ 2017-11-16',
+  'readable forms are e.g. 16/11/2560, 16 พ.ย. 2560, 16 พฤศจิกายน 60 or 2017-11-16',
+);
+const NO_SUCH_DAY = message('ไม่มีวันนี้ในปฏิทิน', 'there is no such day');
+// A phone number already in the register's layout: a landline (9 digits) or a mobile (10).
+const CANONICAL_PHONE = /^0(?:[2-7]\d{7}|[689]\d{8})$/;
+
+type DateCell = DateInputResult | { ok: true; value: string; convertedFromBe: false; shortYear?: undefined; excelSerial: true };
+
+/** A date column's cell: a date as typed, else Excel's serial number of one (a date typed into a text-formatted cell). */
+function readDateCell(text: string): DateCell {
+  const parsed = parseDateInput(text);
+  if (parsed.ok || parsed.reason !== 'format') return parsed;
+  const serial = excelSerialDate(text);
+  return serial === null ? parsed : { ok: true, value: serial, convertedFromBe: false, excelSerial: true };
+}
 const NO_ISSUES: Issue[] = [];
 const WHOLE = message('ต้องเป็นจำนวนเต็ม', 'must be a whole number');
 
@@ -110,7 +131,8 @@ export class RowValidator {
   private readonly typeCache = new TextCache<ProducerTypeCode | null>();
   private readonly categoryCache = new TextCache<CategoryCode | null>();
   private readonly standardsCache = new TextCache<ParsedStandards>();
-  private readonly dateCache = new TextCache<DateInputResult>();
+  private readonly dateCache = new TextCache<DateCell>();
+  private readonly phoneCache = new TextCache<PhoneResult>();
   private readonly districtCache = new TextCache<GeoDistrict | null>();
   private readonly subdistrictCache = new TextCache<SubdistrictLookup>();
   private readonly scopeDistrict: GeoDistrict | null;
@@ -142,6 +164,12 @@ export class RowValidator {
 
   label(key: ColumnKey): string {
     return this.labels.get(key) ?? key;
+  }
+
+  /** A column's cell in a record, as read ('' when the file has no such column). */
+  cell(record: SourceRecord, key: ColumnKey): string {
+    const i = this.index.get(key);
+    return i === undefined ? '' : (record.cells[i] ?? '');
   }
 
   private issue(code: IssueCode, key: ColumnKey, value: string | null, detail?: IssueMessage): void {
@@ -224,7 +252,7 @@ export class RowValidator {
     const thaiId = this.citizenId();
     const producerType = this.producerType();
     const contactName = this.optional('contact_name');
-    const phone = this.optional('phone');
+    const phone = this.phone();
     const houseNo = this.optional('house_no');
     const members = this.count('members', MEMBERS_SUFFIX, 1, 1_000_000, message('ต้องมีอย่างน้อย 1 คน', 'must be 1 or more'));
     const villageNo = this.count('village_no', VILLAGE_PREFIX, 1, 99, message('ต้องอยู่ระหว่าง 1 ถึง 99', 'must be between 1 and 99'));
@@ -266,7 +294,11 @@ export class RowValidator {
       return null;
     }
     const checked = validateThaiId(idText);
-    if (checked.ok) return checked.value;
+    if (checked.ok) {
+      // Typed with dashes or spaces ('3-3801-00001-01-9'): read as its 13 digits, and said so.
+      this.note('citizen_id', this.raw('citizen_id'), checked.value, ['id-separators']);
+      return checked.value;
+    }
     if (checked.reason === 'length' && /^\d{12}$/.test(idText) && validateThaiId(`0${idText}`).ok) {
       // A juristic-person ID typed into a number cell loses its leading zero.
       this.note('citizen_id', this.raw('citizen_id'), `0${idText}`, ['leading-zero']);
@@ -323,16 +355,34 @@ export class RowValidator {
   private registeredDate(): string | null {
     const text = this.optional('registered_date');
     if (text === null) return null;
-    const parsed = this.dateCache.get(text) ?? this.dateCache.set(text, parseDateInput(text));
+    const parsed = this.dateCache.get(text) ?? this.dateCache.set(text, readDateCell(text));
     if (!parsed.ok) {
-      this.issue('invalid-date', 'registered_date', text);
+      this.issue('invalid-date', 'registered_date', text, parsed.reason === 'format' ? DATE_FORMATS : NO_SUCH_DAY);
       return null;
     }
     if (parsed.value > this.rules.today) {
       this.issue('out-of-range', 'registered_date', text, message('วันที่ลงทะเบียนอยู่ในอนาคต', 'the registration date is in the future'));
       return null;
     }
-    if (parsed.convertedFromBe) this.note('registered_date', this.raw('registered_date'), parsed.value, ['be-date']);
+    const kinds: NormalizationKind[] = [];
+    if ('excelSerial' in parsed) kinds.push('excel-serial');
+    if (parsed.convertedFromBe) kinds.push('be-date');
+    if (parsed.shortYear) kinds.push('two-digit-year');
+    if (kinds.length > 0) this.note('registered_date', this.raw('registered_date'), parsed.value, kinds);
+    return parsed.value;
+  }
+
+  /** A phone cell in the register's layout ('0812345678', '042123456, 0812345678', '042123456 ต่อ 12'). */
+  private phone(): string | null {
+    const text = this.optional('phone');
+    if (text === null) return null;
+    if (CANONICAL_PHONE.test(text)) return text;
+    const parsed = this.phoneCache.get(text) ?? this.phoneCache.set(text, parsePhone(text));
+    if (!parsed.ok) {
+      this.issue('invalid-phone', 'phone', text);
+      return null;
+    }
+    if (parsed.value !== text) this.note('phone', this.raw('phone'), parsed.value, ['phone-layout']);
     return parsed.value;
   }
 
@@ -372,13 +422,7 @@ export class RowValidator {
       if (inScope) return s;
       this.issue('district-out-of-scope', 'subdistrict', text, message(`ตำบลนี้อยู่ในอำเภอ ${s.districtCode}`, `this subdistrict is in district ${s.districtCode}`));
     } else if (found.reason === 'other-district') {
-      const where = [...new Set(found.elsewhere.map((e) => e.districtCode))].slice(0, 5).join(', ');
-      this.issue(
-        'subdistrict-not-in-district',
-        'subdistrict',
-        text,
-        message(`ตำบลนี้อยู่ในอำเภอ ${where} ไม่ใช่อำเภอ ${district?.code ?? ''}`.trim(), `this subdistrict is in district ${where}, not ${district?.code ?? ''}`.trim()),
-      );
+      this.issue('subdistrict-not-in-district', 'subdistrict', text, this.otherDistrictMessage(found.elsewhere, district));
     } else if (found.reason === 'ambiguous') {
       this.issue(
         'unknown-subdistrict',
@@ -390,5 +434,23 @@ export class RowValidator {
       this.issue('unknown-subdistrict', 'subdistrict', text);
     }
     return null;
+  }
+
+  /**
+   * Names the districts the subdistrict is in and the district the row gave (from its district
+   * column, else the file's district), each by code and name, so neither can be misread.
+   */
+  private otherDistrictMessage(elsewhere: readonly GeoSubdistrict[], given: GeoDistrict | null): IssueMessage {
+    const codes = [...new Set(elsewhere.map((e) => e.districtCode))].slice(0, 5);
+    const named = (code: string, lang: 'th' | 'en') => {
+      const d = this.rules.geography.districtByCode.get(code);
+      return d ? `${code} ${lang === 'th' ? d.nameTh : d.nameEn}` : code;
+    };
+    const where = (lang: 'th' | 'en') => codes.map((c) => named(c, lang)).join(', ');
+    if (!given) return message(`ตำบลนี้อยู่ในอำเภอ ${where('th')}`, `this subdistrict is in district ${where('en')}`);
+    return message(
+      `ตำบลนี้อยู่ในอำเภอ ${where('th')} ไม่ใช่อำเภอ ${named(given.code, 'th')} ที่ระบุ`,
+      `this subdistrict is in district ${where('en')}, not in the district given, ${named(given.code, 'en')}`,
+    );
   }
 }

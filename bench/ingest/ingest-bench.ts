@@ -1,16 +1,22 @@
 /**
  * Ingestion benchmark: a national file (100,000 producers, ~210,000 product rows) loaded end to
- * end by the pipeline (sniff, parse, normalise, validate, stage, upsert) against `psql \copy` of
- * the same file into a bare table, in the same run on the same database.
+ * end by the pipeline (sniff, parse, normalise, validate, stage, upsert), in the same run on the
+ * same database as two `psql \copy` references:
+ *   (a) the file into a bare text table (no keys, no checks: the old baseline);
+ *   (b) the floor: the rows the pipeline stored (producers, registrations, products, dumped to
+ *       CSV after its first load) copied back into the emptied real tables in one transaction,
+ *       with their keys, foreign keys, indexes and triggers (registered years, live roll-ups,
+ *       progress versions, registration snapshots) — the same integrity, no parsing or checking.
+ * The goal is pipeline ≤ 1.3 × the floor.
  *
- *   npx tsx bench/ingest/ingest-bench.ts [--producers 100000] [--runs 3] [--keep]
+ *   npx tsx bench/ingest/ingest-bench.ts [--producers 100000] [--runs 3] [--keep] [--geo ../shared/geo]
  *
  * Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create a scratch
  * database, dropped afterwards unless --keep. Geography: ../shared/geo when present, else
  * synthesised. Prints the figures and writes them to its section of bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +38,8 @@ const { values } = parseArgs({
     producers: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    // The shared geography (a worktree's ../shared is not the project's): --geo /work/shared/geo.
+    geo: { type: 'string' },
   },
 });
 const producers = Number(values.producers);
@@ -47,7 +55,7 @@ const median = (xs: number[]) => {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 // The file: generated once per size and seed, kept in the temp directory between runs.
-const sharedGeo = join(root, '..', 'shared', 'geo');
+const sharedGeo = values.geo ?? join(root, '..', 'shared', 'geo');
 const geography = readGeographyDir(sharedGeo) ?? synthesizeGeography();
 const geographySource = existsSync(join(sharedGeo, 'subdistricts.json')) ? '../shared/geo' : 'synthesised';
 const dataDir = join(tmpdir(), 'otop-bench');
@@ -73,6 +81,35 @@ await seedReference(handle.db);
 const geo = await importGeography(handle.db, geography);
 log(`geography: ${geo.districts.read} districts, ${geo.subdistricts.read} subdistricts (${geographySource})`);
 const sql = postgres(url, { max: 1, onnotice: () => {} });
+
+// The tables a load writes, and the ones their triggers fill.
+const LOADED_TABLES = ['producers', 'registrations', 'products'] as const;
+const emptyLoaded = async () => {
+  await sql.unsafe('truncate products, registrations, registered_years, producers, registration_counts, product_counts');
+  await sql.unsafe('checkpoint');
+};
+const floorFiles = Object.fromEntries(LOADED_TABLES.map((t) => [t, join(dataDir, `floor-${dbName}-${t}.csv`)])) as Record<(typeof LOADED_TABLES)[number], string>;
+
+function psql(args: string[]): void {
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+/** What the pipeline stored, as CSV, in each table's own column order. */
+function dumpStored(): void {
+  for (const t of LOADED_TABLES) psql(['-qc', `\\copy ${t} to '${floorFiles[t]}' with (format csv)`]);
+}
+
+/** (b): the stored rows copied back into the emptied real tables, in one transaction, triggers on. */
+async function floorCopy(): Promise<number> {
+  await emptyLoaded();
+  const script = LOADED_TABLES.map((t) => `\\copy ${t} from '${floorFiles[t]}' with (format csv)`).join('\n');
+  const scriptFile = join(dataDir, `floor-${dbName}.sql`);
+  writeFileSync(scriptFile, `${script}\n`);
+  const started = performance.now();
+  psql(['-q', '-1', '-f', scriptFile]);
+  return performance.now() - started;
+}
 
 const reset = async () => {
   await sql.unsafe('truncate products, registrations, registered_years, producers, submission_issues, rejected_rows, submissions, registration_counts, product_counts');
@@ -114,15 +151,21 @@ function pipeline(path = file): RunResult {
 }
 
 const copyMs: number[] = [];
+const floorMs: number[] = [];
 const fresh: RunResult[] = [];
 for (let i = 0; i < runs; i++) {
   copyMs.push(psqlCopy());
   await reset();
   fresh.push(pipeline());
   const last = fresh.at(-1)!;
-  log(`run ${i + 1}: \\copy ${copyMs.at(-1)!.toFixed(0)} ms; pipeline ${last.ms} ms (${last.status}, ${last.accepted.created} created) ${JSON.stringify(last.phases)}, peak RSS ${last.maxRssMb} MB`);
   if (last.rowsRead !== manifest.rows || last.accepted.created !== manifest.rows) throw new Error('the pipeline did not load every row');
+  if (i === 0) dumpStored();
+  // Leaves the same rows in place as the pipeline did, for the re-uploads below.
+  floorMs.push(await floorCopy());
+  log(`run ${i + 1}: \\copy bare ${copyMs.at(-1)!.toFixed(0)} ms; floor ${floorMs.at(-1)!.toFixed(0)} ms; pipeline ${last.ms} ms (${last.status}, ${last.accepted.created} created) ${JSON.stringify(last.phases)}, peak RSS ${last.maxRssMb} MB`);
 }
+for (const f of Object.values(floorFiles)) rmSync(f, { force: true });
+rmSync(join(dataDir, `floor-${dbName}.sql`), { force: true });
 // Re-uploads onto the loaded data: the identical file (recognised by SHA-256), and the same rows
 // as a different file (one byte more), which is read and validated in full and found unchanged.
 const duplicate = pipeline();
@@ -136,6 +179,7 @@ if (!values.keep) await admin.unsafe(`drop database ${dbName} with (force)`);
 await admin.end();
 
 const copy = median(copyMs);
+const floor = median(floorMs);
 const pipe = median(fresh.map((r) => r.ms));
 const proc = median(fresh.map((r) => r.processMs));
 const rss = Math.max(...fresh.map((r) => r.maxRssMb));
@@ -149,9 +193,12 @@ const lines = [
   '',
   '| measure | median | goal |',
   '|---|---|---|',
-  `| \`psql \\copy\` into a bare 15-column text table | ${copy.toFixed(0)} ms | — |`,
-  `| pipeline, first load (sniff → parse → normalise → validate → stage → upsert) | ${pipe} ms | ≤ ${(copy * 1.5).toFixed(0)} ms |`,
-  `| ratio pipeline / \\copy | ${(pipe / copy).toFixed(2)} × | ≤ 1.5 × |`,
+  `| (a) \`psql \\copy\` of the file into a bare 15-column text table | ${copy.toFixed(0)} ms | — |`,
+  `| (b) floor: \`psql \\copy\` of the stored rows into the real producers, registrations, products (keys, foreign keys, indexes, triggers), one transaction | ${floor.toFixed(0)} ms | — |`,
+  `| (c) pipeline, first load (sniff → parse → normalise → validate → stage → upsert) | ${pipe} ms | ≤ ${(floor * 1.3).toFixed(0)} ms |`,
+  `| ratio pipeline / floor | ${(pipe / floor).toFixed(2)} × | ≤ 1.3 × |`,
+  `| ratio floor / bare \\copy (what the register's integrity costs the database) | ${(floor / copy).toFixed(2)} × | — |`,
+  `| ratio pipeline / bare \\copy (the old goal: ≤ 1.5 ×) | ${(pipe / copy).toFixed(2)} × | — |`,
   `| pipeline process wall time (incl. Node start and module loading) | ${proc.toFixed(0)} ms | — |`,
   `| peak RSS of the pipeline process | ${rss} MB | ≤ 300 MB |`,
   `| re-upload of the identical file (duplicate by SHA-256) | ${duplicate.ms} ms | — |`,
@@ -165,10 +212,10 @@ reportFigures([
   {
     benchmark: `ingest: ${manifest.producers.toLocaleString('en-US')} producers, ${manifest.rows.toLocaleString('en-US')} rows, first load through the pipeline`,
     figure: formatMs(pipe),
-    baseline: `psql \\copy into a bare table ${formatMs(copy)}`,
-    ratio: pipe / copy,
-    goal: '≤ 1.5 × \\copy',
-    met: pipe / copy <= 1.5,
+    baseline: `floor: psql \\copy of the stored rows into the real tables ${formatMs(floor)} (bare table ${formatMs(copy)})`,
+    ratio: pipe / floor,
+    goal: '≤ 1.3 × floor',
+    met: pipe / floor <= 1.3,
   },
   { benchmark: 'ingest: peak RSS of the pipeline process', figure: `${rss} MB`, baseline: '—', ratio: null, goal: '≤ 300 MB', met: rss <= 300 },
   {

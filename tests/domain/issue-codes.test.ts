@@ -13,6 +13,7 @@ const ROW_ERRORS = [
   'invalid-number',
   'out-of-range',
   'invalid-date',
+  'invalid-phone',
   'duplicate-row',
   'registered-in-other-district',
   'registered-in-other-province',

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toThaiDigits } from '../../domain/thai-digits.ts';
 import {
+  EXCEL_SERIAL_RANGE,
+  excelSerialDate,
   THAI_MONTHS,
   THAI_MONTHS_SHORT,
   formatThaiDate,
@@ -124,8 +128,59 @@ describe('parseDateInput', () => {
   });
 
   it('refuses shapes it cannot read unambiguously', () => {
-    for (const bad of ['', 'พรุ่งนี้', '15/03/61', '15/03', '2561', '15 Mar 2018', '15 มีนา 2561', '2018-03-15T00:00', '15//03/2561']) {
+    for (const bad of ['', 'พรุ่งนี้', '15/03/561', '15/03', '2561', '15 Mar 2018', '15 มีนา 2561', '2018-03-15T00:00', '15//03/2561', '43301']) {
       expect(parseDateInput(bad), bad).toEqual({ ok: false, reason: 'format' });
     }
+  });
+});
+
+describe('dates as offices type them (#19)', () => {
+  const short = (value: string) => ({ ok: true, value, convertedFromBe: true, shortYear: true });
+
+  it('reads two-digit years as BE 25xx, with numbers or Thai month names, in ASCII or Thai digits', () => {
+    expect(parseDateInput('16 พ.ย. 60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('16 พย 60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('16 พ.ย.60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('16 พฤศจิกายน 60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('16 พ.ย. พ.ศ. 60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('๑๖ พ.ย. ๖๐')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('16/11/60')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('๑๖/๑๑/๖๐')).toEqual(short('2017-11-16'));
+    expect(parseDateInput('29/02/63')).toEqual(short('2020-02-29'));
+    expect(parseDateInput('29/02/62')).toEqual({ ok: false, reason: 'invalid-date' });
+  });
+
+  it('reads four-digit BE years with full or short Thai month names', () => {
+    expect(parseDateInput('16 พฤศจิกายน 2560')).toEqual({ ok: true, value: '2017-11-16', convertedFromBe: true });
+    expect(parseDateInput('16 พ.ย. 2560')).toEqual({ ok: true, value: '2017-11-16', convertedFromBe: true });
+    expect(parseDateInput('๑๖ พ.ย. ๒๕๖๐')).toEqual({ ok: true, value: '2017-11-16', convertedFromBe: true });
+  });
+
+  it('reads any date written day, Thai month (long or short), two-digit BE year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2500, max: 2599 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.boolean(), fc.boolean(), (be, month, day, long, thai) => {
+        const yy = String(be % 100).padStart(2, '0');
+        const names = long ? THAI_MONTHS : THAI_MONTHS_SHORT;
+        const typed = `${day} ${names[month - 1]} ${yy}`;
+        const text = thai ? toThaiDigits(typed) : typed;
+        const iso = `${be - 543}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        expect(parseDateInput(text)).toEqual(short(iso));
+      }),
+    );
+  });
+
+  it('reads Excel serial numbers of dates from 1990 to 2100, and nothing else', () => {
+    expect(excelSerialDate('43301')).toBe('2018-07-20');
+    expect(excelSerialDate('43101')).toBe('2018-01-01');
+    expect(excelSerialDate('43101.0')).toBe('2018-01-01');
+    expect(excelSerialDate('๔๓๑๐๑')).toBe('2018-01-01');
+    for (const bad of ['', '4310', '32873', '73416', '99999', '431011', '4310a', '2561', '16/11/60']) expect(excelSerialDate(bad), bad).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: EXCEL_SERIAL_RANGE.min, max: EXCEL_SERIAL_RANGE.max }), (serial) => {
+        const iso = excelSerialDate(String(serial))!;
+        // Days since Excel's day 0 (1899-12-30), counted back from the ISO date.
+        expect((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000).toBe(serial);
+      }),
+    );
   });
 });

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { ISSUE_CODES } from '../../domain/issue-codes.ts';
-import { ADMIN, DISTRICT_3801, DISTRICT_3802, load, where } from './pipeline-fixtures.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
+import { ADMIN, DISTRICT_3801, DISTRICT_3802, IN_WINDOW, load, where } from './pipeline-fixtures.ts';
 
 // One fixture per issue code; each test names the exact rows, columns and codes a user sees.
 describe(`issue codes (${TEST_ENGINE})`, () => {
@@ -68,7 +72,35 @@ describe(`issue codes (${TEST_ENGINE})`, () => {
       [2, 'ตำบล', 'subdistrict-not-in-district'],
       [3, 'ตำบล', 'subdistrict-not-in-district'],
     ]);
-    expect(r.issues[0]!.message.en).toBe('The subdistrict is not in the given district: this subdistrict is in district 3802, 3803, not 3801');
+    expect(r.issues[0]!.message.en).toBe(
+      'The subdistrict is not in the given district: this subdistrict is in district 3802 Phon Charoen, 3803 So Phisai, not in the district given, 3801 Mueang Bueng Kan',
+    );
+  });
+
+  it('subdistrict-not-in-district names the district the row gives, whole, by code and name (#19)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otop-subdistrict-'));
+    const path = join(dir, 'district-column.csv');
+    writeFileSync(path, [
+      'ชื่อผู้ผลิต,เลขประจำตัวประชาชน,ประเภทผู้ผลิต,อำเภอ,ตำบล,ชื่อผลิตภัณฑ์,ประเภทผลิตภัณฑ์',
+      'ผู้ผลิตหนึ่ง,3380100001019,1,3801,ป่งไฮ,สินค้าหนึ่ง,อาหาร',
+      'ผู้ผลิตสอง,3380100001027,1,อ.เมืองบึงกาฬ,380405,สินค้าสอง,อาหาร',
+    ].join('\n'));
+    for (const districtCode of ['3801', '38']) {
+      const r = await ingestSubmission(t.db, {
+        source: { kind: 'path', path }, fileName: 'district-column.csv', districtCode, roundCode: '2561-Q1', dryRun: true, user: ADMIN, now: IN_WINDOW,
+      });
+      expect(where(r)).toEqual([
+        [2, 'ตำบล', 'subdistrict-not-in-district'],
+        [3, 'ตำบล', 'subdistrict-not-in-district'],
+      ]);
+      for (const issue of r.issues) {
+        expect(issue.message).toEqual({
+          th: 'ตำบลนี้ไม่อยู่ในอำเภอที่ระบุ: ตำบลนี้อยู่ในอำเภอ 3804 เซกา ไม่ใช่อำเภอ 3801 เมืองบึงกาฬ ที่ระบุ',
+          en: 'The subdistrict is not in the given district: this subdistrict is in district 3804 Seka, not in the district given, 3801 Mueang Bueng Kan',
+        });
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('district-out-of-scope: a row for another district; and a whole file from an uploader without the scope', async () => {

@@ -1,0 +1,118 @@
+import { makeIssue, type Issue, type IssueCode, type IssueMessage } from '../domain/issue-codes.ts';
+import { maskThaiId } from '../domain/thai-id.ts';
+import type { ColumnKey } from '../domain/columns.ts';
+import { fieldHash, ProducersSeen } from './load/producers-seen.ts';
+import { registeredInDistrictIssue, type RegisteredElsewhere } from './load/registered-elsewhere.ts';
+import type { SourceRecord } from './read/source-record.ts';
+import type { LoadScope, ScopeGeography } from './scope-geography.ts';
+import type { RegistrationValues, RowValidator } from './validate-row.ts';
+
+// Producer-level fields of a row, compared across the rows of one producer.
+const PRODUCER_FIELDS: ReadonlyArray<[ColumnKey, (v: RegistrationValues) => string | number | null]> = [
+  ['producer_name', (v) => v.producerName],
+  ['producer_type', (v) => v.producerType],
+  ['contact_name', (v) => v.contactName],
+  ['phone', (v) => v.phone],
+  ['members', (v) => v.members],
+  ['house_no', (v) => v.houseNo],
+  ['village_no', (v) => v.villageNo],
+  ['subdistrict', (v) => v.subdistrictCode],
+  ['registered_date', (v) => v.registeredDate],
+];
+
+export interface CrossRowRules {
+  scope: LoadScope;
+  geography: ScopeGeography;
+  /** Districts whose data for the round is submitted or certified: their rows are refused. */
+  lockedDistricts: ReadonlySet<string>;
+  /** Producers registered outside the upload's reach (read before the file). */
+  elsewhere: RegisteredElsewhere;
+}
+
+/** What the checks across rows make of a row RowValidator accepted on its own. */
+export interface CrossRowVerdict {
+  /** False: the row is rejected (its issue is in `issues`). */
+  accept: boolean;
+  /** The first accepted row of its producer: the producer is staged from it. */
+  firstOfProducer: boolean;
+  /** Issues found here (an error when refused, or an inconsistent-producer warning). */
+  issues: readonly Issue[];
+}
+
+const NONE: readonly Issue[] = [];
+
+/**
+ * The checks of a row against the rows before it and the register (what RowValidator, which
+ * sees one row at a time, cannot tell): a district whose round is locked, a producer registered
+ * this year with another district or last in another province, a producer given two districts
+ * in one file, the same product twice, and producer details that differ between a producer's
+ * rows (a warning: the first row's value is used).
+ */
+export class CrossRowChecks {
+  private readonly seen = new ProducersSeen();
+
+  constructor(
+    private readonly rules: CrossRowRules,
+    private readonly validator: RowValidator,
+  ) {}
+
+  check(record: SourceRecord, v: RegistrationValues): CrossRowVerdict {
+    const refused = this.refusal(v);
+    if (refused) return { accept: false, firstOfProducer: false, issues: [this.issue(record, ...refused)] };
+    const seen = this.seen;
+    const first = seen.find(v.thaiId);
+    const hashes = PRODUCER_FIELDS.map(([, get]) => fieldHash(get(v)));
+    if (first < 0) {
+      seen.add(v.thaiId, record.row, v.districtCode, hashes, v.nameKey);
+      return { accept: true, firstOfProducer: true, issues: NONE };
+    }
+    seen.addProduct(first, v.nameKey, record.row);
+    const k = seen.differingField(first, hashes, (i) => this.validator.has(PRODUCER_FIELDS[i]![0]));
+    if (k < 0) return { accept: true, firstOfProducer: false, issues: NONE };
+    const [key] = PRODUCER_FIELDS[k]!;
+    const warning = this.issue(record, 'inconsistent-producer', key, this.validator.cell(record, key), {
+      th: `ต่างจากแถวที่ ${seen.row(first)} ซึ่งใช้ข้อมูลนั้น`,
+      en: `differs from row ${seen.row(first)}, whose value is used`,
+    });
+    return { accept: true, firstOfProducer: false, issues: [warning] };
+  }
+
+  /** Why the row is refused, in order of precedence; null when it is not. */
+  private refusal(v: RegistrationValues): [IssueCode, ColumnKey, string, IssueMessage] | null {
+    const { scope, geography, lockedDistricts, elsewhere } = this.rules;
+    if (lockedDistricts.has(v.districtCode)) {
+      return ['round-locked', 'subdistrict', v.subdistrictCode, {
+        th: `ข้อมูลของอำเภอ ${v.districtCode} ในรอบนี้ส่งหรือรับรองแล้ว`,
+        en: `district ${v.districtCode}'s data for this round is submitted or certified`,
+      }];
+    }
+    const registered = elsewhere.thisYear.get(Number(v.thaiId));
+    if (registered !== undefined && registered !== v.districtCode) {
+      const { code, detail } = registeredInDistrictIssue(scope, registered, geography.districtByCode.get(registered));
+      return [code, 'citizen_id', maskThaiId(v.thaiId), detail];
+    }
+    if (elsewhere.otherProvince.has(Number(v.thaiId))) return ['registered-in-other-province', 'citizen_id', maskThaiId(v.thaiId), { th: '', en: '' }];
+    const first = this.seen.find(v.thaiId);
+    if (first < 0) return null;
+    const firstDistrict = this.seen.districtOf(first);
+    if (firstDistrict !== v.districtCode) {
+      const firstRow = this.seen.row(first);
+      return ['registered-in-other-district', 'citizen_id', maskThaiId(v.thaiId), {
+        th: `แถวที่ ${firstRow} ลงทะเบียนผู้ผลิตรายนี้กับอำเภอ ${firstDistrict}`,
+        en: `row ${firstRow} registers this producer with district ${firstDistrict}`,
+      }];
+    }
+    const duplicateOf = this.seen.productRow(first, v.nameKey);
+    if (duplicateOf >= 0) {
+      return ['duplicate-row', 'product_name', v.productName, {
+        th: `ผู้ผลิตและผลิตภัณฑ์เดียวกับแถวที่ ${duplicateOf}`,
+        en: `same producer and product as row ${duplicateOf}`,
+      }];
+    }
+    return null;
+  }
+
+  private issue(record: SourceRecord, code: IssueCode, key: ColumnKey, value: string, detail: IssueMessage): Issue {
+    return makeIssue(code, { row: record.row, column: this.validator.label(key), value, detail });
+  }
+}

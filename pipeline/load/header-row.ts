@@ -1,0 +1,43 @@
+import type { Issue } from '../../domain/issue-codes.ts';
+import { mapHeaders, recognisedColumns, type HeaderMapping } from '../map-headers.ts';
+import { normalizeCell } from '../normalize-cell.ts';
+import type { SourceRecord } from '../read/source-record.ts';
+
+// How many leading non-blank rows may be titles above the header row.
+const MAX_TITLE_ROWS = 10;
+
+/** The header row found: its mapping (or the issues refusing it) and the rows read after it while looking. */
+export interface FoundHeader {
+  mapping: HeaderMapping;
+  issues: Issue[];
+  rest: SourceRecord[];
+}
+
+/**
+ * Finds the header row among the first rows of a file: the first row naming at least two
+ * columns, else (after MAX_TITLE_ROWS non-blank rows, or at the end of the file) the first
+ * non-blank row. The only place the load calls header recognition (pipeline/map-headers.ts).
+ */
+export class HeaderRowFinder {
+  private readonly candidates: SourceRecord[] = [];
+
+  /** Takes the next record; returns the header once it is known, else null. */
+  offer(record: SourceRecord): FoundHeader | null {
+    if (record.cells.every((c) => normalizeCell(c).value === '')) return null;
+    this.candidates.push(record);
+    if (recognisedColumns(record.cells) >= 2) return this.take(this.candidates.splice(0).at(-1)!, []);
+    if (this.candidates.length >= MAX_TITLE_ROWS) return this.end();
+    return null;
+  }
+
+  /** At the end of the file: the first non-blank row as the header, or null when there was none. */
+  end(): FoundHeader | null {
+    const [header, ...rest] = this.candidates.splice(0);
+    return header ? this.take(header, rest) : null;
+  }
+
+  private take(header: SourceRecord, rest: SourceRecord[]): FoundHeader {
+    const { mapping, issues } = mapHeaders(header.cells, header.row);
+    return { mapping, issues, rest };
+  }
+}
