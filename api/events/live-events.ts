@@ -7,6 +7,13 @@ import { parseLiveEventPayload, type LiveEvent } from './live-event.ts';
 /** The channel the triggers of migration live_events notify on. */
 export const LIVE_EVENTS_CHANNEL = 'otop_events';
 
+/** start() after close(): the process is shutting down. */
+export class LiveEventsClosedError extends Error {
+  constructor() {
+    super('live events closed: the process is shutting down');
+  }
+}
+
 export interface LiveEventsOptions {
   /** The primary (notifications are sent where the writes commit, never on a replica). */
   db: Db;
@@ -114,7 +121,7 @@ export function createLiveEvents(options: LiveEventsOptions): LiveEvents {
     heartbeatMs: options.heartbeatMs ?? 25_000,
     maxStreamMs: options.maxStreamMs ?? 5 * 60_000,
     start() {
-      if (closed) return Promise.reject(new Error('live events closed'));
+      if (closed) return Promise.reject(new LiveEventsClosedError());
       listening ??= listen().catch((err: unknown) => {
         listening = null;
         throw err;

@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../auth/require-user.ts';
 import { DATA_ROLES } from '../auth/session-user.ts';
 import { eventInScope, type LiveEvent } from '../events/live-event.ts';
+import { LiveEventsClosedError } from '../events/live-events.ts';
 import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { problem } from '../http/problem.ts';
 
@@ -48,6 +49,10 @@ export function eventRoutes() {
       await events.start();
     } catch (err) {
       release();
+      // Shutting down: the browser retries, and the balancer sends it to another process.
+      if (err instanceof LiveEventsClosedError) {
+        throw problem(503, 'shutting-down', { en: 'This server is restarting; try again shortly', th: 'เซิร์ฟเวอร์กำลังเริ่มระบบใหม่ กรุณาลองใหม่อีกครั้งในอีกสักครู่' }, {}, { 'retry-after': '2' });
+      }
       throw err;
     }
     const lastEventId = c.req.header('last-event-id') ?? null;

@@ -131,6 +131,10 @@ describe(`live updates: /api/events fed by LISTEN/NOTIFY (${TEST_ENGINE})`, () =
     expect(stream.events[0]).toMatchObject({ event: 'ready' });
     expect(stream.raw()).toContain('retry: 2000');
     await events.close();
+    // Shutting down: a reconnect is told to come back (to another process), not a 500.
+    const late = await client.get('/api/events');
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('2');
   });
 
   it('progress answers an unchanged poll with 304 (ETag) and a changed one with 200', async () => {

@@ -131,4 +131,13 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across two API processes on on
     expect(Date.now() - submittedAt).toBeLessThan(2000);
     expect(await notReloaded(overview)).toBe(true);
   });
+
+  it('SIGTERM ends the open event streams first: the process exits 0 at once, not after the grace', async () => {
+    const served = b!;
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => served.child.once('exit', (code) => resolve(code)));
+    served.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
