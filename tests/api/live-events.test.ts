@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../api/config.ts';
 import { createApp } from '../../api/create-app.ts';
 import { createLiveEvents } from '../../api/events/live-events.ts';
@@ -84,6 +84,19 @@ describe(`live updates: /api/events fed by LISTEN/NOTIFY (${TEST_ENGINE})`, () =
       .catch(() => {});
     await new Promise((r) => setTimeout(r, 300));
     expect(province38.events.filter((e) => e.event === 'change')).toEqual([]);
+  });
+
+  it('a statement touching more than 100 districts (a national load) announces each province once, not each district', async () => {
+    const department = await subscribe(c.department);
+    // Roll-up rows of 120 districts in 12 provinces, as a national load's trigger writes them.
+    await f.t.db.execute(sql`insert into registration_counts (round_code, district_code, producer_type, fiscal_year, province_code, producers)
+      select '2561-Q2', (50 + d / 10)::text || lpad((d % 10)::text, 2, '0'), 'community-group', 2561, (50 + d / 10)::text, 1 from generate_series(0, 119) d`);
+    await department.waitFor((e) => change(e)?.province === '61');
+    await new Promise((r) => setTimeout(r, 200));
+    const heard = department.events.map(change).filter((x) => x !== null);
+    expect(heard).toHaveLength(12);
+    expect(heard.every((x) => x.district === null && x.kind === 'data' && x.fiscalYear === 2561 && x.quarter === 2)).toBe(true);
+    await f.t.db.execute(sql`delete from registration_counts where province_code::int between 50 and 61`);
   });
 
   it('a reconnect with Last-Event-ID gets what it missed; an unknown or foreign id is told to refresh', async () => {
