@@ -114,6 +114,8 @@ export function createLiveUpdates(options: LiveUpdatesOptions = {}): LiveUpdates
       const res = await get(progressPollUrl(watching), { headers: etag ? { 'if-none-match': etag } : {}, credentials: 'same-origin' });
       if (watching !== scope) return;
       const tag = res.headers.get('etag');
+      // Signed out or no longer allowed: the page's own next request shows why; stop asking.
+      if (res.status === 401 || res.status === 403) stopPolling();
       if (res.status === 200) {
         void res.body?.cancel();
         if (etag !== null && tag !== etag) schedule();

@@ -112,6 +112,14 @@ describe('live updates in the dashboard', () => {
     expect(requests.length).toBe(polled);
   });
 
+  it('a signed-out poll (401) stops polling instead of asking every 10 s for ever', async () => {
+    const { live, streams, requests } = setUp([{ status: 401, etag: '' }]);
+    live.watch({ fy: 2561, province: '38' });
+    streams[0]!.fail();
+    await wait(200);
+    expect(requests).toHaveLength(1);
+  });
+
   it('tells which changes concern a page', () => {
     const nation = { fy: 2561 };
     const province = { fy: 2561, province: '38' };
