@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../api/config.ts';
 import { createApp } from '../../api/create-app.ts';
 import { createLiveEvents } from '../../api/events/live-events.ts';
+import { createProgressCache } from '../../api/progress-cache.ts';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { districtRounds } from '../../db/schema/index.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
@@ -162,6 +163,22 @@ describe(`live updates: /api/events fed by LISTEN/NOTIFY (${TEST_ENGINE})`, () =
     const changed = await c.province38.get('/api/progress?fy=2561&province=38', { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('a change heard for a province lets that province’s cached progress go, and only that one', async () => {
+    const cache = createProgressCache();
+    const now = f.clock.now;
+    const p38 = { fiscalYear: 2561, provinceCode: '38' };
+    const p43 = { fiscalYear: 2561, provinceCode: '43' };
+    await cache.get(f.t.db, p38, now);
+    await cache.get(f.t.db, p43, now);
+    cache.invalidate('38');
+    await cache.get(f.t.db, p38, now);
+    await cache.get(f.t.db, p43, now);
+    expect(cache.stats).toEqual({ hits: 1, misses: 3 });
+    cache.invalidate(null);
+    await cache.get(f.t.db, p43, now);
+    expect(cache.stats).toEqual({ hits: 1, misses: 4 });
   });
 
   describe.skipIf(!TEST_DATABASE_URL)('two app instances on one PostgreSQL (PostgreSQL pass only)', () => {
