@@ -5,6 +5,7 @@ import type { Db, Engine } from '../db/create-db.ts';
 import type { ActiveApiToken } from './auth/api-token-store.ts';
 import type { ActiveSession, SessionUser } from './auth/session-user.ts';
 import type { Config } from './config.ts';
+import type { LiveEvents } from './events/live-events.ts';
 
 export interface AppDeps {
   /** The primary: every write, and every read that must see the caller's own writes. */
@@ -18,6 +19,11 @@ export interface AppDeps {
   config: Config;
   /** The clock, injectable so tests can stand at a window's boundary. */
   now?: () => Date;
+  /**
+   * What committed changes the event streams hear of (LISTEN on `db`). Default: a new one per
+   * app; the server passes its own so that shutting down can end the open streams first.
+   */
+  events?: LiveEvents;
 }
 
 /**

@@ -17,6 +17,7 @@ import { ProblemError, problem, sendProblem } from './http/problem.ts';
 import { workflowProblem } from './http/workflow-problem.ts';
 import { documentProblem } from './http/document-problem.ts';
 import { DocumentRefusal } from './reports/documents/document-refusal.ts';
+import { createLiveEvents } from './events/live-events.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { dashboardStatic } from './routes/dashboard-static.ts';
@@ -49,7 +50,12 @@ function toProblem(err: unknown): ProblemError | null {
 
 /** Builds the HTTP application; no port is opened here (tests call app.request()). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const full: Required<AppDeps> = { now: () => new Date(), ...deps, readDb: deps.readDb ?? deps.db };
+  const full: Required<AppDeps> = {
+    now: () => new Date(),
+    ...deps,
+    readDb: deps.readDb ?? deps.db,
+    events: deps.events ?? createLiveEvents({ db: deps.db }),
+  };
   const app = newRouter();
   app.use('*', async (c, next) => {
     c.set('deps', full);

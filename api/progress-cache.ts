@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/create-db.ts';
 import { bangkokDate } from '../domain/timeliness.ts';
@@ -20,16 +21,30 @@ export interface ProgressCache {
    * gets the same bytes, compressed once (the national answer: ≈ 310 KB of JSON, ≈ 13 KB gzip).
    */
   getBody(db: Db, filter: ProgressFilter, now: Date, options: { gzip: boolean }): Promise<ProgressBody>;
+  /**
+   * Drops the answers of a province (null: every answer), on a committed change announced by
+   * the database: memory goes back at once instead of when the entries age out. Correctness
+   * does not depend on it — the version in the key already tells a changed scope.
+   */
+  invalidate(provinceCode: string | null): void;
   readonly stats: { hits: number; misses: number };
 }
 
 export interface ProgressBody {
   bytes: Uint8Array;
   encoding: 'gzip' | null;
+  /**
+   * A strong validator of the figures (filter, version and Bangkok date, not `asOf`): the same
+   * while nothing the answer depends on has changed, so a poll can be answered 304.
+   */
+  etag: string;
 }
 
 interface Entry {
   result: ProgressResult;
+  etag: string;
+  /** The province the answer is about (null: national). */
+  provinceCode: string | null;
   /** The result serialised without its leading `asOf`, which each answer sets anew. */
   tail: string;
   /** The last second's rendering, reused by every request within that second. */
@@ -42,11 +57,12 @@ export function createProgressCache(options: { maxEntries?: number } = {}): Prog
   // Concurrent misses for the same key (every client after a write) share one computation.
   const pending = new Map<string, Promise<Entry>>();
   const stats = { hits: 0, misses: 0 };
-  const compute = async (db: Db, key: string, filter: ProgressFilter, now: Date): Promise<Entry> => {
+  const compute = async (db: Db, key: string, provinceCode: string | null, filter: ProgressFilter, now: Date): Promise<Entry> => {
     stats.misses++;
     const result = await progress(db, filter, now);
     const { asOf: _asOf, ...rest } = result;
-    const entry: Entry = { result, tail: JSON.stringify(rest).slice(1) };
+    const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
+    const entry: Entry = { result, etag, provinceCode, tail: JSON.stringify(rest).slice(1) };
     entries.set(key, entry);
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     return entry;
@@ -65,7 +81,7 @@ export function createProgressCache(options: { maxEntries?: number } = {}): Prog
     }
     const inFlight = pending.get(key);
     if (inFlight) return inFlight;
-    const computing = compute(db, key, filter, now).finally(() => pending.delete(key));
+    const computing = compute(db, key, provinceCode, filter, now).finally(() => pending.delete(key));
     pending.set(key, computing);
     return computing;
   };
@@ -81,9 +97,14 @@ export function createProgressCache(options: { maxEntries?: number } = {}): Prog
       const asOf = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
       if (entry.rendered?.asOf !== asOf) entry.rendered = { asOf, json: Buffer.from(json(asOf, entry.tail), 'utf8') };
       const rendered = entry.rendered;
-      if (!gzip) return { bytes: rendered.json, encoding: null };
+      if (!gzip) return { bytes: rendered.json, encoding: null, etag: entry.etag };
       rendered.gzip ??= gzipSync(rendered.json, { level: 6 });
-      return { bytes: rendered.gzip, encoding: 'gzip' };
+      return { bytes: rendered.gzip, encoding: 'gzip', etag: entry.etag };
+    },
+    invalidate(provinceCode) {
+      for (const [key, entry] of entries) {
+        if (provinceCode === null || entry.provinceCode === null || entry.provinceCode === provinceCode) entries.delete(key);
+      }
     },
   };
 }

@@ -5,6 +5,7 @@ import { createDb } from '../db/create-db.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './create-app.ts';
+import { createLiveEvents } from './events/live-events.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
 /** `npm start`: configuration once, database ready, then serve. */
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   };
   const replica = config.readDatabaseUrl ? await createDb({ databaseUrl: config.readDatabaseUrl }).catch(replicaFailed) : undefined;
   if (replica) await replica.db.execute(sql`select 1`).catch(replicaFailed);
-  const app = createApp({ db, engine, config, ...(replica ? { readDb: replica.db } : {}) });
+  const events = createLiveEvents({ db });
+  const app = createApp({ db, engine, config, events, ...(replica ? { readDb: replica.db } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
 
   const where =
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing — requests in flight finish, then the database connections close`);
+    // Event streams never finish by themselves: end them first (browsers reconnect to another
+    // process behind the load balancer), so only real requests hold the shutdown.
+    void events.close();
     // Once: cutting connections off also ends server.close, whose callback must not exit 0 then.
     let finishing = false;
     const finish = (code: number, timeoutSeconds?: number) => {

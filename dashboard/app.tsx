@@ -6,6 +6,7 @@ import { Link } from './components/link.tsx';
 import { ErrorState, Loading } from './components/status.tsx';
 import { isLang, messages, type Lang } from './i18n/messages.ts';
 import { lazyPage } from './lazy-page.tsx';
+import { createLiveUpdates, LiveContext } from './live-updates.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
 import { navigate, useLocation } from './router.ts';
@@ -50,6 +51,9 @@ export function App() {
       }),
     [],
   );
+
+  // One event stream per tab, opened while a page watches (components/live-status.tsx).
+  const live = useMemo(() => createLiveUpdates(), []);
 
   const setMe = (next: Me | null) => {
     api.setCsrfToken(next?.csrfToken ?? null);
@@ -123,6 +127,7 @@ export function App() {
 
   return (
     <AppContext.Provider value={ctx}>
+      <LiveContext.Provider value={live}>
       <a class="skip-link" href="#main">
         {t.skipToContent}
       </a>
@@ -130,6 +135,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {body}
       </main>
+      </LiveContext.Provider>
     </AppContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api/client.ts';
+import { useLiveGeneration } from './live-updates.ts';
 
 export interface Resource<T> {
   data: T | null;
@@ -10,7 +11,9 @@ export interface Resource<T> {
 
 /**
  * Loads data for a key (usually the request URL): a new key aborts the previous request, and
- * a late answer for an old key is dropped. key null means "nothing to load yet".
+ * a late answer for an old key is dropped. key null means "nothing to load yet". When the
+ * page's live updates say something on screen changed, it loads again, keeping the data it
+ * shows until the new answer is in.
  */
 export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
   const [state, setState] = useState<{ key: string | null; data: T | null; error: ApiError | null; loading: boolean }>({
@@ -22,6 +25,7 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const { live, generation } = useLiveGeneration();
 
   useEffect(() => {
     if (key === null) {
@@ -32,7 +36,9 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
     setState((s) => ({ key, data: s.key === key ? s.data : null, error: null, loading: true }));
     loadRef.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ key, data, error: null, loading: false });
+        if (controller.signal.aborted) return;
+        setState({ key, data, error: null, loading: false });
+        live.loaded();
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
@@ -41,7 +47,7 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
       },
     );
     return () => controller.abort();
-  }, [key, tick]);
+  }, [key, tick, generation]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

@@ -2,6 +2,7 @@ import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
+import { eventRoutes } from './event-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
@@ -20,6 +21,7 @@ export function apiRoutes() {
     .route('/', roundRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
+    .route('/', eventRoutes())
     .route('/', reportRoutes())
     .route('/', exportRoutes())
     .route('/', submissionRoutes())

@@ -27,9 +27,23 @@ const progressRoute = createRoute({
   },
 });
 
+/** Whether an If-None-Match header names the tag (weak comparison, RFC 9110 §13.1.2). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 export function progressRoutes() {
   const cache = createProgressCache();
+  // The first request hooks the cache to the committed changes this process hears of (any
+  // process's writes, through LISTEN/NOTIFY), so answers of a changed province are let go.
+  let hooked = false;
   return newRouter().openapi(progressRoute, async (c) => {
+    if (!hooked) {
+      hooked = true;
+      c.get('deps').events.subscribe({ event: (e) => cache.invalidate(e.provinceCode), refresh: () => cache.invalidate(null), close: () => {} });
+    }
     // Every read here goes to the read handle (the replica when READ_DATABASE_URL is set): the
     // scope's district lookup, the default fiscal year, and the cache's version and figures —
     // one source, so the version a cached answer is filed under is the replica's own. Only the
@@ -42,12 +56,17 @@ export function progressRoutes() {
     if (fiscalYear === null) throw notFound();
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
     const body = await cache.getBody(readDb, { fiscalYear, ...scope, ...(q.detail ? { detail: q.detail } : {}) }, at, { gzip });
+    // A poll whose figures have not changed (the dashboard's fallback when event streams are
+    // blocked) gets 304 and no body.
+    const validators = { etag: body.etag, 'cache-control': 'private, no-store', vary: 'accept-encoding' };
+    if (ifNoneMatch(c.req.header('if-none-match'), body.etag)) {
+      return c.body(null, 304, validators) as unknown as TypedResponse<ProgressResult, 200, 'json'>;
+    }
     // Already JSON bytes (the cache keeps the serialised, and compressed, answer): sent as they
     // are, typed for the client. A slow connection gets the national view in ≈ 13 KB, not 310 KB.
     return c.body(body.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'private, no-store',
-      vary: 'accept-encoding',
+      ...validators,
       ...(body.encoding ? { 'content-encoding': body.encoding } : {}),
     }) as unknown as TypedResponse<ProgressResult, 200, 'json'>;
   });

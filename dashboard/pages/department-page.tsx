@@ -7,6 +7,7 @@ import { producersByAreaOption } from '../charts/producers-by-area.ts';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
+import { LiveStatus } from '../components/live-status.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
@@ -32,6 +33,7 @@ export function DepartmentPage() {
     <section class="department">
       <PageHeading title={t.department.title} />
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
+      <LiveStatus fy={ready ? fy : null} />
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
       ) : !p ? (

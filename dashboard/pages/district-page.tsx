@@ -7,6 +7,7 @@ import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductR
 import { useApp } from '../app-context.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
+import { LiveStatus } from '../components/live-status.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { Pager } from '../components/pager.tsx';
 import { SearchBox } from '../components/search-box.tsx';
@@ -50,6 +51,7 @@ export function DistrictPage({ district }: { district: string }) {
         </p>
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
+      <LiveStatus fy={ready ? fy : null} district={district} />
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
       ) : !res.data ? (

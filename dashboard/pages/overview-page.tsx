@@ -8,6 +8,7 @@ import { producersByAreaOption } from '../charts/producers-by-area.ts';
 import { productsByCategoryOption } from '../charts/products-by-category.ts';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
+import { LiveStatus } from '../components/live-status.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { ProgressMatrixTable } from '../components/progress-matrix-table.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
@@ -52,6 +53,7 @@ export function OverviewPage({ province }: { province: string }) {
         {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
+      <LiveStatus fy={ready ? fy : null} province={province} />
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
       ) : !res.data ? (
