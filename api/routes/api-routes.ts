@@ -1,6 +1,7 @@
 import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { boundaryRoutes } from './boundary-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
@@ -20,6 +21,7 @@ export function apiRoutes() {
     .route('/', roundRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
+    .route('/', boundaryRoutes())
     .route('/', reportRoutes())
     .route('/', exportRoutes())
     .route('/', submissionRoutes())
