@@ -82,6 +82,9 @@ export const COMMAND_HELP = {
       "       otop geo import --dir <dir with provinces.json, districts.json, subdistricts.json>",
       "  Existing English names and postal codes are kept unless --overwrite.",
       "  An import that changes anything is audited as --as <username> (an existing account), or as cli:<OS user>.",
+      "otop geo boundaries import [--districts districts.geojson] [--provinces provinces.geojson] [--json]",
+      "  District and province outlines (GeoJSON with adm2_pcode/adm1_pcode, e.g. ../shared/geo/boundaries/) for the maps;",
+      "  idempotent; lists the districts with no outline and the outlines with no district.",
     ].join('\n'),
   },
   'report': {

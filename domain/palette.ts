@@ -1,4 +1,4 @@
-import type { DistrictRoundState } from './round-state.ts';
+import type { DistrictRoundState, ProvinceRoundState } from './round-state.ts';
 import type { ProducerTypeCode } from './producer-types.ts';
 import type { CategoryCode } from './product-categories.ts';
 
@@ -29,3 +29,10 @@ export const STATE_COLORS: Record<DistrictRoundState, string> = {
 export const LINE_COLOR = '#0f4c81';
 export const TARGET_COLOR = '#b91c1c';
 export const WINDOW_FILL = 'rgba(0, 114, 178, 0.08)';
+
+/** A province's round state on the department's map, in the same light fills as the district states. */
+export const PROVINCE_STATE_COLORS: Record<ProvinceRoundState, string> = {
+  open: '#e5e7eb',
+  reported: '#bfdbfe',
+  announced: '#bbf7d0',
+};

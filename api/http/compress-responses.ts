@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 
-const COMPRESSIBLE = /^(?:application\/(?:json|problem\+json)|text\/(?:html|css|javascript|csv|plain)|image\/svg\+xml)(?:[;\s]|$)/i;
+const COMPRESSIBLE = /^(?:application\/(?:json|geo\+json|problem\+json)|text\/(?:html|css|javascript|csv|plain)|image\/svg\+xml)(?:[;\s]|$)/i;
 
 /**
  * gzip for answers worth compressing (JSON, the dashboard's HTML, scripts and styles) when the

@@ -1,6 +1,7 @@
 import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { boundaryRoutes } from './boundary-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { eventRoutes } from './event-routes.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -22,6 +23,7 @@ export function apiRoutes() {
     .route('/', dataRoutes())
     .route('/', progressRoutes())
     .route('/', eventRoutes())
+    .route('/', boundaryRoutes())
     .route('/', reportRoutes())
     .route('/', exportRoutes())
     .route('/', submissionRoutes())

@@ -10,7 +10,9 @@ import { importGeography } from '../../pipeline/import-geography.ts';
 
 const USAGE = COMMAND_HELP['geo'].usage;
 
-export const geoCommand: Command = defineCommand('geo', async (args, { config, stdout, stderr }) => {
+export const geoCommand: Command = defineCommand('geo', async (args, io) => {
+    if (args[0] === 'boundaries') return (await import('./geo-boundaries-command.ts')).geoBoundaries(args.slice(1), io);
+    const { config, stdout, stderr } = io;
     const { positionals, values } = parseCommandArgs({
       args,
       allowPositionals: true,

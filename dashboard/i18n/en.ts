@@ -111,6 +111,7 @@ export const en: Messages = {
     chartByDistrict: 'Producers by district and producer type',
     chartByCategory: 'Products by category',
     chartCumulative: 'Cumulative registered producers against the plan',
+    mapTitle: (quarter: string) => `Map of the districts${quarter ? ` (${quarter})` : ''}`,
     chartStates: 'State of each district over the quarters',
     provinceActions: 'Province-level actions',
     provinceState: (q: string, state: string) => `${q}: ${state}`,
@@ -286,6 +287,7 @@ export const en: Messages = {
   department: {
     title: 'Nationwide overview',
     provinces: 'Provinces',
+    mapTitle: (quarter: string) => `Map of the provinces${quarter ? ` (${quarter})` : ''}`,
     chart: 'Producers by province and producer type',
     drill: 'Open districts',
     target: 'Target',

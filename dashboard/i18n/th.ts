@@ -114,6 +114,7 @@ export const th = {
     chartByDistrict: 'ผู้ผลิตแยกตามอำเภอและประเภทผู้ผลิต',
     chartByCategory: 'ผลิตภัณฑ์แยกตามประเภท',
     chartCumulative: 'ผู้ผลิตที่ลงทะเบียนสะสมเทียบกับแผน',
+    mapTitle: (quarter: string) => `แผนที่อำเภอ${quarter ? ` (${quarter})` : ''}`,
     chartStates: 'สถานะของแต่ละอำเภอในแต่ละไตรมาส',
     provinceActions: 'การดำเนินการระดับจังหวัด',
     provinceState: (q: string, state: string) => `${q}: ${state}`,
@@ -289,6 +290,7 @@ export const th = {
   department: {
     title: 'ภาพรวมทั่วประเทศ',
     provinces: 'จังหวัด',
+    mapTitle: (quarter: string) => `แผนที่จังหวัด${quarter ? ` (${quarter})` : ''}`,
     chart: 'ผู้ผลิตแยกตามจังหวัดและประเภทผู้ผลิต',
     drill: 'ดูรายอำเภอ',
     target: 'เป้าหมาย',

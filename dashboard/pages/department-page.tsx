@@ -4,6 +4,8 @@ import type { ProgressResult } from '../api/types.ts';
 import { label } from '../i18n/messages.ts';
 import { useApp } from '../app-context.ts';
 import { producersByAreaOption } from '../charts/producers-by-area.ts';
+import { AreaMap } from '../components/area-map.tsx';
+import { PROVINCE_STATE_SCALE } from '../charts/area-map.ts';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
@@ -12,8 +14,9 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { roundFocus } from '../model/current-round.ts';
+import { provinceMapAreas } from '../model/map-areas.ts';
 import { todayIso } from '../model/today.ts';
-import { useLocation } from '../router.ts';
+import { navigate, useLocation } from '../router.ts';
 import { formatQuery, parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
@@ -29,6 +32,7 @@ export function DepartmentPage() {
   const n = (v: number) => formatNumber(v, lang);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
+  const mapAreas = useMemo(() => (p ? provinceMapAreas(p, round?.code ?? null) : []), [p, round?.code]);
   return (
     <section class="department">
       <PageHeading title={t.department.title} />
@@ -103,6 +107,12 @@ export function DepartmentPage() {
               </tbody>
             </table>
           </div>
+          <AreaMap
+            title={t.department.mapTitle(round ? t.quarterShort(round.quarter) : '')}
+            areas={mapAreas}
+            scale={PROVINCE_STATE_SCALE}
+            onOpen={(code) => navigate(`/province/${code}${formatQuery({ fy, q: q.q })}`)}
+          />
           {option && <Chart id="chart-provinces" title={t.department.chart} option={option} height={Math.max(240, 40 * p.provinces.length + 80)} />}
         </>
       )}

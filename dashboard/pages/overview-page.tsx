@@ -6,6 +6,7 @@ import { cumulativeRegistrationsOption } from '../charts/cumulative-registration
 import { districtStatesOption } from '../charts/district-states.ts';
 import { producersByAreaOption } from '../charts/producers-by-area.ts';
 import { productsByCategoryOption } from '../charts/products-by-category.ts';
+import { AreaMap } from '../components/area-map.tsx';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -17,9 +18,10 @@ import { formatDate, formatDateTime } from '../format/format-date.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { headlineFigures, type HeadlineFigures } from '../model/headline-figures.ts';
+import { districtMapAreas } from '../model/map-areas.ts';
 import { progressMatrix } from '../model/progress-matrix.ts';
 import { todayIso } from '../model/today.ts';
-import { useLocation } from '../router.ts';
+import { navigate, useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
@@ -85,6 +87,7 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
   );
   const provinceArea = p.provinces.find((x) => x.code === province);
   const focusRound = head.focus.round;
+  const mapAreas = useMemo(() => districtMapAreas(p, focusRound?.code ?? null), [p, focusRound?.code]);
   const focusCells = focusRound ? p.cells.filter((c) => c.roundCode === focusRound.code) : [];
   const provinceCell = focusRound ? p.provinceCells.find((c) => c.roundCode === focusRound.code && c.provinceCode === province) : undefined;
   const provinceState = provinceCell?.state ?? focusCells[0]?.provinceState ?? 'open';
@@ -108,6 +111,12 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
         </section>
       )}
       <ProgressMatrixTable matrix={matrix} fy={fy} focusQuarter={focusQuarter} />
+      <AreaMap
+        province={province}
+        title={t.overview.mapTitle(focusRound ? t.quarterShort(focusRound.quarter) : '')}
+        areas={mapAreas}
+        onOpen={(code) => navigate(`/district/${code}`)}
+      />
       <h2 class="section-title">{t.overview.charts}</h2>
       <div class="chart-grid">
         <Chart id="chart-by-district" title={t.overview.chartByDistrict} option={options.byDistrict} height={Math.max(240, 40 * p.districts.length + 80)} />

@@ -13,7 +13,8 @@ import { FORM_STYLES } from './form-styles.ts';
 import { FORM_TABLE_LAYOUT } from './form-table-layout.ts';
 import { formText, type FormDigits, type FormText } from './form-text.ts';
 import { periodLabel } from './period-label.ts';
-import type { ReportChart } from './report-chart.ts';
+import type { ReportChart, ReportMap } from './report-chart.ts';
+import type { AreaGeometry } from '../../domain/boundary-geometry.ts';
 
 export interface SummaryArea {
   code: string;
@@ -48,10 +49,30 @@ export interface SummaryInput {
   areas: readonly SummaryArea[];
   /** The progress matrix: one row per district (per province for the nation), one cell per quarter. */
   matrix: readonly { nameTh: string; cells: readonly (SummaryCell | null)[] }[];
+  /** A province's districts on a map in one quarter (absent for a district or the nation). */
+  map?: SummaryMap | undefined;
+}
+
+export interface SummaryMap {
+  /** The quarter whose states colour the map; null when the year has no round. */
+  quarter: number | null;
+  areas: readonly {
+    code: string;
+    nameTh: string;
+    state: DistrictRoundState | null;
+    overdue: boolean;
+    /** Null when no outline is on record: named under the map instead. */
+    geometry: AreaGeometry | null;
+    label: [number, number] | null;
+  }[];
+  /** The line the boundaries' licence requires under every map. */
+  attribution: string;
 }
 
 export interface SummaryOptions {
   digits?: FormDigits;
+  /** Draws the province's district map; without it the summary has no map page. */
+  drawMap?: ReportMap;
 }
 
 export const SUMMARY_TITLE = 'สรุปความก้าวหน้าการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP';
@@ -234,9 +255,50 @@ export function summaryDocument(input: SummaryInput, chart: ReportChart, options
       fontSize: 10,
     },
   ];
+  if (input.map && options.drawMap) content.push(...mapSection(input.map, options.drawMap, t));
   return {
     info: { title: `${SUMMARY_TITLE} ${periodLabel(input.fiscalYear, null, t)} ${areaLine(input)}`, subject: 'OTOP registration progress summary' },
     styles: FORM_STYLES,
     content,
   };
+}
+
+const NO_STATE_FILL = '#f3f4f6';
+
+/** The map page: districts filled by the quarter's state, overdue ones outlined, a legend, the districts without an outline, the attribution. */
+function mapSection(map: SummaryMap, draw: ReportMap, t: FormText): Content[] {
+  const drawn = map.areas.filter((a) => a.geometry !== null && a.label !== null);
+  const missing = map.areas.filter((a) => a.geometry === null || a.label === null);
+  const states = Object.keys(DISTRICT_ROUND_STATE_LABELS) as DistrictRoundState[];
+  const out: Content[] = [
+    {
+      text: `แผนที่สถานะการดำเนินงานรายอำเภอ${map.quarter === null ? '' : ` ไตรมาส ${t.d(map.quarter)}`}`,
+      bold: true, alignment: 'center', fontSize: 11, pageBreak: 'before', margin: [0, 0, 0, 6],
+    },
+  ];
+  if (drawn.length > 0) {
+    out.push(draw({
+      areas: drawn.map((a) => ({
+        code: a.code, nameTh: a.nameTh, fill: a.state ? STATE_COLORS[a.state] : NO_STATE_FILL, overdue: a.overdue,
+        geometry: a.geometry!, label: a.label!,
+      })),
+      fontSize: drawn.length > 20 ? 7 : 9,
+    }, { width: CHART_WIDTH, height: 420 }));
+  }
+  out.push({
+    margin: [0, 6, 0, 0],
+    table: {
+      widths: states.flatMap(() => [10, 'auto']).concat(map.areas.some((a) => a.overdue) ? [14, 'auto'] : []),
+      body: [[
+        ...states.flatMap((s) => [{ text: '', fillColor: STATE_COLORS[s] }, { text: DISTRICT_ROUND_STATE_LABELS[s].th, fontSize: 9 }]),
+        ...(map.areas.some((a) => a.overdue) ? [{ text: '', fillColor: '#b91c1c' }, { text: 'ขอบสีแดง: เลยกำหนด', fontSize: 9 }] : []),
+      ]],
+    },
+    layout: 'noBorders',
+  });
+  if (missing.length > 0) {
+    out.push({ text: `อำเภอที่ไม่มีขอบเขตในข้อมูลแผนที่ (ไม่แสดงบนแผนที่): ${missing.map((a) => a.nameTh).join(' ')}`, fontSize: 9, margin: [0, 6, 0, 0] });
+  }
+  out.push({ text: map.attribution, fontSize: 7, color: '#4b5563', margin: [0, 8, 0, 0] });
+  return out;
 }

@@ -73,6 +73,7 @@ const ROUTES: RouteCase[] = [
   { route: 'POST /api/rounds/:round/provinces/:code/announce', path: () => '/api/rounds/2561-Q1/provinces/38/announce', allowed: ['department'], ok: [200, 409] },
   { route: 'GET /api/progress', path: () => '/api/progress?fy=2561', allowed: DATA },
   { route: 'GET /api/events', path: () => '/api/events', allowed: DATA, stream: true },
+  { route: 'GET /api/boundaries', path: () => '/api/boundaries', allowed: DATA },
   { route: 'GET /api/producers', path: () => '/api/producers', allowed: DATA },
   { route: 'GET /api/products', path: () => '/api/products', allowed: DATA },
   { route: 'GET /api/audit', path: () => '/api/audit', allowed: ALL },

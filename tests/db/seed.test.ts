@@ -62,7 +62,7 @@ describe(`seed data (${TEST_ENGINE})`, () => {
     const before = await counts(t);
     const second = await prepareDatabase(t.db, { demo: true });
     expect(second.demo?.loaded).toBe(false);
-    expect(second.reference).toEqual({ provinces: 0, districts: 0, subdistricts: 0, planWindows: 15 });
+    expect(second.reference).toEqual({ provinces: 0, districts: 0, subdistricts: 0, planWindows: 15, boundaries: 0 });
     expect(await counts(t)).toEqual(before);
   });
 

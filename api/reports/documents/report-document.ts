@@ -16,6 +16,7 @@ import { areaNames } from '../../queries/area-names.ts';
 import { provinceLetterhead } from '../../queries/province-letterhead.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
 import { chartContent } from '../../../reports/typeset/chart-svg.ts';
+import { areaMapContent } from '../../../reports/typeset/area-map-svg.ts';
 import { accountRegistryData } from './account-registry-data.ts';
 import { certificationData } from './certification-data.ts';
 import { planData } from './plan-data.ts';
@@ -169,7 +170,7 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
     case 'summary': {
       const period = await reportPeriod(db, { fiscalYear: params.fiscalYear, roundCode: params.roundCode }, now, 'none');
       return request(`summary-${scopeCode(scope)}-${period.fiscalYear}.pdf`, async () =>
-        summaryDocument(await summaryData(db, scope, period, now), chartContent, opts),
+        summaryDocument(await summaryData(db, scope, period, now), chartContent, { ...opts, drawMap: areaMapContent }),
       );
     }
     case 'certification': {

@@ -3,6 +3,8 @@ import type { SummaryInput } from '../../../reports/forms/summary-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
 import { notFound } from '../../http/standard-problems.ts';
 import { progress } from '../../queries/progress.ts';
+import { areaBoundaries } from '../../queries/area-boundaries.ts';
+import { BOUNDARY_ATTRIBUTION } from '../../../domain/boundary-geometry.ts';
 import { reportFormRows } from '../../queries/report-form-rows.ts';
 import { MOVED_AWAY_TH } from './report-form-data.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -63,5 +65,23 @@ export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod
     };
   }
   if (!p.provinces[0]) throw notFound();
-  return { ...base, level: 'province', districtNameTh: null, provinceNameTh: p.provinces[0].nameTh, areas: p.districts, matrix };
+  // The map shows the latest round that has begun (the whole year's last round once it has ended).
+  const today = now.toISOString().slice(0, 10);
+  const begun = rounds.filter((r) => r.windows.some((w) => w.startDate <= today));
+  const mapRound = begun[begun.length - 1] ?? rounds[0] ?? null;
+  const outlines = new Map((await areaBoundaries(db, { level: 'district', provinceCode: p.provinces[0].code })).map((a) => [a.code, a]));
+  const map = {
+    quarter: mapRound?.quarter ?? null,
+    attribution: `${BOUNDARY_ATTRIBUTION.th}\n${BOUNDARY_ATTRIBUTION.en}`,
+    areas: p.districts.map((d) => {
+      const cell = mapRound ? p.cells.find((c) => c.districtCode === d.code && c.roundCode === mapRound.code) : undefined;
+      const outline = outlines.get(d.code);
+      return {
+        code: d.code, nameTh: d.nameTh, state: cell?.state ?? null,
+        overdue: cell?.steps.some((s) => s.status === 'overdue') ?? false,
+        geometry: outline?.geometry ?? null, label: outline?.label ?? null,
+      };
+    }),
+  };
+  return { ...base, level: 'province', districtNameTh: null, provinceNameTh: p.provinces[0].nameTh, areas: p.districts, matrix, map };
 }
