@@ -9,7 +9,7 @@ import type {
   ReportFormStatus,
 } from '../../../dashboard/reports/report-form-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { progress, type Counts, type ProgressResult } from '../../queries/progress.ts';
 import { reportFormRows } from '../../queries/report-form-rows.ts';
 import { roundPlan } from '../../queries/round-plan.ts';
@@ -142,7 +142,7 @@ export async function reportFormData(
   if (scope.districtCode) {
     const p = await progress(db, { fiscalYear: fy, districtCode: scope.districtCode, provinceCode: scope.provinceCode }, now);
     const district = p.districts[0];
-    if (!district) throw notFound();
+    if (!district) throw DomainError.notFound();
     const subdistricts = await reportFormRows(db, { districtCode: scope.districtCode, fiscalYear: fy, quarter });
     const rows: ReportFormRow[] = subdistricts
       .filter((s) => s.code !== null || hasAny(s))
@@ -173,7 +173,7 @@ export async function reportFormData(
   if (scope.provinceCode) {
     const p = await progress(db, { fiscalYear: fy, provinceCode: scope.provinceCode, detail: 'district' }, now);
     const province = p.provinces[0];
-    if (!province) throw notFound();
+    if (!province) throw DomainError.notFound();
     const previous = round ? await previousQuarter(db, scope, fy, round.quarter, 'district', now) : null;
     const rows: ReportFormRow[] = p.districts.map((d) => {
       const cells = p.cells.filter((c) => c.districtCode === d.code && (round ? c.roundCode === round.code : true));

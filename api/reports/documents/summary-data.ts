@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/create-db.ts';
 import type { SummaryInput } from '../../../dashboard/reports/summary-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { progress } from '../../queries/progress.ts';
 import { reportFormRows } from '../../queries/report-form-rows.ts';
 import { MOVED_AWAY_TH } from './report-form-data.ts';
@@ -49,7 +49,7 @@ export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod
   }));
   if (scope.districtCode) {
     const district = p.districts[0];
-    if (!district) throw notFound();
+    if (!district) throw DomainError.notFound();
     const subdistricts = await reportFormRows(db, { districtCode: scope.districtCode, fiscalYear: fy, quarter: null });
     return {
       ...base,
@@ -62,6 +62,6 @@ export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod
       matrix,
     };
   }
-  if (!p.provinces[0]) throw notFound();
+  if (!p.provinces[0]) throw DomainError.notFound();
   return { ...base, level: 'province', districtNameTh: null, provinceNameTh: p.provinces[0].nameTh, areas: p.districts, matrix };
 }
