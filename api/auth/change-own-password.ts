@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { verifyPassword } from '../../db/password.ts';
+import { verifyPassword } from './password.ts';
 import { users } from '../../db/schema/index.ts';
 import { changePassword } from '../accounts/change-password.ts';
 import { problem } from '../http/problem.ts';
