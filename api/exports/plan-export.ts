@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { MAX_ROUND_FISCAL_YEAR, MIN_ROUND_FISCAL_YEAR } from '../../domain/fiscal-year.ts';
 import { DomainError, fieldIssue, type RequestIssue } from '../domain-error.ts';
 import { exportArea } from './export-area.ts';

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { citizenIdVisibility } from '../auth/citizen-id-visibility.ts';
 import { requireRole } from '../auth/require-user.ts';
 import { scopeFilter } from '../auth/scope.ts';

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
 import { citizenIdVisibility, type CitizenIdMode } from '../../api/auth/citizen-id-visibility.ts';

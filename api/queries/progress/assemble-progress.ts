@@ -1,5 +1,5 @@
-import { PRODUCER_TYPES } from '../../../domain/producer-types.ts';
-import { PRODUCT_CATEGORIES } from '../../../domain/product-categories.ts';
+import { PRODUCER_TYPE_CODES } from '../../../domain/producer-types.ts';
+import { CATEGORY_CODES } from '../../../domain/product-categories.ts';
 import type { ProvinceRoundState } from '../../../domain/round-state.ts';
 import type { ProgressDistrictRow } from './progress-districts.ts';
 import type { ProgressDistrictStateRow } from './progress-district-states.ts';
@@ -43,8 +43,8 @@ function emptyCounts(): Counts {
   return {
     producers: 0,
     products: 0,
-    producersByType: Object.fromEntries(PRODUCER_TYPES.map((t) => [t.code, 0])) as Counts['producersByType'],
-    productsByCategory: Object.fromEntries(PRODUCT_CATEGORIES.map((c) => [c.code, 0])) as Counts['productsByCategory'],
+    producersByType: Object.fromEntries(PRODUCER_TYPE_CODES.map((t) => [t, 0])) as Counts['producersByType'],
+    productsByCategory: Object.fromEntries(CATEGORY_CODES.map((c) => [c, 0])) as Counts['productsByCategory'],
     newProducers: 0,
     renewedProducers: 0,
     lateRegistrations: 0,
@@ -57,8 +57,8 @@ function addCounts(into: Counts, from: Counts): void {
   into.newProducers += from.newProducers;
   into.renewedProducers += from.renewedProducers;
   into.lateRegistrations += from.lateRegistrations;
-  for (const { code } of PRODUCER_TYPES) into.producersByType[code] += from.producersByType[code];
-  for (const { code } of PRODUCT_CATEGORIES) into.productsByCategory[code] += from.productsByCategory[code];
+  for (const t of PRODUCER_TYPE_CODES) into.producersByType[t] += from.producersByType[t];
+  for (const c of CATEGORY_CODES) into.productsByCategory[c] += from.productsByCategory[c];
 }
 
 function iso(value: unknown): string | null {
