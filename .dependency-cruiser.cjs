@@ -2,7 +2,7 @@
 // wrong import fails the build instead of eroding the picture silently. Lower layers never
 // import higher ones:
 //
-//   domain  ◄── db  ◄── pipeline  ◄── api  ◄── cli, bench  (tests: anything)
+//   domain  ◄── db  ◄── pipeline  ◄── api  ◄── cli, bench  (tests: anything; testkit: shared by tests and bench)
 //     ▲                               │
 //     └──────── reports ◄─────────────┘        dashboard: domain + `import type` from api
 //
@@ -14,7 +14,7 @@
 
 const REPORTS = '^reports/';
 // Every folder of ours; a dependency outside these (node_modules, node: builtins) is not a layer.
-const OURS = '^(domain|db|pipeline|reports|api|cli|dashboard|bench|tests|bin)/';
+const OURS = '^(domain|db|pipeline|reports|api|cli|dashboard|bench|tests|testkit|bin)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -66,14 +66,26 @@ module.exports = {
     },
     {
       name: 'cli-and-bench-do-not-import-tests',
-      comment: 'cli/ and bench/ sit on top and may import anything but the test suites.',
+      comment:
+        'cli/ and bench/ sit on top and may import anything but the test suites; what a bench ' +
+        'shares with the tests (server process, bad and hostile input files) lives in testkit/.',
       severity: 'error',
       from: { path: '^(cli|bench|bin)/' },
-      // Known exceptions, listed so no other grows: bench/soak and bench/faults start the real
-      // server, make citizen IDs and hostile workbooks with the reliability tests' helpers (the
-      // test and the bench must measure the same files). Moving those files out of tests/
-      // touches every reliability test that imports them; left for one deliberate step (#21).
-      to: { path: '^tests/', pathNot: '^tests/reliability/(support/server-process|support/hostile-upload-health-probe|bad-input-corpus)[.]ts$' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'testkit-imports-no-tests-bench-or-cli',
+      comment: 'testkit/ serves tests and bench alike, so it imports neither of them (nor cli).',
+      severity: 'error',
+      from: { path: '^testkit/' },
+      to: { path: '^(tests|bench|cli|bin)/' },
+    },
+    {
+      name: 'app-does-not-import-testkit',
+      comment: 'testkit/ is for tests and benchmarks; the application never imports it.',
+      severity: 'error',
+      from: { path: '^(domain|db|pipeline|api|cli|dashboard|bin)/' },
+      to: { path: '^testkit/' },
     },
     {
       name: 'dashboard-imports-no-server-code',

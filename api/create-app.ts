@@ -16,6 +16,8 @@ import { openApiDocument } from './http/openapi-document.ts';
 import { ProblemError, problem, sendProblem } from './http/problem.ts';
 import { workflowProblem } from './http/workflow-problem.ts';
 import { documentProblem } from './http/document-problem.ts';
+import { domainProblem } from './http/domain-problem.ts';
+import { DomainError } from './domain-error.ts';
 import { DocumentRefusal } from './reports/documents/document-refusal.ts';
 import { createLiveEvents } from './events/live-events.ts';
 import { apiRoutes } from './routes/api-routes.ts';
@@ -34,6 +36,7 @@ const UNDECLARED_ROUTE_DOCS = {
 
 function toProblem(err: unknown): ProblemError | null {
   if (err instanceof ProblemError) return err;
+  if (err instanceof DomainError) return domainProblem(err);
   if (err instanceof WorkflowError) return workflowProblem(err);
   if (err instanceof DocumentRefusal) return documentProblem(err);
   if (err instanceof AccountError) return accountProblem(err);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedReference, type SeedReferenceResult } from '../pipeline/seed/seed-reference.ts';
+import { hashPassword } from './auth/password.ts';
 import { seedDemo, type SeedDemoResult } from '../pipeline/seed/seed-demo.ts';
 import { failAbandonedSubmissions } from '../pipeline/load/submit-records.ts';
 
@@ -16,6 +17,6 @@ export async function prepareDatabase(db: Db, options: { demo: boolean }): Promi
   // another process holds its row locked and is left alone).
   await failAbandonedSubmissions(db);
   const reference = await seedReference(db);
-  const demo = options.demo ? await seedDemo(db) : null;
+  const demo = options.demo ? await seedDemo(db, { hashPassword }) : null;
   return { reference, demo };
 }

@@ -1,6 +1,8 @@
 import { labelKey } from './label-key.ts';
 
-export type ProducerTypeCode = 'community-group' | 'single-owner' | 'sme';
+/** The producer type codes, in form order: the one list the schema, the API and the figures use. */
+export const PRODUCER_TYPE_CODES = ['community-group', 'single-owner', 'sme'] as const;
+export type ProducerTypeCode = (typeof PRODUCER_TYPE_CODES)[number];
 export type ProducerType = { code: ProducerTypeCode; number: 1 | 2 | 3; th: string; en: string };
 
 export const PRODUCER_TYPES: readonly ProducerType[] = [

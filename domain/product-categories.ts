@@ -1,6 +1,8 @@
 import { labelKey } from './label-key.ts';
 
-export type CategoryCode = 'food' | 'beverage' | 'textile' | 'household' | 'herbal';
+/** The product category codes, in form order: the one list the schema, the API and the figures use. */
+export const CATEGORY_CODES = ['food', 'beverage', 'textile', 'household', 'herbal'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
 export type ProductCategory = { code: CategoryCode; number: 1 | 2 | 3 | 4 | 5; th: string; en: string };
 
 export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [

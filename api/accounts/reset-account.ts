@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { recordAudit } from '../../db/record-audit.ts';
-import { hashPassword } from '../../db/password.ts';
+import { hashPassword } from '../auth/password.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { newActivationCode, normalizeActivationCode } from '../auth/activation-code.ts';
 import { accountById } from '../queries/account-by-id.ts';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { verifyPassword } from '../../db/password.ts';
+import { verifyPassword } from './password.ts';
 import { users } from '../../db/schema/index.ts';
 import { changePassword } from '../accounts/change-password.ts';
 import { problem } from '../http/problem.ts';
-import { fieldIssue, invalidRequest } from '../http/standard-problems.ts';
+import { DomainError, fieldIssue } from '../domain-error.ts';
 import { normalizeActivationCode } from './activation-code.ts';
 import { reserveLoginAttempt, settleLoginSuccess, throttledProblem } from './login-throttle.ts';
 import { passwordProblems } from './password-policy.ts';
@@ -49,7 +49,7 @@ export async function changeOwnPassword(
   // The proof was right: the attempt is not a guess, whatever the new password is worth.
   await settleLoginSuccess(db, reservation);
   const problems = passwordProblems(input.newPassword, user.username);
-  if (problems.length > 0) throw invalidRequest(problems.map((p) => fieldIssue('newPassword', 'out-of-range', p)));
+  if (problems.length > 0) throw DomainError.invalid(problems.map((p) => fieldIssue('newPassword', 'out-of-range', p)));
 
   await changePassword(db, user, input.newPassword, { actor: { id: user.id, username: user.username }, now });
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { districts } from '../../db/schema/index.ts';
-import { forbidden, notFound } from '../http/standard-problems.ts';
+import { DomainError } from '../domain-error.ts';
+import { citizenIdVisibility } from './citizen-id-visibility.ts';
 import type { SessionUser } from './session-user.ts';
 
 // Who sees what. A district officer sees one district, a province officer one province, the
@@ -29,7 +30,7 @@ export function scopeFilter(user: SessionUser): DataScope {
     case 'analyst':
       return {};
     default:
-      throw forbidden({ en: 'Administrator accounts manage accounts and see no registration data', th: 'บัญชีผู้ดูแลระบบใช้จัดการบัญชีผู้ใช้เท่านั้น' });
+      throw DomainError.forbidden({ en: 'Administrator accounts manage accounts and see no registration data', th: 'บัญชีผู้ดูแลระบบใช้จัดการบัญชีผู้ใช้เท่านั้น' });
   }
 }
 
@@ -44,19 +45,19 @@ export function isDistrictInScope(user: SessionUser, district: { code: string; p
 /** Throws 404 unless the province lies in the caller's scope (403 for admin). */
 export function assertProvinceInScope(user: SessionUser, provinceCode: string): void {
   const scope = scopeFilter(user);
-  if (scope.provinceCode !== undefined && scope.provinceCode !== provinceCode) throw notFound();
+  if (scope.provinceCode !== undefined && scope.provinceCode !== provinceCode) throw DomainError.notFound();
 }
 
 /** The district, when it exists and lies in the caller's scope; otherwise 404 (403 for admin). */
 export async function assertDistrictInScope(db: Db, user: SessionUser, districtCode: string): Promise<DistrictRef> {
   scopeFilter(user);
-  if (!/^\d{4}$/.test(districtCode)) throw notFound();
+  if (!/^\d{4}$/.test(districtCode)) throw DomainError.notFound();
   const [district] = await db
     .select({ code: districts.code, provinceCode: districts.provinceCode, nameTh: districts.nameTh, nameEn: districts.nameEn })
     .from(districts)
     .where(eq(districts.code, districtCode))
     .limit(1);
-  if (!district || !isDistrictInScope(user, district)) throw notFound();
+  if (!district || !isDistrictInScope(user, district)) throw DomainError.notFound();
   return district;
 }
 
@@ -78,7 +79,7 @@ export async function scopedFilter(
   }
   if (requested.districtCode !== undefined) {
     const district = await assertDistrictInScope(db, user, requested.districtCode);
-    if (out.provinceCode !== undefined && out.provinceCode !== district.provinceCode) throw notFound();
+    if (out.provinceCode !== undefined && out.provinceCode !== district.provinceCode) throw DomainError.notFound();
     out.districtCode = district.code;
     out.provinceCode = district.provinceCode;
   }
@@ -88,9 +89,10 @@ export async function scopedFilter(
 /**
  * Whether the caller sees citizen IDs in full for data of this district: its own district's
  * officers (they registered it) and its province's officers (they verify it against the
- * documents). The department and analysts work with masked IDs.
+ * documents); see citizenIdVisibility. The department and analysts work with masked IDs.
  */
 export function seesFullCitizenIds(user: SessionUser, row: { districtCode: string; provinceCode: string }): boolean {
+  if (citizenIdVisibility(user) !== 'full') return false;
   if (user.role === 'district') return user.districtCode === row.districtCode;
   if (user.role === 'province') return user.provinceCode === row.provinceCode;
   return false;
@@ -118,5 +120,5 @@ export async function assertUploadTargetInScope(db: Db, user: SessionUser, code:
     return;
   }
   if (code === 'all' && user.role === 'department') return;
-  throw notFound();
+  throw DomainError.notFound();
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { hashPassword, verifyPassword } from '../../db/password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { users } from '../../db/schema/index.ts';
 import { normalizeActivationCode } from './activation-code.ts';
 import type { SessionUser } from './session-user.ts';

@@ -14,8 +14,9 @@ export interface ExportFilter {
   category?: CategoryCode;
 }
 
-/** Whether citizen IDs leave in full or masked (x-xxxx-xxxxx-45-8). */
-export type CitizenIdMode = 'full' | 'masked';
+import type { CitizenIdMode } from '../auth/citizen-id-visibility.ts';
+
+export type { CitizenIdMode };
 
 export interface DatasetColumnsOptions {
   citizenIds: CitizenIdMode;

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { MAX_ROUND_FISCAL_YEAR, MIN_ROUND_FISCAL_YEAR } from '../../domain/fiscal-year.ts';
-import { fieldIssue, invalidRequest, notFound } from '../http/standard-problems.ts';
-import type { ProblemIssue } from '../http/problem.ts';
+import { DomainError, fieldIssue, type RequestIssue } from '../domain-error.ts';
 import { exportArea } from './export-area.ts';
 import type { ExportArea } from './export-code-lists.ts';
 import type { CitizenIdMode, ExportDatasetDefinition, ExportDatasetName, ExportFilter } from './export-dataset-definition.ts';
@@ -56,9 +55,9 @@ export const DEFAULT_BATCH_ROWS = 16_384;
 export async function planExport(db: Db, request: ExportRequest): Promise<ExportPlan> {
   const dataset = EXPORT_DATASETS[request.dataset];
   const format = EXPORT_FORMATS[request.format];
-  if (!dataset || !format) throw notFound();
+  if (!dataset || !format) throw DomainError.notFound();
   const filter = request.filter ?? {};
-  const issues: ProblemIssue[] = [];
+  const issues: RequestIssue[] = [];
   if (
     filter.fiscalYear !== undefined &&
     (!Number.isInteger(filter.fiscalYear) || filter.fiscalYear < MIN_ROUND_FISCAL_YEAR || filter.fiscalYear > MAX_ROUND_FISCAL_YEAR)
@@ -83,7 +82,7 @@ export async function planExport(db: Db, request: ExportRequest): Promise<Export
   }
   const batchRows = request.batchRows ?? DEFAULT_BATCH_ROWS;
   if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 1_048_576) throw new RangeError(`batchRows out of range: ${batchRows}`);
-  if (issues.length > 0) throw invalidRequest(issues);
+  if (issues.length > 0) throw DomainError.invalid(issues);
 
   const area = await exportArea(db, request.scope, { provinceCode: filter.provinceCode, districtCode: filter.districtCode });
   const applied: ExportFilter = {

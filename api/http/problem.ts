@@ -1,12 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Issue, IssueCode } from '../../domain/issue-codes.ts';
+import type { RequestIssue } from '../domain-error.ts';
 
-/**
- * The pipeline's issue shape. Request validation adds one code of its own, 'invalid-value',
- * for a field that is present but malformed in a way the catalogue has no code for.
- */
-export type ProblemIssue = Omit<Issue, 'code'> & { code: IssueCode | 'invalid-value' };
+/** The pipeline's issue shape (with 'invalid-value' for request checks): api/domain-error.ts. */
+export type ProblemIssue = RequestIssue;
 
 /**
  * RFC 9457 problem details. `type` is a stable URI per kind of problem; `title` is English and

@@ -37,11 +37,5 @@ export function invalidRequest(issues: ProblemIssue[]): ProblemError {
   return problem(422, 'invalid-request', { en: 'The request has invalid values', th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง' }, { issues });
 }
 
-/** A one-field issue in the pipeline's shape, for request checks made in code. */
-export function fieldIssue(
-  column: string,
-  code: ProblemIssue['code'],
-  message: { en: string; th: string },
-): ProblemIssue {
-  return { row: null, column, value: null, code, severity: 'error', message };
-}
+// Routes build field issues with the same helper as services.
+export { fieldIssue } from '../domain-error.ts';

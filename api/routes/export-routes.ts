@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
+import { citizenIdVisibility } from '../auth/citizen-id-visibility.ts';
 import { requireRole } from '../auth/require-user.ts';
 import { scopeFilter } from '../auth/scope.ts';
-import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
+import { DATA_ROLES } from '../auth/session-user.ts';
 import { DestinationClosedError } from '../exports/byte-sink.ts';
 import type { ExportDatasetName } from '../exports/export-dataset-definition.ts';
 import { EXPORT_DATASET_NAMES } from '../exports/export-datasets.ts';
@@ -71,16 +72,6 @@ function parseFile(file: string): { dataset: ExportDatasetName; format: ExportFo
   return EXPORT_DATASET_NAMES.includes(dataset) && EXPORT_FORMAT_NAMES.includes(format) ? { dataset, format } : null;
 }
 
-/**
- * District and province officers see the citizen IDs they key and verify (the same rule as
- * `seesFullCitizenIds`); the department and analysts get them masked — producer_id joins the
- * datasets, and a national file of 90 000 citizen IDs on an analyst's laptop is a leak waiting
- * to happen.
- */
-function citizenIdsFor(user: SessionUser): 'full' | 'masked' {
-  return user.role === 'district' || user.role === 'province' ? 'full' : 'masked';
-}
-
 /** GET /api/exports/{dataset}.{format} */
 export function exportRoutes() {
   let running = 0;
@@ -103,7 +94,7 @@ export function exportRoutes() {
         ...(q.category !== undefined ? { category: q.category } : {}),
       },
       scope: scopeFilter(user),
-      citizenIds: citizenIdsFor(user),
+      citizenIds: citizenIdVisibility(user),
       now: now(),
     });
     if (running >= MAX_CONCURRENT_EXPORTS) {

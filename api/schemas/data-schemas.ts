@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { PRODUCER_TYPE_CODES } from '../../domain/producer-types.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { PRODUCER_SORTS } from '../queries/producer-page.ts';
 import { PRODUCT_SORTS } from '../queries/product-page.ts';
 import { DistrictCode, FiscalYear, PageQuery, ProvinceCode, RoundCode, SubdistrictCode, pageSchema } from '../http/openapi-common.ts';
 
-const Category = z.enum(['food', 'beverage', 'textile', 'household', 'herbal']);
-const ProducerType = z.enum(['community-group', 'single-owner', 'sme']);
+const Category = z.enum(CATEGORY_CODES);
+const ProducerType = z.enum(PRODUCER_TYPE_CODES);
 const Order = z.enum(['asc', 'desc']).default('asc');
 
 const commonFilters = {

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { recordAudit } from '../../db/record-audit.ts';
 import { districtRounds, districts, fiscalRounds, provinceRounds } from '../../db/schema/index.ts';
 import { districtRoundLocks } from '../../pipeline/load/district-round-locks.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
@@ -13,7 +12,8 @@ import {
   type ProvinceRoundState,
 } from '../../domain/round-state.ts';
 import type { Timeliness } from '../../domain/timeliness.ts';
-import { stepTimeliness, type StepWindow } from './step-timeliness.ts';
+import { commitTransition, expectVersion } from './round-transition.ts';
+import type { StepWindow } from './step-timeliness.ts';
 import type { WorkflowActor } from './workflow-actor.ts';
 import { WorkflowError } from './workflow-error.ts';
 
@@ -102,9 +102,7 @@ export async function transitionDistrictRound(
     const version = current?.version ?? 0;
 
     const conflict = { action, currentState: from, provinceState, version };
-    if (input.expectedVersion != null && input.expectedVersion !== version) {
-      throw new WorkflowError('conflict', { ...conflict, expectedVersion: input.expectedVersion });
-    }
+    expectVersion(input.expectedVersion, version, conflict);
     const to = nextDistrictState(from, action, provinceState);
     if (!to) throw new WorkflowError('conflict', conflict);
     if (actionNeedsReason(action) && !reason) throw new WorkflowError('reason-required', conflict);
@@ -116,40 +114,39 @@ export async function transitionDistrictRound(
       throw new WorkflowError('load-running', { ...conflict, loadingDistricts: [{ code: district.code, nameTh: district.nameTh, nameEn: district.nameEn }] });
     }
 
-    const { window, timeliness } = await stepTimeliness(tx, roundCode, action, at);
-    const [updated] = await tx
-      .update(districtRounds)
-      .set({
-        state: to,
-        version: version + 1,
-        updatedAt: at,
-        ...(action === 'submit' ? { submittedAt: at } : {}),
-        ...(action === 'certify' ? { certifiedAt: at } : {}),
-        ...(action === 'reopen' ? { certifiedAt: null } : {}),
-      })
-      .where(
-        and(
-          eq(districtRounds.roundCode, roundCode),
-          eq(districtRounds.districtCode, districtCode),
-          eq(districtRounds.version, version),
-        ),
-      )
-      .returning({ version: districtRounds.version });
-    // The row is locked, so this cannot happen; if it ever does, refuse rather than overwrite.
-    if (!updated) throw new WorkflowError('conflict', conflict);
-
-    const auditId = await recordAudit(tx, {
-      at,
-      actor,
+    const { version: next, window, timeliness, auditId } = await commitTransition(tx, {
       action,
       roundCode,
       provinceCode: district.provinceCode,
       districtCode,
-      fromState: from,
-      toState: to,
+      actor,
+      at,
+      from,
+      to,
+      version,
       reason,
-      timeliness,
-      details: { version: updated.version, window },
+      conflict,
+      update: async (nextVersion) => {
+        const [updated] = await tx
+          .update(districtRounds)
+          .set({
+            state: to,
+            version: nextVersion,
+            updatedAt: at,
+            ...(action === 'submit' ? { submittedAt: at } : {}),
+            ...(action === 'certify' ? { certifiedAt: at } : {}),
+            ...(action === 'reopen' ? { certifiedAt: null } : {}),
+          })
+          .where(
+            and(
+              eq(districtRounds.roundCode, roundCode),
+              eq(districtRounds.districtCode, districtCode),
+              eq(districtRounds.version, version),
+            ),
+          )
+          .returning({ version: districtRounds.version });
+        return updated;
+      },
     });
 
     return {
@@ -159,7 +156,7 @@ export async function transitionDistrictRound(
       provinceCode: district.provinceCode,
       from,
       to,
-      version: updated.version,
+      version: next,
       reason,
       at,
       timeliness,

@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { recordAudit } from '../../db/record-audit.ts';
 import { districtRounds, districts, fiscalRounds, provinceRounds, provinces } from '../../db/schema/index.ts';
 import { districtRoundLocks } from '../../pipeline/load/district-round-locks.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
@@ -13,7 +12,8 @@ import {
 } from '../../domain/round-state.ts';
 import type { Timeliness } from '../../domain/timeliness.ts';
 import { issueDocuments } from './issue-documents.ts';
-import { stepTimeliness, type StepWindow } from './step-timeliness.ts';
+import { commitTransition, expectVersion } from './round-transition.ts';
+import type { StepWindow } from './step-timeliness.ts';
 import { cleanReason } from './transition-district-round.ts';
 import type { WorkflowActor } from './workflow-actor.ts';
 import { WorkflowError, type MissingDistrict } from './workflow-error.ts';
@@ -101,9 +101,7 @@ export async function transitionProvinceRound(
       .filter((d) => d.state !== 'certified');
 
     const conflict = { action, currentState: from, version };
-    if (input.expectedVersion != null && input.expectedVersion !== version) {
-      throw new WorkflowError('conflict', { ...conflict, expectedVersion: input.expectedVersion });
-    }
+    expectVersion(input.expectedVersion, version, conflict);
     const to = nextProvinceState(from, action);
     if (!to) throw new WorkflowError('conflict', conflict);
     if (action === 'report' && uncertified.length > 0) {
@@ -122,40 +120,38 @@ export async function transitionProvinceRound(
       throw new WorkflowError('load-running', { ...conflict, loadingDistricts });
     }
 
-    const { window, timeliness } = await stepTimeliness(tx, roundCode, action, at);
-    const [updated] = await tx
-      .update(provinceRounds)
-      .set({
-        state: to,
-        version: version + 1,
-        updatedAt: at,
-        ...(action === 'report' ? { reportedAt: at } : {}),
-        ...(action === 'announce' ? { announcedAt: at } : {}),
-      })
-      .where(
-        and(eq(provinceRounds.roundCode, roundCode), eq(provinceRounds.provinceCode, provinceCode), eq(provinceRounds.version, version)),
-      )
-      .returning({ version: provinceRounds.version });
-    if (!updated) throw new WorkflowError('conflict', conflict);
-
-    const documents = await issueDocuments(tx, { action, roundCode, provinceCode, actor, at });
-    const auditId = await recordAudit(tx, {
-      at,
-      actor,
+    const { version: next, window, timeliness, auditId } = await commitTransition(tx, {
       action,
       roundCode,
       provinceCode,
       districtCode: null,
-      fromState: from,
-      toState: to,
+      actor,
+      at,
+      from,
+      to,
+      version,
       reason,
-      timeliness,
-      details: {
-        version: updated.version,
-        window,
-        uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
-        documents,
+      conflict,
+      update: async (nextVersion) => {
+        const [updated] = await tx
+          .update(provinceRounds)
+          .set({
+            state: to,
+            version: nextVersion,
+            updatedAt: at,
+            ...(action === 'report' ? { reportedAt: at } : {}),
+            ...(action === 'announce' ? { announcedAt: at } : {}),
+          })
+          .where(
+            and(eq(provinceRounds.roundCode, roundCode), eq(provinceRounds.provinceCode, provinceCode), eq(provinceRounds.version, version)),
+          )
+          .returning({ version: provinceRounds.version });
+        return updated;
       },
+      details: async () => ({
+        uncertifiedDistricts: uncertified.map((d) => ({ code: d.code, state: d.state })),
+        documents: await issueDocuments(tx, { action, roundCode, provinceCode, actor, at }),
+      }),
     });
 
     return {
@@ -164,7 +160,7 @@ export async function transitionProvinceRound(
       provinceCode,
       from,
       to,
-      version: updated.version,
+      version: next,
       reason,
       at,
       timeliness,

@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { writeResultsSection } from '../support/results-section.ts';
-import { startServer, stopServer } from '../../tests/reliability/support/server-process.ts';
+import { startServer, stopServer } from '../../testkit/server-process.ts';
 import {
   idleRss,
   probeUpload,
@@ -21,7 +21,7 @@ import {
   signIn,
   wideCellsFile,
   type UploadProbe,
-} from '../../tests/reliability/support/hostile-upload-health-probe.ts';
+} from '../../testkit/hostile-upload-health-probe.ts';
 
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../api/auth/session-user.ts';
 import { reportDocument, type ReportParams } from '../../api/reports/documents/report-document.ts';
 import { renderPdf } from '../../reports/typeset/render-pdf.ts';
 import { queryRows } from '../../db/query-rows.ts';
+import { hashPassword } from '../../api/auth/password.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 import { formatMs, median, reportFigures, type BenchFigure } from '../bench-figure.ts';
 import { BASE_URL, loadNationalGeography, loadNationalRegistrations, scratchDatabase } from '../support/bench-database.ts';
@@ -52,7 +53,7 @@ const started = performance.now();
 const handle = await scratchDatabase(DATABASE);
 try {
   const geography = await loadNationalGeography(handle);
-  await seedDemo(handle.db);
+  await seedDemo(handle.db, { hashPassword });
   await loadNationalRegistrations(handle, PRODUCERS, ['2560-Q4', '2561-Q1']);
   const [size] = await queryRows<{ provinces: number; districts: number; registrations: number; products: number }>(
     handle.db,

@@ -1,3 +1,5 @@
+// Long file: one script measuring four paths at three sizes and writing their section of
+// bench/RESULTS.md; its steps share the run's databases and figures, and a reader follows it top to bottom.
 /**
  * Cost curves (issue 7): how the four heavy paths grow with the country's size. At each size
  * (default 10,000, 100,000 and 1,000,000 producers) a scratch database `otop_curves_<size>` gets
@@ -68,7 +70,8 @@ import {
   planHistoryRounds,
   scratchDatabase,
 } from '../support/bench-database.ts';
-import { freePort, signInCookie, startApiServer } from '../support/bench-server.ts';
+import { freePort } from '../../testkit/server-process.ts';
+import { signInCookie, startApiServer } from '../support/bench-server.ts';
 import { rawProgressAggregateMs } from '../support/raw-progress-aggregate.ts';
 import { writeResultsSection } from '../support/results-section.ts';
 import { runWrk } from '../support/run-wrk.ts';

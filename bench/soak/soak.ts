@@ -16,8 +16,8 @@ import { CLI_ACTOR } from '../../api/accounts/account-actor.ts';
 import { createDb } from '../../db/create-db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
-import { id } from '../../tests/reliability/bad-input-corpus.ts';
-import { startServer, stopServer } from '../../tests/reliability/support/server-process.ts';
+import { id } from '../../testkit/bad-input-corpus.ts';
+import { startServer, stopServer } from '../../testkit/server-process.ts';
 import { formatMs, percentile, reportFigures, type BenchFigure } from '../bench-figure.ts';
 import { writeResultsSection } from '../support/results-section.ts';
 

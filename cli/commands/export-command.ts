@@ -1,16 +1,18 @@
 import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
+import { citizenIdVisibility, type CitizenIdMode } from '../../api/auth/citizen-id-visibility.ts';
 import { scopeFilter } from '../../api/auth/scope.ts';
 import type { ExportDatasetName, ExportFilter } from '../../api/exports/export-dataset-definition.ts';
 import { EXPORT_DATASET_NAMES } from '../../api/exports/export-datasets.ts';
 import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../../api/exports/export-formats.ts';
 import { planExport } from '../../api/exports/plan-export.ts';
 import { runExport } from '../../api/exports/run-export.ts';
-import { ProblemError } from '../../api/http/problem.ts';
+import { DomainError } from '../../api/domain-error.ts';
+import { domainProblem } from '../../api/http/domain-problem.ts';
 import { defineCommand, type Command } from '../command.ts';
 import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
@@ -64,7 +66,7 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
     };
     return withDatabase({ config, stderr }, async ({ db }) => {
       let scope = {};
-      let citizenIds: 'full' | 'masked' = 'masked';
+      let citizenIds: CitizenIdMode = 'masked';
       if (values.as !== undefined) {
         const [user] = await db.select().from(users).where(eq(users.username, normalizeUsername(values.as))).limit(1);
         if (!user || user.disabled) {
@@ -76,14 +78,14 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
           return 1;
         }
         scope = scopeFilter(user);
-        citizenIds = user.role === 'district' || user.role === 'province' ? 'full' : 'masked';
+        citizenIds = citizenIdVisibility(user);
       }
       let plan;
       try {
         plan = await planExport(db, { dataset: dataset!, format: format!, filter, scope, citizenIds });
       } catch (err) {
-        if (!(err instanceof ProblemError)) throw err;
-        const p = err.problem;
+        if (!(err instanceof DomainError)) throw err;
+        const p = domainProblem(err).problem;
         const details = (p.issues ?? []).map((i) => `\n  ${i.column}: ${i.message.en} / ${i.message.th}`).join('');
         stderr.write(`${p.title} / ${p.titleTh}${details}\n`);
         return 1;

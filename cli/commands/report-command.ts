@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { SessionUser } from '../../api/auth/session-user.ts';
-import { ProblemError } from '../../api/http/problem.ts';
+import { DomainError } from '../../api/domain-error.ts';
+import { domainProblem } from '../../api/http/domain-problem.ts';
 import { documentProblem } from '../../api/http/document-problem.ts';
 import { DocumentRefusal } from '../../api/reports/documents/document-refusal.ts';
 import { REPORT_SLUGS, type ReportParams, type ReportSlug } from '../../api/reports/documents/report-document.ts';
@@ -67,9 +68,9 @@ export const reportCommand: Command = defineCommand('report', async (args, { con
         stdout.write(`Wrote ${out} (${pdf.length.toLocaleString('en-US')} bytes).\n`);
         return 0;
       } catch (caught) {
-        const err = caught instanceof DocumentRefusal ? documentProblem(caught) : caught;
-        if (!(err instanceof ProblemError)) throw err;
-        const p = err.problem;
+        const refused = caught instanceof DocumentRefusal ? documentProblem(caught) : caught instanceof DomainError ? domainProblem(caught) : null;
+        if (!refused) throw caught;
+        const p = refused.problem;
         stderr.write(`${p.title} / ${p.titleTh}${p.detail ? `: ${p.detail}` : ''}\n`);
         for (const i of p.issues ?? []) stderr.write(`  ${i.column ?? ''}: ${i.message.en} / ${i.message.th}\n`);
         if (p.status === 404) stderr.write('  (no such fiscal year, round, province or district in the database)\n');

@@ -2,6 +2,7 @@ import { defineCommand, type Command } from '../command.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { withDatabase } from '../with-database.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
+import { hashPassword } from '../../api/auth/password.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 
 export const seedCommand: Command = defineCommand('seed', async (args, { config, stdout, stderr }) => {
@@ -13,7 +14,7 @@ export const seedCommand: Command = defineCommand('seed', async (args, { config,
           `(0 means already present); plan: ${ref.planWindows} windows checked.\n`,
       );
       if (values.demo) {
-        const demo = await seedDemo(db);
+        const demo = await seedDemo(db, { hashPassword });
         stdout.write(
           demo.loaded
             ? `Demo data: ${demo.producers} producers, ${demo.products} products, ${demo.accounts.length} accounts.\n`

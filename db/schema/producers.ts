@@ -1,8 +1,7 @@
 import { pgTable, bigserial, char, text, integer, timestamp, index, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { PRODUCER_TYPE_CODES } from '../../domain/producer-types.ts';
 import { subdistricts } from './subdistricts.ts';
-
-export const PRODUCER_TYPE_CODES = ['community-group', 'single-owner', 'sme'] as const;
 
 /**
  * A producer or entrepreneur, identified by its 13-digit citizen or juristic-person ID.

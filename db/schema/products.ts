@@ -2,9 +2,8 @@ import {
   pgTable, bigserial, bigint, char, text, integer, smallint, timestamp, uniqueIndex, index, check, primaryKey, foreignKey,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { registrations } from './registrations.ts';
-
-export const CATEGORY_CODES = ['food', 'beverage', 'textile', 'household', 'herbal'] as const;
 
 /**
  * A product registered with a producer's registration of one fiscal year (natural key:

@@ -1,7 +1,8 @@
 import {
   pgTable, bigserial, bigint, char, text, integer, timestamp, uuid, uniqueIndex, index, primaryKey,
 } from 'drizzle-orm/pg-core';
-import { producers, PRODUCER_TYPE_CODES } from './producers.ts';
+import { PRODUCER_TYPE_CODES } from '../../domain/producer-types.ts';
+import { producers } from './producers.ts';
 import { fiscalRounds } from './fiscal-rounds.ts';
 
 /**

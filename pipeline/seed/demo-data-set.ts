@@ -1,6 +1,6 @@
 import { makeThaiId } from '../../domain/thai-id.ts';
 import type { ProducerTypeCode } from '../../domain/producer-types.ts';
-import type { CategoryCode } from '../../domain/product-categories.ts';
+import { CATEGORY_CODES, type CategoryCode } from '../../domain/product-categories.ts';
 import { BUENG_KAN_DISTRICTS } from './bueng-kan-geography.ts';
 import { demoRandom, type DemoRandom } from './demo-random.ts';
 
@@ -68,7 +68,7 @@ const CATEGORY_STANDARDS: Record<CategoryCode, readonly string[]> = {
   household: ['mophor'],
   herbal: ['fda', 'mophor', 'organic'],
 };
-const CATEGORIES: readonly CategoryCode[] = ['food', 'beverage', 'textile', 'household', 'herbal'];
+const CATEGORIES: readonly CategoryCode[] = CATEGORY_CODES;
 
 /** Step-1 windows of the demo rounds (as meant by the letter). */
 const ROUNDS: ReadonlyArray<{ code: string; fy: number; start: string; end: string; share: number }> = [

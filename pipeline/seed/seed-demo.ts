@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { engineOf, type Db } from '../../db/create-db.ts';
-import { hashPassword } from '../../db/password.ts';
 import {
   users, producers, submissions, districtRounds, provinceRounds, auditLog,
 } from '../../db/schema/index.ts';
@@ -41,14 +40,16 @@ export interface SeedDemoResult {
 /**
  * Demo accounts and the synthetic Bueng Kan data set, loaded only into an empty database
  * (no users and no producers), so a second start — or a real deployment — never gets them.
+ * Password hashing is auth code (api/auth/password.ts), which the pipeline may not import:
+ * the caller passes it in.
  */
-export async function seedDemo(db: Db): Promise<SeedDemoResult> {
+export async function seedDemo(db: Db, auth: { hashPassword: (password: string) => Promise<string> }): Promise<SeedDemoResult> {
   const [u] = await db.select({ n: count() }).from(users);
   const [p] = await db.select({ n: count() }).from(producers);
   if ((u?.n ?? 0) > 0 || (p?.n ?? 0) > 0) {
     return { loaded: false, accounts: [], producers: 0, registrations: 0, products: 0 };
   }
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => auth.hashPassword(a.password)));
   const data = demoDataSet();
   const engine = engineOf(db);
 

@@ -1,76 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../api/accounts/create-account.ts';
 import { CLI_ACTOR } from '../../api/accounts/account-actor.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
+import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
 
 // The one test that opens ports: two real API processes (`api/server.ts`) on one PostgreSQL
 // database. PGlite is an embedded database owned by one process, so this runs in the
 // PostgreSQL pass only (TEST_DATABASE_URL).
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: '0', TEST_DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, base, output: () => output };
-}
-
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 const cookieOf = (res: Response) => /otop_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 
 describe.skipIf(!TEST_DATABASE_URL)('two API processes on one PostgreSQL (PostgreSQL pass only: PGlite is one process’s embedded database)', () => {
   let t: TestDb;
-  let a: Awaited<ReturnType<typeof startServer>> | undefined;
-  let b: Awaited<ReturnType<typeof startServer>> | undefined;
+  let a: ServerProcess | undefined;
+  let b: ServerProcess | undefined;
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -82,7 +26,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two API processes on one PostgreSQL (Postgr
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([stop(a?.child), stop(b?.child)]);
+    await Promise.all([stopServer(a?.child), stopServer(b?.child)]);
     await t?.close();
   });
 

@@ -5,7 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
-import { verifyPassword } from '../../db/password.ts';
+import { verifyPassword } from '../../api/auth/password.ts';
 import { createDb } from '../../db/create-db.ts';
 import { loadConfig } from '../../api/config.ts';
 import { createApp } from '../../api/create-app.ts';

@@ -53,15 +53,18 @@ describe('layering check (npm run check:layers)', () => {
   }, 20_000);
 
   it('fails on wrong imports, naming the rule and the import for each', async () => {
-    const result = await cruise(FIXTURE, ['--config', CONFIG, 'domain', 'db', 'pipeline', 'api', 'dashboard']);
+    const result = await cruise(FIXTURE, ['--config', CONFIG, 'domain', 'db', 'pipeline', 'api', 'dashboard', 'bench', 'testkit', 'tests']);
     // dashboard/typed-page.ts takes the same api module with `import type`: allowed, so not listed.
     expect(violations(result.report)).toEqual([
+      'app-does-not-import-testkit: api/test-hook.ts → testkit/server-start.ts',
+      'cli-and-bench-do-not-import-tests: bench/load-bench.ts → tests/helper.ts',
       'dashboard-has-no-node-builtins: dashboard/saved-page.ts → fs',
       'dashboard-imports-only-types-from-api: dashboard/value-page.ts → api/upload-handler.ts',
       'domain-imports-nothing-of-ours: domain/producer-rule.ts → db/producers-table.ts',
       expect.stringMatching(/^no-circular: api\/cycle-(first|second)\.ts → api\/cycle-(first|second)\.ts → api\/cycle-(first|second)\.ts$/),
       'pipeline-imports-only-domain-and-db: pipeline/load-step.ts → api/upload-handler.ts',
+      'testkit-imports-no-tests-bench-or-cli: testkit/server-start.ts → bench/load-bench.ts',
     ]);
-    expect(result.exitCode).toBe(5);
+    expect(result.exitCode).toBe(8);
   }, 20_000);
 });

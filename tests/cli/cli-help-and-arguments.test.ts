@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP } from '../../cli/command-help.ts';
 import { EXPORT_DATASET_NAMES } from '../../api/exports/export-datasets.ts';
 import { EXPORT_FORMAT_NAMES } from '../../api/exports/export-formats.ts';
-import { CATEGORY_CODES } from '../../db/schema/products.ts';
+import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { REPORT_SLUGS } from '../../api/reports/documents/report-document.ts';
 import { runOtop } from './support/run-otop.ts';
 

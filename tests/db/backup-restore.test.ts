@@ -11,6 +11,7 @@ import { progress } from '../../api/queries/progress.ts';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { queryRows } from '../../db/query-rows.ts';
+import { hashPassword } from '../../api/auth/password.ts';
 import { seedDemo } from '../../pipeline/seed/seed-demo.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
@@ -28,7 +29,7 @@ describe.skipIf(!TEST_DATABASE_URL)('backup and restore with pg_dump / pg_restor
   beforeAll(async () => {
     source = await createTestDb();
     await seedReference(source.db);
-    await seedDemo(source.db);
+    await seedDemo(source.db, { hashPassword });
     const dump = join(mkdtempSync(join(tmpdir(), 'otop-dump-')), 'otop.dump');
     const out = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, source.url!], { encoding: 'utf8' });
     expect(out.stderr).toBe('');

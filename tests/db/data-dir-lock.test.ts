@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../../db/data-dir-lock.ts';
-import { startServer, stopServer, type ServerProcess } from '../reliability/support/server-process.ts';
+import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 
 // One process per embedded data folder: a second process (the CLI beside a running server)
 // refuses at once, says who holds the folder and what to do, and writes nothing; a lock left

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { queryRows } from '../../db/query-rows.ts';
-import { verifyPassword } from '../../db/password.ts';
+import { verifyPassword } from '../../api/auth/password.ts';
 import { prepareDatabase } from '../../api/prepare-database.ts';
 import { DEMO_ACCOUNTS } from '../../pipeline/seed/seed-demo.ts';
 import { validateThaiId } from '../../domain/thai-id.ts';

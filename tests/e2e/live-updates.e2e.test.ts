@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ensureDashboardBuild } from '../../dashboard/tools/ensure-build.ts';
-import { startServer, stopServer, type ServerProcess } from '../reliability/support/server-process.ts';
+import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
 import { launchChromium, screenshot, signIn } from './support/e2e-browser.ts';
 import { startE2eServer, type E2eServer } from './support/e2e-server.ts';

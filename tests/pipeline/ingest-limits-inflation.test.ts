@@ -6,7 +6,7 @@ import { makeThaiId } from '../../domain/thai-id.ts';
 import { ingestSubmission, type IngestInput, type SubmissionReport } from '../../pipeline/ingest-submission.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
-import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts, type LyingPart } from './lying-xlsx.ts';
+import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts, type LyingPart } from '../../testkit/lying-xlsx.ts';
 import { ADMIN, IN_WINDOW, tableCounts } from './pipeline-fixtures.ts';
 
 const MB = 1024 * 1024;

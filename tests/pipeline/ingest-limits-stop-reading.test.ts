@@ -7,7 +7,7 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from '../../pipeline/ingest-
 import { FileRefusal } from '../../pipeline/read/file-refusal.ts';
 import { openRecords } from '../../pipeline/read/open-records.ts';
 import { sniffSource } from '../../pipeline/read/sniff-source.ts';
-import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './lying-xlsx.ts';
+import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from '../../testkit/lying-xlsx.ts';
 
 // The pipeline stops reading early all the time: a refused header, a row limit, a client gone.
 // Before, an XLSX abandoned this way could leave exceljs's temporary-file helper failing later

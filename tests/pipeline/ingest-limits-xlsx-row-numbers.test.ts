@@ -3,7 +3,7 @@ import { makeThaiId } from '../../domain/thai-id.ts';
 import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
-import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './lying-xlsx.ts';
+import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from '../../testkit/lying-xlsx.ts';
 import { ADMIN, IN_WINDOW, tableCounts } from './pipeline-fixtures.ts';
 
 // Excel numbers rows in order; a generator may not. Before, a repeated r ("2" on every row)

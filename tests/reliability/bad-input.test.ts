@@ -10,7 +10,7 @@ import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { ADMIN, IN_WINDOW, tableCounts } from '../pipeline/pipeline-fixtures.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
-import { BAD_CASES } from './bad-input-corpus.ts';
+import { BAD_CASES } from '../../testkit/bad-input-corpus.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BAD_CASES } from './bad-input-corpus.ts';
+import { BAD_CASES } from '../../testkit/bad-input-corpus.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 mkdirSync(dir, { recursive: true });

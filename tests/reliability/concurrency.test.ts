@@ -6,7 +6,7 @@ import { auditLog, districtRounds, submissions } from '../../db/schema/index.ts'
 import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
 import { ADMIN, fixtureBytes, IN_WINDOW, tableCounts } from '../pipeline/pipeline-fixtures.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
-import { id } from './bad-input-corpus.ts';
+import { id } from '../../testkit/bad-input-corpus.ts';
 import { Client, createApiFixture, signIn, type ApiFixture } from '../api/support/api-fixture.ts';
 
 // Races a user could cause: the same file sent twice at once (a double click, two officers),

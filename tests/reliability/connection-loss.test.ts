@@ -7,7 +7,7 @@ import { queryRows } from '../../db/query-rows.ts';
 import { submissions } from '../../db/schema/index.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
-import { largeCsv, sleep, startServer, stopServer, waitFor, type ServerProcess } from './support/server-process.ts';
+import { largeCsv, sleep, startServer, stopServer, waitFor, type ServerProcess } from '../../testkit/server-process.ts';
 
 // One database connection of the API process is terminated (pg_terminate_backend: what a
 // failover, a DBA or an idle-session killer does) in the middle of a request. That request

@@ -10,7 +10,7 @@ import { ingestSubmission, type SubmissionReport } from '../../pipeline/ingest-s
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { ADMIN, IN_WINDOW, tableCounts } from '../pipeline/pipeline-fixtures.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
-import { killServer, largeCsv, sleep, startServer, stopServer, waitFor, type ServerProcess } from './support/server-process.ts';
+import { killServer, largeCsv, sleep, startServer, stopServer, waitFor, type ServerProcess } from '../../testkit/server-process.ts';
 
 // Faults in the middle of a large load: afterwards no partial batch exists, the submission
 // shows as failed with a reason, and the same file loads cleanly on retry.

@@ -14,7 +14,7 @@ import { ScopeGeography } from '../../pipeline/scope-geography.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { RowValidator } from '../../pipeline/validate-row.ts';
 import { readFileSync } from 'node:fs';
-import { id, workbook } from './bad-input-corpus.ts';
+import { id, workbook } from '../../testkit/bad-input-corpus.ts';
 import { createTestDb } from '../support/test-db.ts';
 
 // Property-based fuzzing with a fixed seed (reproducible) and bounded runs: whatever the input,

@@ -9,8 +9,8 @@ import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/create-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
-import { idleRss, probeUpload, sharedStringsBomb, sheetBomb, signIn, wideCellsFile, type Auth, type UploadProbe } from './support/hostile-upload-health-probe.ts';
-import { startServer, stopServer, type ServerProcess } from './support/server-process.ts';
+import { idleRss, probeUpload, sharedStringsBomb, sheetBomb, signIn, wideCellsFile, type Auth, type UploadProbe } from '../../testkit/hostile-upload-health-probe.ts';
+import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 
 // Issue #16: while the server refuses an XLSX whose headers lie about its size, its RSS stays
 // within 150 MB of idle and /api/health answers within 1 s, on both engines. Before: on the

@@ -8,7 +8,7 @@ import { submissions } from '../../db/schema/index.ts';
 import { DISTRICT_ROUND_LOCK_CLASS } from '../../pipeline/load/district-round-locks.ts';
 import { TEST_DATABASE_URL, TEST_ENGINE } from '../support/test-db.ts';
 import { Client, createApiFixture, signIn, type ApiFixture } from '../api/support/api-fixture.ts';
-import { id } from './bad-input-corpus.ts';
+import { id } from '../../testkit/bad-input-corpus.ts';
 
 // Issue #15: a district could be submitted and certified while a large load into it was still
 // running, and then gain that load's rows after its certification. A load and a workflow

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../support/test-db.ts';
-import { freePort } from './support/server-process.ts';
+import { freePort } from '../../testkit/server-process.ts';
 
 // `npm start` and `npx otop …` against a PostgreSQL that cannot be used print the driver's
 // cause and what to check, and exit 2 — not Drizzle's bare "Failed query: CREATE SCHEMA …".

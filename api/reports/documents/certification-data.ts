@@ -2,7 +2,7 @@ import type { Db } from '../../../db/create-db.ts';
 import { bangkokDate } from '../../../domain/timeliness.ts';
 import type { CertificationInput } from '../../../reports/forms/certification-document.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { certifiedRegistrations } from '../../queries/certified-registrations.ts';
 import { progress } from '../../queries/progress.ts';
 import { DocumentRefusal } from './document-refusal.ts';
@@ -14,7 +14,7 @@ export async function certificationData(db: Db, provinceCode: string, round: Pla
     certifiedRegistrations(db, { provinceCode, roundCode: round.code }),
   ]);
   const province = p.provinces[0];
-  if (!province) throw notFound();
+  if (!province) throw DomainError.notFound();
   // An announcement that certifies nothing is not a document anyone may sign.
   if (!p.cells.some((c) => c.roundCode === round.code && c.state === 'certified')) {
     throw new DocumentRefusal('nothing-certified', { document: 'certification', provinceCode, roundCode: round.code });

@@ -11,7 +11,7 @@ import { summaryDocument } from '../../../reports/forms/summary-document.ts';
 import { bangkokDate } from '../../../domain/timeliness.ts';
 import { scopedFilter, type DataScope } from '../../auth/scope.ts';
 import { DATA_ROLES, type SessionUser, type UserRole } from '../../auth/session-user.ts';
-import { fieldIssue, forbidden, invalidRequest, notFound } from '../../http/standard-problems.ts';
+import { DomainError, fieldIssue } from '../../domain-error.ts';
 import { areaNames } from '../../queries/area-names.ts';
 import { provinceLetterhead } from '../../queries/province-letterhead.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
@@ -88,7 +88,7 @@ export interface ReportRequest {
 
 function provinceRequired(scope: DataScope): string {
   if (scope.provinceCode) return scope.provinceCode;
-  throw invalidRequest([fieldIssue('province', 'missing-value', { en: 'province is required for this document', th: 'เอกสารนี้ต้องระบุจังหวัด' })]);
+  throw DomainError.invalid([fieldIssue('province', 'missing-value', { en: 'province is required for this document', th: 'เอกสารนี้ต้องระบุจังหวัด' })]);
 }
 
 /** The account registry's scope: admin and the department see every account, a province its own. */
@@ -96,8 +96,8 @@ async function accountScope(db: Db, user: SessionUser, params: ReportParams): Pr
   if (user.role !== 'admin') return scopedFilter(db, user, { provinceCode: params.provinceCode, districtCode: params.districtCode });
   const codes = [params.provinceCode, params.districtCode].filter((c): c is string => c !== undefined);
   const known = await areaNames(db, codes);
-  if (codes.some((c) => !known.has(c))) throw notFound();
-  if (params.districtCode && params.provinceCode && !params.districtCode.startsWith(params.provinceCode)) throw notFound();
+  if (codes.some((c) => !known.has(c))) throw DomainError.notFound();
+  if (params.districtCode && params.provinceCode && !params.districtCode.startsWith(params.provinceCode)) throw DomainError.notFound();
   return { ...(params.provinceCode ? { provinceCode: params.provinceCode } : {}), ...(params.districtCode ? { districtCode: params.districtCode } : {}) };
 }
 
@@ -132,7 +132,7 @@ export async function provinceRoundDocument(
  * Reading the document's data waits for `build`.
  */
 export async function reportRequest(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportRequest> {
-  if (!REPORT_ROLES[slug].includes(user.role)) throw forbidden();
+  if (!REPORT_ROLES[slug].includes(user.role)) throw DomainError.forbidden();
   const digits: FormDigits = params.digits ?? 'thai';
   const opts = { digits };
   const request = (fileName: string, build: () => Promise<TDocumentDefinitions>, issuable: IssuedDocumentKey | null = null): ReportRequest => ({
@@ -186,7 +186,7 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
       const round = period.round!;
       return request(`letter-${province}-${round.code}.pdf`, async () => {
         const head = await provinceLetterhead(db, province);
-        if (!head) throw notFound();
+        if (!head) throw DomainError.notFound();
         const form = await reportFormData(db, { provinceCode: province }, { ...period, round }, {}, now);
         const window = (step: 1 | 2) => round.windows.find((w) => w.step === step) ?? null;
         return coveringLetterDocument(

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/create-db.ts';
-import type { ProducerTypeCode } from '../../../domain/producer-types.ts';
-import type { CategoryCode } from '../../../domain/product-categories.ts';
+import { PRODUCER_TYPE_CODES, type ProducerTypeCode } from '../../../domain/producer-types.ts';
+import { CATEGORY_CODES, type CategoryCode } from '../../../domain/product-categories.ts';
 import type {
   ReportFormCounts,
   ReportFormGroup,
@@ -9,14 +9,12 @@ import type {
   ReportFormStatus,
 } from '../../../reports/forms/report-form-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { progress, type Counts, type ProgressResult } from '../../queries/progress.ts';
 import { reportFormRows } from '../../queries/report-form-rows.ts';
 import { roundPlan } from '../../queries/round-plan.ts';
 import type { ReportPeriod } from './report-period.ts';
 
-const TYPES: readonly ProducerTypeCode[] = ['community-group', 'single-owner', 'sme'];
-const CATEGORIES: readonly CategoryCode[] = ['food', 'beverage', 'textile', 'household', 'herbal'];
 
 /** The row label of registrations whose producer now lives outside the district. */
 export const MOVED_AWAY_TH = 'ผู้ผลิตที่ปัจจุบันมีที่อยู่นอกอำเภอ';
@@ -51,8 +49,8 @@ export function sumCounts(rows: readonly ReportFormCounts[]): ReportFormCounts {
   const byType = total.producersByType as Record<ProducerTypeCode, number>;
   const byCategory = total.productsByCategory as Record<CategoryCode, number>;
   for (const r of rows) {
-    for (const t of TYPES) byType[t] += r.producersByType[t];
-    for (const c of CATEGORIES) byCategory[c] += r.productsByCategory[c];
+    for (const t of PRODUCER_TYPE_CODES) byType[t] += r.producersByType[t];
+    for (const c of CATEGORY_CODES) byCategory[c] += r.productsByCategory[c];
     total.producers += r.producers;
     total.products += r.products;
     total.newProducers += r.newProducers;
@@ -83,8 +81,8 @@ function cellCounts(cells: readonly Counts[]): Counts {
     out.newProducers += c.newProducers;
     out.renewedProducers += c.renewedProducers;
     out.lateRegistrations += c.lateRegistrations;
-    for (const t of TYPES) out.producersByType[t] += c.producersByType[t];
-    for (const k of CATEGORIES) out.productsByCategory[k] += c.productsByCategory[k];
+    for (const t of PRODUCER_TYPE_CODES) out.producersByType[t] += c.producersByType[t];
+    for (const k of CATEGORY_CODES) out.productsByCategory[k] += c.productsByCategory[k];
   }
   return out;
 }
@@ -142,7 +140,7 @@ export async function reportFormData(
   if (scope.districtCode) {
     const p = await progress(db, { fiscalYear: fy, districtCode: scope.districtCode, provinceCode: scope.provinceCode }, now);
     const district = p.districts[0];
-    if (!district) throw notFound();
+    if (!district) throw DomainError.notFound();
     const subdistricts = await reportFormRows(db, { districtCode: scope.districtCode, fiscalYear: fy, quarter });
     const rows: ReportFormRow[] = subdistricts
       .filter((s) => s.code !== null || hasAny(s))
@@ -173,7 +171,7 @@ export async function reportFormData(
   if (scope.provinceCode) {
     const p = await progress(db, { fiscalYear: fy, provinceCode: scope.provinceCode, detail: 'district' }, now);
     const province = p.provinces[0];
-    if (!province) throw notFound();
+    if (!province) throw DomainError.notFound();
     const previous = round ? await previousQuarter(db, scope, fy, round.quarter, 'district', now) : null;
     const rows: ReportFormRow[] = p.districts.map((d) => {
       const cells = p.cells.filter((c) => c.districtCode === d.code && (round ? c.roundCode === round.code : true));

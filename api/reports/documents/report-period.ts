@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/create-db.ts';
 import { parseRoundCode } from '../../../domain/fiscal-year.ts';
 import { bangkokDate } from '../../../domain/timeliness.ts';
-import { fieldIssue, invalidRequest, notFound } from '../../http/standard-problems.ts';
+import { DomainError, fieldIssue } from '../../domain-error.ts';
 import { latestFiscalYear } from '../../queries/latest-fiscal-year.ts';
 import { roundPlan, type PlannedRound } from '../../queries/round-plan.ts';
 
@@ -46,20 +46,20 @@ export async function reportPeriod(
   let code: string | undefined;
   if (params.roundCode !== undefined) {
     const parsed = parseRoundCode(params.roundCode);
-    if (!parsed) throw invalidRequest([fieldIssue('round', 'invalid-value', { en: "round must look like '2561-Q1'", th: "รอบต้องอยู่ในรูป '2561-Q1'" })]);
+    if (!parsed) throw DomainError.invalid([fieldIssue('round', 'invalid-value', { en: "round must look like '2561-Q1'", th: "รอบต้องอยู่ในรูป '2561-Q1'" })]);
     if (fiscalYear !== undefined && fiscalYear !== parsed.fiscalYear) {
-      throw invalidRequest([fieldIssue('round', 'invalid-value', { en: 'round is not in the fiscal year fy', th: 'รอบไม่อยู่ในปีงบประมาณที่ระบุ' })]);
+      throw DomainError.invalid([fieldIssue('round', 'invalid-value', { en: 'round is not in the fiscal year fy', th: 'รอบไม่อยู่ในปีงบประมาณที่ระบุ' })]);
     }
     fiscalYear = parsed.fiscalYear;
     code = `${parsed.fiscalYear}-Q${parsed.quarter}`;
   }
   fiscalYear ??= (await latestFiscalYear(db, now)) ?? undefined;
-  if (fiscalYear === undefined) throw notFound();
+  if (fiscalYear === undefined) throw DomainError.notFound();
   const rounds = await roundPlan(db, { fiscalYear });
-  if (rounds.length === 0) throw notFound();
+  if (rounds.length === 0) throw DomainError.notFound();
   if (code !== undefined) {
     const round = rounds.find((r) => r.code === code);
-    if (!round) throw notFound();
+    if (!round) throw DomainError.notFound();
     return { fiscalYear, rounds, round };
   }
   return { fiscalYear, rounds, round: defaultRound(rounds, bangkokDate(now), kind) };

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/create-db.ts';
 import type { SummaryInput } from '../../../reports/forms/summary-document.ts';
 import type { DataScope } from '../../auth/scope.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { progress } from '../../queries/progress.ts';
 import { areaBoundaries } from '../../queries/area-boundaries.ts';
 import { BOUNDARY_ATTRIBUTION } from '../../../domain/boundary-geometry.ts';
@@ -51,7 +51,7 @@ export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod
   }));
   if (scope.districtCode) {
     const district = p.districts[0];
-    if (!district) throw notFound();
+    if (!district) throw DomainError.notFound();
     const subdistricts = await reportFormRows(db, { districtCode: scope.districtCode, fiscalYear: fy, quarter: null });
     return {
       ...base,
@@ -64,7 +64,7 @@ export async function summaryData(db: Db, scope: DataScope, period: ReportPeriod
       matrix,
     };
   }
-  if (!p.provinces[0]) throw notFound();
+  if (!p.provinces[0]) throw DomainError.notFound();
   // The map shows the latest round that has begun (the whole year's last round once it has ended).
   const today = now.toISOString().slice(0, 10);
   const begun = rounds.filter((r) => r.windows.some((w) => w.startDate <= today));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from '../../pipeline/lying-xlsx.ts';
+import { HEADER_CELLS, inlineRow, lyingZip, SHEET_HEAD, SHEET_TAIL, workbookParts } from './lying-xlsx.ts';
 
 /**
  * Issue #16's hostile uploads, and what a server process does while it refuses one: how long

@@ -1,3 +1,5 @@
+// Long file: a catalogue of hostile and broken inputs, each case built byte by byte beside the
+// comment that explains it; splitting it would scatter one list across files.
 /**
  * The bad-input corpus: every hostile or broken file the pipeline must answer with a clear
  * issue, each built here byte by byte so its content is explained. Small cases are committed
@@ -6,7 +8,7 @@
  * at test time, never committed.
  */
 import { deflateRawSync, crc32, gzipSync } from 'node:zlib';
-import { makeThaiId } from '../../domain/thai-id.ts';
+import { makeThaiId } from '../domain/thai-id.ts';
 import iconv from 'iconv-lite';
 
 export type Outcome =

@@ -1,0 +1,6 @@
+-- Current definition; last set by migrations/0004_progress_versions.sql.
+CREATE OR REPLACE FUNCTION progress_versions_bump_old() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE progress_versions_bump_sql('old_rows');
+  RETURN NULL;
+END $$;
