@@ -1,3 +1,4 @@
+// Long file: the per-column rules of a registration row (every column of domain/columns.ts, each with its normalisation and its Thai/English refusal) read best side by side; the cross-row checks live in cross-row-checks.ts.
 import { makeIssue, type Issue, type IssueCode, type IssueMessage } from '../domain/issue-codes.ts';
 import { resolveProducerType, type ProducerTypeCode } from '../domain/producer-types.ts';
 import { resolveCategory, type CategoryCode } from '../domain/product-categories.ts';

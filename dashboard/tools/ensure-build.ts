@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const DASHBOARD_DIST = join(REPO, 'dist', 'dashboard');
-const SOURCES = ['dashboard', 'domain', 'api/queries/progress.ts', 'package-lock.json'];
+const SOURCES = ['dashboard', 'domain', 'api/queries/progress.ts', 'api/queries/progress', 'package-lock.json'];
 
 async function newestMtime(path: string): Promise<number> {
   let s;

@@ -6,3 +6,7 @@ CREATE TRIGGER district_targets_version AFTER INSERT OR UPDATE OR DELETE ON dist
 -- district_targets_version_truncate: migrations/0008_truncate_keeps_derived_tables.sql
 CREATE TRIGGER district_targets_version_truncate AFTER TRUNCATE ON district_targets
   FOR EACH STATEMENT EXECUTE FUNCTION progress_versions_bump_all();
+
+-- district_targets_live: migrations/0012_live_events.sql
+CREATE TRIGGER district_targets_live AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON district_targets
+  FOR EACH STATEMENT EXECUTE FUNCTION live_events_national('plan');

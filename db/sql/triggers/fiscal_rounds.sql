@@ -6,3 +6,7 @@ CREATE TRIGGER fiscal_rounds_version AFTER INSERT OR UPDATE OR DELETE ON fiscal_
 -- fiscal_rounds_version_truncate: migrations/0008_truncate_keeps_derived_tables.sql
 CREATE TRIGGER fiscal_rounds_version_truncate AFTER TRUNCATE ON fiscal_rounds
   FOR EACH STATEMENT EXECUTE FUNCTION progress_versions_bump_all();
+
+-- fiscal_rounds_live: migrations/0012_live_events.sql
+CREATE TRIGGER fiscal_rounds_live AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON fiscal_rounds
+  FOR EACH STATEMENT EXECUTE FUNCTION live_events_national('plan');

@@ -7,3 +7,7 @@ CREATE TRIGGER plan_windows_version AFTER INSERT OR UPDATE OR DELETE ON plan_win
 -- plan_windows_version_truncate: migrations/0008_truncate_keeps_derived_tables.sql
 CREATE TRIGGER plan_windows_version_truncate AFTER TRUNCATE ON plan_windows
   FOR EACH STATEMENT EXECUTE FUNCTION progress_versions_bump_all();
+
+-- plan_windows_live: migrations/0012_live_events.sql
+CREATE TRIGGER plan_windows_live AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_windows
+  FOR EACH STATEMENT EXECUTE FUNCTION live_events_national('plan');
