@@ -8,7 +8,7 @@ import { formatThaiDate } from '../../domain/thai-date.ts';
 import { bangkokDate, isWithinWindow } from '../../domain/timeliness.ts';
 import { isDistrictRoundLocked, DISTRICT_ROUND_STATE_LABELS, type DistrictRoundState, type ProvinceRoundState } from '../../domain/round-state.ts';
 import type { ColumnKey } from '../../domain/columns.ts';
-import { columnLabel, mapHeaders, recognisedColumns, type HeaderMapping } from '../map-headers.ts';
+import { columnLabel, mapHeaders, recognisedColumns, type HeaderMapping, type HeaderOptions } from '../map-headers.ts';
 import { normalizeCell } from '../normalize-cell.ts';
 import { FileRefusal } from '../read/file-refusal.ts';
 import type { RecordSource } from '../read/open-records.ts';
@@ -37,6 +37,8 @@ export interface LoadPlan {
   /** When the upload is judged: timeliness, registration dates in the future. */
   judgedAt: Date;
   records: RecordSource;
+  /** Titles a person mapped (the upload's mapping, the district's remembered one). */
+  headers?: HeaderOptions | undefined;
   onRows?: ((rowsRead: number) => void) | undefined;
   /** Called as each phase ends, with its name (benchmarks print the breakdown). */
   onPhase?: ((phase: LoadPhase) => void) | undefined;
@@ -321,7 +323,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
   };
 
   const startData = async (header: SourceRecord, rest: SourceRecord[]) => {
-    const mapped = mapHeaders(header.cells, header.row);
+    const mapped = mapHeaders(header.cells, header.row, plan.headers);
     mapping = mapped.mapping;
     if (mapped.issues.length > 0) {
       refusal = mapped.issues;
@@ -342,7 +344,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
         }
         if (record.cells.every((c) => normalizeCell(c).value === '')) continue;
         titleCandidates.push(record);
-        if (recognisedColumns(record.cells) >= 2) {
+        if (recognisedColumns(record.cells, plan.headers) >= 2) {
           await startData(record, []);
           titleCandidates.length = 0;
         } else if (titleCandidates.length >= MAX_TITLE_ROWS) {
