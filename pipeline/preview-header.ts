@@ -10,6 +10,8 @@ export interface HeaderPreview {
   header: SourceRecord | null;
   /** Non-blank rows right after the header (for the mapping screen's sample values). */
   samples: string[][];
+  /** Stops the reader (closes its file) if the load did not read to the end. */
+  close: () => Promise<void>;
 }
 
 const SAMPLE_ROWS = 5;
@@ -62,11 +64,23 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
     header = candidates[0]!;
     samples.push(...candidates.slice(1, 1 + SAMPLE_ROWS).map((r) => r.cells));
   }
+  let closed = false;
+  const close = async () => {
+    if (closed || done || failure) return;
+    closed = true;
+    await iterator.return?.();
+  };
   async function* replay(): AsyncGenerator<SourceRecord[]> {
-    for (const batch of buffered.splice(0)) yield batch;
-    if (failure) throw failure.error;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      for (const batch of buffered.splice(0)) yield batch;
+      if (failure) throw failure.error;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      done = true;
+    } finally {
+      // A load that stops early (a refused header) closes the reader, as breaking out of it would.
+      await close();
+    }
   }
-  return { records: { info: source.info, batches: replay() }, header, samples: samples.slice(0, SAMPLE_ROWS) };
+  return { records: { info: source.info, batches: replay() }, header, samples: samples.slice(0, SAMPLE_ROWS), close };
 }

@@ -67,6 +67,11 @@ export const UPLOAD_BODY_SCHEMA: { type: 'object'; required: string[]; propertie
     round: { type: 'string', description: "Round code ('2561-Q1')" },
     dryRun: { type: 'string', enum: ['true', 'false', '1', '0'], description: 'Validate only, load nothing' },
     sheet: { type: 'string', description: 'XLSX worksheet (default: the first)' },
+    mapping: {
+      type: 'string',
+      description:
+        'JSON {"title as in the file": "column"}: column is a key (phone), its Thai or English name, or null to leave the column out. A load that takes rows remembers it for the district\'s next file with the same header row. The report\'s headerMapping shows the mapping used, and on a dry run the titles not mapped with their candidate columns.',
+    },
   },
 };
 

@@ -29,7 +29,12 @@ export async function loadWithHeaders(tx: LoadTx, engine: Engine, plan: LoadPlan
   const signature = preview.header ? headerSignature(preview.header.cells) : null;
   const remembered = signature && step.districtCode ? await rememberedHeaderChoices(tx, step.districtCode, signature) : null;
   const options = headerChoices(remembered, step.explicit);
-  const result = await runLoad(tx, engine, { ...plan, records: preview.records, headers: options });
+  let result: LoadResult;
+  try {
+    result = await runLoad(tx, engine, { ...plan, records: preview.records, headers: options });
+  } finally {
+    await preview.close();
+  }
   if (!preview.header || !signature) return result;
 
   const { mapping } = mapHeaders(preview.header.cells, preview.header.row, options);
