@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { makeIssue, type Issue, type IssueMessage } from '../domain/issue-codes.ts';
 import { normalizeText } from '../domain/normalize-text.ts';
+import { resolveProducerType } from '../domain/producer-types.ts';
+import { resolveCategory } from '../domain/product-categories.ts';
+import { parseDateInput } from '../domain/thai-date.ts';
 import {
   COLUMN_BY_KEY, REGISTRATION_COLUMNS, columnLabelKeys, headerKey, isRunningNumberTitle, resolveHeader, type ColumnKey,
 } from '../domain/columns.ts';
@@ -254,6 +257,31 @@ export interface ReportedColumn {
   samples?: string[];
 }
 
+const PERSON_OR_GROUP = /^(?:กลุ่ม|นาย|นาง|น\.ส\.|บริษัท|ห้างหุ้นส่วน|หจก|วิสาหกิจ|สหกรณ์)/;
+const SHAPES: Partial<Record<ColumnKey, (v: string) => boolean>> = {
+  citizen_id: (v) => /^\d{13}$/.test(v.replace(/[\s-]/g, '')),
+  phone: (v) => /^0\d{8,9}$/.test(v.replace(/[\s-]/g, '')),
+  producer_name: (v) => PERSON_OR_GROUP.test(v),
+  contact_name: (v) => /^(?:นาย|นาง|น\.ส\.)/.test(v),
+  producer_type: (v) => resolveProducerType(v) !== null,
+  category: (v) => resolveCategory(v) !== null,
+  registered_date: (v) => parseDateInput(v).ok,
+  stars: (v) => /^[1-5]$/.test(v),
+  village_no: (v) => /^\d{1,2}$/.test(v),
+  members: (v) => /^\d{1,4}$/.test(v),
+};
+
+/**
+ * What the column's values say about a candidate (−0.2 to +0.2): 13-digit numbers are IDs,
+ * 'กลุ่ม…' and 'นาง…' are names, 'อาหาร' a category. Columns without a shape to check say nothing.
+ */
+function sampleEvidence(key: ColumnKey, samples: readonly string[]): number {
+  const shape = SHAPES[key];
+  if (!shape || samples.length === 0) return 0;
+  const share = samples.filter(shape).length / samples.length;
+  return share >= 0.5 ? 0.2 * share : -0.2 * (1 - share);
+}
+
 /** The header step of a submission, as the report shows it. */
 export interface HeaderReport {
   headerRow: number;
@@ -287,9 +315,13 @@ export function headerReport(mapping: HeaderMapping, samples: readonly (readonly
   const mapped = new Set(mapping.indexOf.keys());
   const missingKeys = new Set(REGISTRATION_COLUMNS.filter((c) => c.required && !mapped.has(c.key)).map((c) => c.key));
   // Columns another header already holds go last; required columns still missing come first.
-  const rank = (list: ColumnCandidate[]): ColumnCandidate[] =>
+  // The values in the column count too ('กลุ่ม…' is a name, not a subdistrict).
+  const rank = (list: ColumnCandidate[], values: readonly string[]): ColumnCandidate[] =>
     list
-      .map((c) => ({ key: c.key, confidence: Math.round(Math.min(0.95, c.confidence + (missingKeys.has(c.key) ? 0.1 : 0)) * 100) / 100 }))
+      .map((c) => ({
+        key: c.key,
+        confidence: Math.round(Math.max(0.05, Math.min(0.95, c.confidence + (missingKeys.has(c.key) ? 0.1 : 0) + sampleEvidence(c.key, values))) * 100) / 100,
+      }))
       .sort((a, b) => Number(mapped.has(a.key)) - Number(mapped.has(b.key)) || b.confidence - a.confidence || a.key.localeCompare(b.key));
   const seen = new Set<ColumnKey>();
   const columns: ReportedColumn[] = [];
@@ -307,7 +339,7 @@ export function headerReport(mapping: HeaderMapping, samples: readonly (readonly
       key: duplicate ? null : cls.key,
       via: duplicate ? null : cls.via,
       ignored: duplicate ? 'duplicate' : cls.ignored,
-      candidates: duplicate ? [{ key: cls.key!, confidence: 0.5 }] : rank(cls.candidates).slice(0, SHOWN_CANDIDATES),
+      candidates: duplicate ? [{ key: cls.key!, confidence: 0.5 }] : rank(cls.candidates, values).slice(0, SHOWN_CANDIDATES),
       samples: values.slice(0, 3).map((v) => (v.length > 60 ? `${v.slice(0, 59)}…` : v)),
     });
   }
