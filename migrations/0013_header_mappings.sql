@@ -9,5 +9,4 @@ CREATE TABLE "header_mappings" (
 	CONSTRAINT "header_mappings_district_code_signature_pk" PRIMARY KEY("district_code","signature")
 );
 --> statement-breakpoint
-ALTER TABLE "submissions" ADD COLUMN "header_mapping" jsonb;--> statement-breakpoint
-ALTER TABLE "header_mappings" ADD CONSTRAINT "header_mappings_district_code_districts_code_fk" FOREIGN KEY ("district_code") REFERENCES "public"."districts"("code") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "submissions" ADD COLUMN "header_mapping" jsonb;

@@ -103,7 +103,8 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
   if (!report) throw new Error(`submission ${id} vanished`);
   // A dry run stores no cell of the file; its caller still sees the values it found.
   if (report.status === 'failed') return report;
-  // The header step with its sample values (the mapping screen shows them; never stored).
-  const withHeaders = headers && report.headerMapping ? { ...report, headerMapping: headers } : report;
+  // A dry run's header step with its sample values (the mapping screen shows them; never
+  // stored). A load answers with its stored report, as GET /api/submissions/:id reads it back.
+  const withHeaders = report.dryRun && headers && report.headerMapping ? { ...report, headerMapping: headers } : report;
   return withUnstoredValues(withHeaders, unstored);
 }

@@ -39,7 +39,7 @@ export interface SubmissionReport {
    * Files: the header step — each column with what it was mapped to and how (name, synonym,
    * the uploader's mapping, the district's remembered one) or why it was not read, candidates
    * for titles not recognised, required columns missing, and notices. Sample values only in
-   * the answer to the upload itself.
+   * the answer to a dry run.
    */
   headerMapping?: HeaderReport;
   /** Data rows read (blank rows skipped). */

@@ -22,7 +22,7 @@ export const HeaderMappingSchema = z
         via: z.enum(['name', 'alternatives', 'explicit', 'remembered']).nullable(),
         ignored: z.enum(['blank', 'running-number', 'unknown', 'chosen', 'duplicate']).nullable(),
         candidates: z.array(z.object({ key: ColumnKeySchema, confidence: z.number() })),
-        samples: z.array(z.string()).optional().openapi({ description: 'A few values of the column: only in the answer to the upload itself' }),
+        samples: z.array(z.string()).optional().openapi({ description: 'A few values of the column: only in the answer to a dry run' }),
       }),
     ),
     missing: z.array(ColumnKeySchema),

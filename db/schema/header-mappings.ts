@@ -1,5 +1,4 @@
 import { char, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { districts } from './districts.ts';
 
 /**
  * A district's confirmed header mapping, by the layout of its header row (the signature of its
@@ -9,9 +8,9 @@ import { districts } from './districts.ts';
 export const headerMappings = pgTable(
   'header_mappings',
   {
-    districtCode: char('district_code', { length: 4 })
-      .notNull()
-      .references(() => districts.code),
+    // No foreign key to districts, as submissions has none: a coordinator table cannot refer to a
+    // reference table under Citus (db/citus/table-placement.ts).
+    districtCode: char('district_code', { length: 4 }).notNull(),
     signature: text('signature').notNull(),
     choices: jsonb('choices').notNull(),
     /** The header row as typed, to show which layout this is. */
