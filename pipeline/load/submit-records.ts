@@ -12,9 +12,8 @@ import type { LoadTx } from './copy-into.ts';
 import { resolveTarget } from './resolve-target.ts';
 import type { HeaderReport } from '../map-headers.ts';
 import { loadWithHeaders } from './load-with-headers.ts';
-import { runLoad } from './run-load.ts';
 import type { HeaderChoices } from './remembered-header-choices.ts';
-import type { LoadPhase, UnstoredValues } from './run-load.ts';
+import { runLoad, type LoadPhase, type UnstoredValues } from './run-load.ts';
 
 /** One submission to record and load, whatever it came from (file, form, seed). */
 export interface SubmitRequest {
