@@ -53,7 +53,9 @@ export const COMMAND_HELP = {
   'load': {
     summary: "Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports",
     usage: [
-      "otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--as <username>] [--rejected-out <file.csv>]",
+      "otop load <file> --district 3801 --round 2561-Q1 [--dry-run] [--json] [--sheet <name>] [--map \"title=column\"]… [--as <username>] [--rejected-out <file.csv>]",
+      "  --map \"title=column\" (repeatable): read the column titled so as that column (a key such as phone, its Thai or English name, or - to leave it out);",
+      "    a load that takes rows remembers the mapping for the district's next file with the same header row. The mapping used is printed.",
       "  <file> may be - for stdin (or a FIFO): read up to the upload limit (UPLOAD_LIMIT_MB), refused past it.",
       "  --district also takes a province code (38) or \"all\" for a multi-district file. Exit code 0: all rows accepted,",
       "  1: some rows rejected, 2: the file as a whole was refused (or the load failed).",

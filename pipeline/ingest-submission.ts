@@ -8,6 +8,8 @@ import { sniffSource } from './read/sniff-source.ts';
 import type { UnstoredValues } from './load/run-load.ts';
 import { submissionReport, withUnstoredValues, type SubmissionReport } from './submission-report.ts';
 import type { Uploader } from './uploader.ts';
+import type { HeaderReport } from './map-headers.ts';
+import type { HeaderChoices } from './load/remembered-header-choices.ts';
 
 export { DEFAULT_UPLOAD_LIMIT_BYTES } from './ingest-limits.ts';
 export type { IngestSource } from './read/ingest-source.ts';
@@ -41,6 +43,12 @@ export interface IngestInput {
   limits?: Partial<IngestLimits>;
   /** Called as each load phase ends (benchmarks). */
   onPhase?: (phase: LoadPhase) => void;
+  /**
+   * The uploader's mapping of the file's titles: title → column key, or null to leave the column
+   * out (see resolveColumnChoice). Applied over the district's remembered mapping, and
+   * remembered for the district's next file with the same header row once a load takes rows.
+   */
+  mapping?: HeaderChoices;
 }
 
 /**
@@ -57,6 +65,7 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
   let bytesRead = 0;
   let rowsRead = 0;
   let unstored: UnstoredValues | null = null;
+  let headers: HeaderReport | null = null;
   const progress = () => input.onProgress?.({ rowsRead, bytesRead, totalBytes: sniff.sizeBytes });
   const id = await submitRecords(db, {
     kind: 'file',
@@ -85,9 +94,17 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
     onUnstored: (values) => {
       unstored = values;
     },
+    headerChoices: input.mapping,
+    onHeaders: (report) => {
+      headers = report;
+    },
   });
   const report = await submissionReport(db, id);
   if (!report) throw new Error(`submission ${id} vanished`);
   // A dry run stores no cell of the file; its caller still sees the values it found.
-  return withUnstoredValues(report, report.status === 'failed' ? null : unstored);
+  if (report.status === 'failed') return report;
+  // A dry run's header step with its sample values (the mapping screen shows them; never
+  // stored). A load answers with its stored report, as GET /api/submissions/:id reads it back.
+  const withHeaders = report.dryRun && headers && report.headerMapping ? { ...report, headerMapping: headers } : report;
+  return withUnstoredValues(withHeaders, unstored);
 }

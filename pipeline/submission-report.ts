@@ -5,6 +5,7 @@ import type { Issue, IssueCode, IssueMessage } from '../domain/issue-codes.ts';
 import { resolveHeader, type ColumnKey } from '../domain/columns.ts';
 import type { NormalizedSummary, SubmissionStatus, UnstoredValues } from './load/run-load.ts';
 import { loadFailureKind, type LoadFailureKind } from './load-failure.ts';
+import type { HeaderReport } from './map-headers.ts';
 
 export { rejectedRowsCsv } from './rejected-rows-csv.ts';
 export type { NormalizedSummary, SubmissionStatus } from './load/run-load.ts';
@@ -34,6 +35,13 @@ export interface SubmissionReport {
   source: { format: string; encoding: string | null; delimiter: string | null; sheet: string | null } | null;
   /** The file's header row, each header with the column it was recognised as. */
   columns: Array<{ header: string; key: ColumnKey | null }>;
+  /**
+   * Files: the header step — each column with what it was mapped to and how (name, synonym,
+   * the uploader's mapping, the district's remembered one) or why it was not read, candidates
+   * for titles not recognised, required columns missing, and notices. Sample values only in
+   * the answer to a dry run.
+   */
+  headerMapping?: HeaderReport;
   /** Data rows read (blank rows skipped). */
   rowsRead: number;
   /** Rows accepted, and what loading them did (a dry run: would do). */
@@ -81,6 +89,11 @@ export async function submissionReport(
   const [total] = await db.select({ n: count() }).from(submissionIssues).where(eq(submissionIssues.submissionId, submissionId));
   const issuesTotal = Number(total?.n ?? 0);
   const headers = s.columns ?? [];
+  const headerStep = (s.headerMapping ?? null) as HeaderReport | null;
+  // The column each title was mapped to: from the header step when stored (it knows the uploader's mapping).
+  const keyByHeader = new Map<string, ColumnKey | null>();
+  for (const c of headerStep?.columns ?? []) if (!keyByHeader.has(c.header)) keyByHeader.set(c.header, c.key);
+  const keyOf = (header: string) => (keyByHeader.has(header) ? keyByHeader.get(header)! : resolveHeader(header));
   const source = (s.source ?? null) as SubmissionReport['source'];
   const normalized = (s.normalized ?? { total: 0, byKind: {}, samples: [] }) as NormalizedSummary;
   return {
@@ -99,7 +112,8 @@ export async function submissionReport(
     finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
     ...(s.duplicateOf ? { duplicateOf: s.duplicateOf } : {}),
     source,
-    columns: headers.map((header) => ({ header, key: resolveHeader(header) })),
+    ...(headerStep ? { headerMapping: headerStep } : {}),
+    columns: headers.map((header) => ({ header, key: keyOf(header) })),
     rowsRead: s.rowsRead,
     accepted: { total: s.accepted, created: s.created, updated: s.updated, unchanged: s.unchanged },
     rejected: s.rejected,
@@ -108,7 +122,7 @@ export async function submissionReport(
     issues: rows.map((i) => ({
       row: i.row,
       column: i.column,
-      columnKey: i.column === null ? null : resolveHeader(i.column),
+      columnKey: i.column === null ? null : keyOf(i.column),
       value: i.value,
       code: i.code as IssueCode,
       severity: i.severity,

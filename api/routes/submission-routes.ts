@@ -4,6 +4,8 @@ import type { Db } from '../../db/create-db.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { ingestSubmission, type SubmissionReport } from '../../pipeline/ingest-submission.ts';
 import { registerProducer } from '../../pipeline/register-producer.ts';
+import { resolveColumnChoice } from '../../pipeline/map-headers.ts';
+import type { ColumnKey } from '../../domain/columns.ts';
 import { rejectedRowsCsv, submissionReport } from '../../pipeline/submission-report.ts';
 import { requireRole } from '../auth/require-user.ts';
 import { assertDistrictInScope, assertUploadTargetInScope, isSubmissionInScope, scopedFilter, seesFullCitizenIds } from '../auth/scope.ts';
@@ -47,6 +49,35 @@ function uploadSizeLimit(): MiddlewareHandler<AppEnv> {
     const limit = c.get('deps').config.uploadLimitBytes;
     return bodyLimit({ maxSize: limit + MULTIPART_OVERHEAD, onError: () => { throw tooLarge(limit); } })(c, next);
   };
+}
+
+/**
+ * The upload's `mapping` field: JSON { "title as in the file": "column" } where column is a key
+ * (phone), its Thai or English name, or null / "-" to leave the column out. Refused with
+ * every wrong entry named (invalidRequest: 422).
+ */
+function parseMapping(raw: unknown): Record<string, ColumnKey | null> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const bad = (en: string, th: string) => invalidRequest([fieldIssue('mapping', 'invalid-value', { en, th })]);
+  let parsed: unknown;
+  try {
+    parsed = typeof raw === 'string' ? JSON.parse(raw) : null;
+  } catch {
+    throw bad('mapping must be JSON: {"title": "column"}', 'mapping ต้องเป็น JSON: {"หัวคอลัมน์": "คอลัมน์"}');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('mapping must be a JSON object: {"title": "column"}', 'mapping ต้องเป็นออบเจกต์ JSON');
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  if (entries.length > 200) throw bad('mapping has more than 200 titles', 'mapping มีหัวคอลัมน์เกิน 200 รายการ');
+  const out: Record<string, ColumnKey | null> = {};
+  const issues = [];
+  for (const [title, column] of entries) {
+    const key = column === null ? null : typeof column === 'string' && column.length <= 200 ? resolveColumnChoice(column) : undefined;
+    if (key === undefined || title.length > 500) {
+      issues.push(fieldIssue('mapping', 'invalid-value', { en: `unknown column for "${title.slice(0, 100)}"`, th: `ไม่รู้จักคอลัมน์ของ "${title.slice(0, 100)}"` }));
+    } else out[title] = key;
+  }
+  if (issues.length > 0) throw invalidRequest(issues);
+  return out;
 }
 
 function uploader(user: SessionUser) {
@@ -261,6 +292,7 @@ export function submissionRoutes() {
 
       const dryRun = ['1', 'true', 'yes', 'on'].includes(String(form['dryRun'] ?? '').toLowerCase());
       const sheet = typeof form['sheet'] === 'string' && form['sheet'] !== '' ? form['sheet'] : undefined;
+      const mapping = parseMapping(form['mapping']);
       const ingest = async () =>
         ingestSubmission(db, {
           source: { kind: 'bytes', bytes: new Uint8Array(await file.arrayBuffer()) },
@@ -270,6 +302,7 @@ export function submissionRoutes() {
           dryRun,
           user: uploader(user),
           ...(sheet ? { sheetName: sheet } : {}),
+          ...(mapping ? { mapping } : {}),
           now: now(),
         });
       const report = dryRun ? await withDryRunSlot(db, user, now(), dryRunsRunning, ingest) : await ingest();

@@ -1,8 +1,35 @@
 import { z } from '@hono/zod-openapi';
 import { SUBMISSION_STATUSES } from '../../db/schema/index.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../../domain/columns.ts';
 import { DistrictCode, IssueSchema, PageQuery, ProvinceCode, RoundCode, pageSchema } from '../http/openapi-common.ts';
 
 const Status = z.enum(SUBMISSION_STATUSES);
+
+const ColumnKeySchema = z.enum(REGISTRATION_COLUMNS.map((c) => c.key) as [ColumnKey, ...ColumnKey[]]);
+
+/** The header step of a file's report (pipeline/map-headers.ts HeaderReport). */
+export const HeaderMappingSchema = z
+  .object({
+    headerRow: z.number().int(),
+    signature: z.string(),
+    source: z.enum(['recognised', 'explicit', 'remembered']),
+    columns: z.array(
+      z.object({
+        index: z.number().int(),
+        letter: z.string(),
+        header: z.string(),
+        key: ColumnKeySchema.nullable(),
+        via: z.enum(['name', 'alternatives', 'explicit', 'remembered']).nullable(),
+        ignored: z.enum(['blank', 'running-number', 'unknown', 'chosen', 'duplicate']).nullable(),
+        candidates: z.array(z.object({ key: ColumnKeySchema, confidence: z.number() })),
+        samples: z.array(z.string()).optional().openapi({ description: 'A few values of the column: only in the answer to a dry run' }),
+      }),
+    ),
+    missing: z.array(ColumnKeySchema),
+    needsMapping: z.boolean(),
+    notices: z.array(z.object({ th: z.string(), en: z.string() })),
+  })
+  .openapi('HeaderMapping', { description: 'How the file’s titles were mapped to columns; what a person should map (needsMapping)' });
 
 export const SubmissionReportSchema = z
   .object({
@@ -20,6 +47,7 @@ export const SubmissionReportSchema = z
     warnings: z.number().int(),
     issues: z.array(IssueSchema),
     issuesTotal: z.number().int(),
+    headerMapping: HeaderMappingSchema.optional(),
   })
   .loose()
   .openapi('SubmissionReport', { description: 'The pipeline’s report of one submission (see pipeline/submission-report.ts)' });
@@ -67,6 +95,11 @@ export const UPLOAD_BODY_SCHEMA: { type: 'object'; required: string[]; propertie
     round: { type: 'string', description: "Round code ('2561-Q1')" },
     dryRun: { type: 'string', enum: ['true', 'false', '1', '0'], description: 'Validate only, load nothing' },
     sheet: { type: 'string', description: 'XLSX worksheet (default: the first)' },
+    mapping: {
+      type: 'string',
+      description:
+        'JSON {"title as in the file": "column"}: column is a key (phone), its Thai or English name, or null to leave the column out. A load that takes rows remembers it for the district\'s next file with the same header row. The report\'s headerMapping shows the mapping used, and on a dry run the titles not mapped with their candidate columns.',
+    },
   },
 };
 

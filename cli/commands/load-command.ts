@@ -11,6 +11,8 @@ import { loadTargetHints, type LoadTargetHints } from '../load-target-hints.ts';
 import { submissions } from '../../db/schema/index.ts';
 import { ingestSubmission, type IngestProgress, type SubmissionReport, type Uploader } from '../../pipeline/ingest-submission.ts';
 import { rejectedRowsCsv } from '../../pipeline/submission-report.ts';
+import { resolveColumnChoice, type HeaderReport } from '../../pipeline/map-headers.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../../domain/columns.ts';
 import { FileRefusal } from '../../pipeline/read/file-refusal.ts';
 import type { IngestSource } from '../../pipeline/read/ingest-source.ts';
 import { readBoundedInput } from '../../pipeline/read/read-bounded-input.ts';
@@ -50,6 +52,49 @@ export function loadExitCode(report: SubmissionReport): number {
   return report.rejected > 0 ? 1 : 0;
 }
 
+/**
+ * `--map "title=column"` options as a mapping (title → column, null: leave the column out), or
+ * a message (Thai / English) naming what is wrong with each. The title is what the file's
+ * header says; the column a key (phone), its Thai or English name, or '-' to leave it out.
+ */
+export function parseMapOptions(values: readonly string[]): { mapping: Record<string, ColumnKey | null> } | { message: string } {
+  const mapping: Record<string, ColumnKey | null> = {};
+  const problems: string[] = [];
+  for (const v of values) {
+    const at = v.lastIndexOf('=');
+    const title = at > 0 ? v.slice(0, at).trim() : '';
+    const column = at > 0 ? resolveColumnChoice(v.slice(at + 1)) : undefined;
+    if (!title) problems.push(`--map "${v}": ต้องเป็น "หัวคอลัมน์=คอลัมน์" / must be "title=column"`);
+    else if (column === undefined) problems.push(`--map "${v}": ไม่รู้จักคอลัมน์ "${v.slice(at + 1)}" / unknown column "${v.slice(at + 1)}"`);
+    else mapping[title] = column;
+  }
+  if (problems.length > 0) {
+    const keys = REGISTRATION_COLUMNS.map((c) => c.key).join(', ');
+    return { message: `${problems.join('\n')}\nคอลัมน์ / columns: ${keys}, - (ไม่ใช้ / leave out)` };
+  }
+  return { mapping };
+}
+
+const VIA: Record<string, string> = {
+  name: 'recognised', alternatives: 'recognised', explicit: 'your --map', remembered: "the district's remembered mapping",
+};
+
+/** The mapping the load used, one line per column, then the header step's notices. */
+export function mappingLines(h: HeaderReport): string[] {
+  const lines = [`  header row ${h.headerRow}; mapping: ${h.source === 'remembered' ? "the district's remembered mapping" : h.source === 'explicit' ? 'with your --map' : 'recognised'}`];
+  for (const c of h.columns) {
+    const target = c.key ? `${c.key} (${VIA[c.via ?? 'name']})` : `— not loaded (${c.ignored})`;
+    const maybe = !c.key && c.candidates.length > 0 ? `; may be ${c.candidates.map((k) => `${k.key} ${Math.round(k.confidence * 100)}%`).join(', ')}` : '';
+    lines.push(`    ${c.letter} "${c.header}" → ${target}${maybe}`);
+  }
+  if (h.needsMapping) {
+    const example = h.columns.find((c) => !c.key && c.candidates.length > 0);
+    lines.push(`  mapping needed / ต้องจับคู่คอลัมน์${example ? `: e.g. --map "${example.header}=${example.candidates[0]!.key}"` : ''}`);
+  }
+  for (const n of h.notices) lines.push(`  notice: ${n.th} / ${n.en}`);
+  return lines;
+}
+
 function progressBar(stream: NodeJS.WritableStream) {
   const started = Date.now();
   let last = 0;
@@ -85,6 +130,7 @@ function summary(r: SubmissionReport, failureReason: string | null, scopeArg: st
   lines.push(
     `  rows read ${r.rowsRead}; accepted ${r.accepted.total} (created ${r.accepted.created}, updated ${r.accepted.updated}, unchanged ${r.accepted.unchanged}); rejected ${r.rejected}; warnings ${r.warnings}`,
   );
+  if (r.headerMapping) lines.push(...mappingLines(r.headerMapping));
   if (r.normalized.total > 0) {
     lines.push(`  normalised ${r.normalized.total} cells: ${Object.entries(r.normalized.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
@@ -118,11 +164,17 @@ export const loadCommand: Command = defineCommand('load', async (args, { config,
         sheet: { type: 'string' },
         as: { type: 'string' },
         'rejected-out': { type: 'string' },
+        map: { type: 'string', multiple: true },
       },
     });
     const [file] = positionals;
     if (!file || !values.district || !values.round) {
       stderr.write(`Usage: ${USAGE}\n`);
+      return 2;
+    }
+    const mapped = parseMapOptions(values.map ?? []);
+    if ('message' in mapped) {
+      stderr.write(`${mapped.message}\n`);
       return 2;
     }
     // Before the database opens: a refused input costs nothing and leaves nothing behind.
@@ -148,6 +200,7 @@ export const loadCommand: Command = defineCommand('load', async (args, { config,
         dryRun: values['dry-run'],
         user,
         ...(values.sheet ? { sheetName: values.sheet } : {}),
+        ...(Object.keys(mapped.mapping).length > 0 ? { mapping: mapped.mapping } : {}),
         ...(bar ? { onProgress: (p: IngestProgress) => bar.update(p) } : {}),
       });
       bar?.done();

@@ -5,6 +5,9 @@ import { useApp } from '../app-context.ts';
 import { Link } from '../components/link.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { ErrorState, Loading, ProblemMessage } from '../components/status.tsx';
+import { HeaderMappingForm, type HeaderStep, type UploadMapping } from '../components/header-mapping-form.tsx';
+import { label } from '../i18n/messages.ts';
+import { REGISTRATION_COLUMNS, type ColumnKey } from '../../domain/columns.ts';
 import { SubmissionReportView } from '../components/submission-report-view.tsx';
 import { formatPercent } from '../format/format-number.ts';
 import { roundFocus } from '../model/current-round.ts';
@@ -34,6 +37,10 @@ export function UploadPage() {
   const [report, setReport] = useState<SubmissionReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [missingFile, setMissingFile] = useState(false);
+  // The mapping of the file's titles the user confirmed (sent with every check and the load),
+  // and the header step shown on the mapping screen while the user maps.
+  const [mapping, setMapping] = useState<UploadMapping | null>(null);
+  const [mappingStep, setMappingStep] = useState<HeaderStep | null>(null);
 
   if (progress.error) return <ErrorState error={progress.error} onRetry={progress.reload} />;
   if (!progress.data) return <Loading />;
@@ -44,7 +51,7 @@ export function UploadPage() {
   const defaultRound = (q.q !== null ? p.rounds.find((r) => r.quarter === q.q)?.code : null) ?? focus.round?.code ?? p.rounds[0]?.code ?? null;
   const chosenRound = roundCode ?? defaultRound;
 
-  const send = async (dryRun: boolean) => {
+  const send = async (dryRun: boolean, withMapping: UploadMapping | null = mapping) => {
     if (!file) {
       setMissingFile(true);
       document.getElementById('upload-file')?.focus();
@@ -59,20 +66,27 @@ export function UploadPage() {
     form.set('district', chosenDistrict);
     form.set('round', chosenRound);
     form.set('dryRun', String(dryRun));
+    if (withMapping) form.set('mapping', JSON.stringify(withMapping));
+    setMappingStep(null);
     setPhase({ kind: 'uploading', fraction: 0, dryRun });
     try {
       const r = await api.upload<SubmissionReport>('/api/submissions', form, (fraction) =>
         setPhase(fraction >= 1 ? { kind: 'processing', dryRun } : { kind: 'uploading', fraction, dryRun }),
       );
       setReport(r);
+      if (dryRun && r.headerMapping?.needsMapping) setMappingStep(r.headerMapping);
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
+      // A file refused at its header: the answer carries the header step, to map on screen.
+      const refused = err instanceof ApiError ? (err.problem as { report?: SubmissionReport }).report : undefined;
+      if (refused?.headerMapping?.needsMapping) setMappingStep(refused.headerMapping);
     } finally {
       setPhase({ kind: 'idle' });
     }
   };
 
   const busy = phase.kind !== 'idle';
+  const columnName = (key: ColumnKey) => label(lang, REGISTRATION_COLUMNS.find((c) => c.key === key)!);
   const canCommit = report?.dryRun === true && report.accepted.total > 0;
   return (
     <section class="upload">
@@ -123,6 +137,8 @@ export function UploadPage() {
               setFile(e.currentTarget.files?.[0] ?? null);
               setReport(null);
               setError(null);
+              setMapping(null);
+              setMappingStep(null);
             }}
           />
           {missingFile && (
@@ -153,7 +169,39 @@ export function UploadPage() {
           </p>
         )}
       </form>
+      {mappingStep && (
+        <HeaderMappingForm
+          key={mappingStep.signature}
+          step={mappingStep}
+          onCancel={() => setMappingStep(null)}
+          onConfirm={(m) => {
+            setMapping(m);
+            void send(true, m);
+          }}
+        />
+      )}
       {error && <ProblemMessage problem={error.problem} />}
+      {report?.headerMapping && !mappingStep && (report.headerMapping.source !== 'recognised' || report.headerMapping.notices.length > 0) && (
+        <div class="notice stack" data-testid="header-step" data-source={report.headerMapping.source}>
+          {report.headerMapping.source !== 'recognised' && (
+            <p>
+              {report.headerMapping.source === 'remembered' ? t.upload.mappingRemembered : t.upload.mappingExplicit}:{' '}
+              {report.headerMapping.columns
+                .filter((c) => c.via === 'explicit' || c.via === 'remembered')
+                .map((c) => `${c.header} → ${columnName(c.key!)}`)
+                .join(', ')}{' '}
+              {report.dryRun && (
+                <button type="button" onClick={() => setMappingStep(report.headerMapping!)} data-testid="change-mapping">
+                  {t.upload.mappingChange}
+                </button>
+              )}
+            </p>
+          )}
+          {report.headerMapping.notices.map((n) => (
+            <p key={n.en}>{label(lang, n)}</p>
+          ))}
+        </div>
+      )}
       {report && <SubmissionReportView report={report} />}
       {report && !report.dryRun && chosenDistrict && (
         <p class="notice">

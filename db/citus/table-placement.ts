@@ -39,6 +39,8 @@ export const TABLE_PLACEMENTS: ReadonlyArray<{ table: string; placement: TablePl
   { table: 'api_tokens', placement: 'coordinator' },
   { table: 'login_throttle', placement: 'coordinator' },
   { table: 'submissions', placement: 'coordinator' },
+  // A district's confirmed header mappings: read once per upload, beside submissions.
+  { table: 'header_mappings', placement: 'coordinator' },
   { table: 'submission_issues', placement: 'coordinator' },
   { table: 'rejected_rows', placement: 'coordinator' },
   { table: 'audit_log', placement: 'coordinator' },

@@ -23,3 +23,4 @@ export * from './progress-versions.ts';
 export * from './issued-documents.ts';
 export * from './api-tokens.ts';
 export * from './area-boundaries.ts';
+export * from './header-mappings.ts';

@@ -42,6 +42,8 @@ export const submissions = pgTable(
     warnings: integer('warnings').notNull().default(0),
     issueCounts: jsonb('issue_counts').notNull().default(sql`'{}'::jsonb`),
     columns: text('columns').array(),
+    /** The header step: each column's mapping and how it was made, what is missing, notices (no cell values). */
+    headerMapping: jsonb('header_mapping'),
     /** How the file was read: { format, encoding, delimiter, sheet }. */
     source: jsonb('source'),
     /** What normalisation changed: { total, byKind, samples }. */

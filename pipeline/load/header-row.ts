@@ -1,10 +1,8 @@
 import type { Issue } from '../../domain/issue-codes.ts';
-import { mapHeaders, recognisedColumns, type HeaderMapping } from '../map-headers.ts';
+import { isHeaderRow, mapHeaders, MAX_TITLE_ROWS, type HeaderMapping, type HeaderOptions } from '../map-headers.ts';
 import { normalizeCell } from '../normalize-cell.ts';
 import type { SourceRecord } from '../read/source-record.ts';
 
-// How many leading non-blank rows may be titles above the header row.
-const MAX_TITLE_ROWS = 10;
 
 /** The header row found: its mapping (or the issues refusing it) and the rows read after it while looking. */
 export interface FoundHeader {
@@ -21,11 +19,14 @@ export interface FoundHeader {
 export class HeaderRowFinder {
   private readonly candidates: SourceRecord[] = [];
 
+  /** `options`: titles a person mapped, which count as recognised. */
+  constructor(private readonly options: HeaderOptions = {}) {}
+
   /** Takes the next record; returns the header once it is known, else null. */
   offer(record: SourceRecord): FoundHeader | null {
     if (record.cells.every((c) => normalizeCell(c).value === '')) return null;
     this.candidates.push(record);
-    if (recognisedColumns(record.cells) >= 2) return this.take(this.candidates.splice(0).at(-1)!, []);
+    if (isHeaderRow(record.cells, this.options)) return this.take(this.candidates.splice(0).at(-1)!, []);
     if (this.candidates.length >= MAX_TITLE_ROWS) return this.end();
     return null;
   }
@@ -37,7 +38,7 @@ export class HeaderRowFinder {
   }
 
   private take(header: SourceRecord, rest: SourceRecord[]): FoundHeader {
-    const { mapping, issues } = mapHeaders(header.cells, header.row);
+    const { mapping, issues } = mapHeaders(header.cells, header.row, this.options);
     return { mapping, issues, rest };
   }
 }

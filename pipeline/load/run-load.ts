@@ -5,6 +5,7 @@ import { submissionIssues, submissions, SUBMISSION_STATUSES } from '../../db/sch
 import { makeIssue, type Issue } from '../../domain/issue-codes.ts';
 import { formatThaiDate } from '../../domain/thai-date.ts';
 import { bangkokDate, isWithinWindow } from '../../domain/timeliness.ts';
+import type { HeaderOptions } from '../map-headers.ts';
 import type { RecordSource } from '../read/open-records.ts';
 import { ScopeGeography, type GeoDistrict, type LoadScope } from '../scope-geography.ts';
 import type { NormalizedSummary, RowValidator } from '../validate-row.ts';
@@ -30,6 +31,8 @@ export interface LoadPlan {
   /** When the upload is judged: timeliness, registration dates in the future. */
   judgedAt: Date;
   records: RecordSource;
+  /** Titles a person mapped (the upload's mapping, the district's remembered one). */
+  headers?: HeaderOptions | undefined;
   onRows?: ((rowsRead: number) => void) | undefined;
   /** Called as each phase ends, with its name (benchmarks print the breakdown). */
   onPhase?: ((phase: LoadPhase) => void) | undefined;
@@ -96,6 +99,7 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
     await copyInto(tx, engine, STAGE_TABLE, STAGE_COLUMNS),
     { scope, scopeDistricts: scopeDistricts(geography, scope), geography, today: bangkokDate(plan.judgedAt) },
     { scope, geography, lockedDistricts: lock.districts, elsewhere },
+    plan.headers,
   );
   if (round.step1 && isWithinWindow(plan.judgedAt, round.step1) === 'late') {
     await stager.fileIssue(

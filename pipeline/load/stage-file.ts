@@ -7,6 +7,7 @@ import type { SourceRecord } from '../read/source-record.ts';
 import { RowValidator, type RowRules } from '../validate-row.ts';
 import type { CopyWriter } from './copy-into.ts';
 import { HeaderRowFinder, type FoundHeader } from './header-row.ts';
+import type { HeaderOptions } from '../map-headers.ts';
 import { issueLine, producerLine, productLine, rejectedLine } from './stage-line.ts';
 
 /** What reading, validating and staging a file came to. */
@@ -33,7 +34,7 @@ export interface StagedFile {
 export class FileStager {
   private seq = 0;
   private waiting: Promise<void> | null = null;
-  private readonly header = new HeaderRowFinder();
+  private readonly header: HeaderRowFinder;
   private checks: CrossRowChecks | null = null;
   readonly result: StagedFile = {
     refusal: null, mapping: null, validator: null, rowsRead: 0, accepted: 0, rejected: 0, warnings: 0, stagedIssues: 0, issueCounts: {},
@@ -43,7 +44,10 @@ export class FileStager {
     private readonly writer: CopyWriter,
     private readonly rowRules: RowRules,
     private readonly crossRowRules: CrossRowRules,
-  ) {}
+    headers: HeaderOptions = {},
+  ) {
+    this.header = new HeaderRowFinder(headers);
+  }
 
   /** Stages an issue of the file as a whole (no row). */
   async fileIssue(issue: Issue): Promise<void> {

@@ -10,6 +10,9 @@ import { loadFailureReason } from '../load-failure.ts';
 import type { Uploader } from '../uploader.ts';
 import type { LoadTx } from './copy-into.ts';
 import { resolveTarget } from './resolve-target.ts';
+import type { HeaderReport } from '../map-headers.ts';
+import { loadWithHeaders } from './load-with-headers.ts';
+import type { HeaderChoices } from './remembered-header-choices.ts';
 import { runLoad, type LoadPhase, type UnstoredValues } from './run-load.ts';
 
 /** One submission to record and load, whatever it came from (file, form, seed). */
@@ -32,6 +35,10 @@ export interface SubmitRequest {
   onPhase?: ((phase: LoadPhase) => void) | undefined;
   /** A dry run: the values it shows but does not store (see runLoad). */
   onUnstored?: ((values: UnstoredValues) => void) | undefined;
+  /** Files: the mapping given with the upload (title → column, null: leave the column out). */
+  headerChoices?: HeaderChoices | undefined;
+  /** Files: the header step as answered (with sample values, never stored). */
+  onHeaders?: ((report: HeaderReport) => void) | undefined;
 }
 
 /**
@@ -205,7 +212,7 @@ function loadInto(
   target: Extract<Awaited<ReturnType<typeof resolveTarget>>, { ok: true }>,
   records: RecordSource,
 ) {
-  return runLoad(tx, engine, {
+  const plan = {
     submissionId: id,
     dryRun: req.dryRun,
     scope: target.scope,
@@ -216,6 +223,10 @@ function loadInto(
     onRows: req.onRows,
     onPhase: req.onPhase,
     onUnstored: req.onUnstored,
+  };
+  if (req.kind === 'form') return runLoad(tx, engine, plan);
+  return loadWithHeaders(tx, engine, plan, {
+    districtCode: target.districtCode, username: req.user.username, explicit: req.headerChoices ?? null, onHeaders: req.onHeaders,
   });
 }
 

@@ -24,10 +24,12 @@ describe(`issue codes (${TEST_ENGINE})`, () => {
       [null, 'ตำบล', 'missing-column'],
       [null, 'ประเภทผลิตภัณฑ์', 'missing-column'],
     ]);
+    // What is missing, where it was looked for, why it matters, what to do.
     expect(r.issues[0]!.message).toEqual({
-      th: 'ไม่พบคอลัมน์ที่จำเป็น: ตำบล (subdistrict)',
-      en: 'A required column is missing: Subdistrict (subdistrict)',
+      th: 'ไม่พบคอลัมน์ที่จำเป็น: ตำบล (subdistrict) ไม่มีหัวคอลัมน์ใดในแถวที่ 1 ตรงกับคอลัมน์นี้ ซึ่งทุกแถวต้องมี; เพิ่มคอลัมน์นี้ในไฟล์ (ดูแบบฟอร์มนำเข้า) หรือจับคู่หัวคอลัมน์ที่ใช้แทน',
+      en: 'A required column is missing: Subdistrict (subdistrict): no header in row 1 names this column, which every row needs; add the column to the file (see the import template), or map the title used instead',
     });
+    expect(r.headerMapping).toMatchObject({ headerRow: 1, missing: ['subdistrict', 'category'], needsMapping: true });
     expect(r.issueCounts).toEqual({ 'missing-column': 2 });
   });
 
