@@ -113,12 +113,6 @@ export const COMMAND_HELP = {
       "outside the scope is refused. Columns and how to read each format: docs/exports.md.",
     ].join('\n'),
   },
-  'citus-sql': {
-    summary: "Print the table placement for a Citus cluster as SQL (not runnable yet: the roll-up triggers; docs/deploy.md §4)",
-    usage: [
-      "otop citus-sql > citus-setup.sql      (see docs/deploy.md §4 for what must change before it can run)",
-    ].join('\n'),
-  },
 } as const satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof COMMAND_HELP;
