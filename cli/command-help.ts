@@ -106,11 +106,14 @@ export const COMMAND_HELP = {
     usage: [
       "otop export <producers|products|registrations|progress> --format <arrows|arrow|parquet|csv> [--fy 2561] [--province 38] [--district 3801]",
       "       [--category <food|beverage|textile|household|herbal>] [--as <username>] [--out <file>]     (or > file)",
+      "otop export <products|registrations|progress> --format parquet --partition-by fiscal_year,province_code --out <dir>",
       "",
       "Streams the dataset to stdout (or --out). --as exports what that account may see: a district",
       "officer their district, a province officer their province, analysts and the department the nation;",
       "without --as the export is national with citizen IDs masked (the analyst view). A province or district",
-      "outside the scope is refused. Columns and how to read each format: docs/exports.md.",
+      "outside the scope is refused. --partition-by writes a Hive-partitioned Parquet dataset into a new or",
+      "empty directory: <dir>/fiscal_year=2561/province_code=38/part-0.parquet, one file per partition with rows",
+      "(producers: province_code only). Columns and how to read each format: docs/exports.md.",
     ].join('\n'),
   },
 } as const satisfies Record<string, CommandHelp>;

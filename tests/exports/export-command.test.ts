@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../api/config.ts';
 import { prepareDatabase } from '../../api/prepare-database.ts';
 import { exportCommand } from '../../cli/commands/export-command.ts';
 import type { CommandContext } from '../../cli/command.ts';
-import { distinct, readWithPolars, sqlFigures } from './support/export-fixture.ts';
+import { distinct, pl, readWithPolars, sqlFigures } from './support/export-fixture.ts';
 
 /** Runs `otop export …` against the test database; stdout and stderr are captured. */
 async function otopExport(config: Config, args: string[], isTTY = false) {
@@ -27,6 +27,7 @@ describe(`otop export (${TEST_ENGINE})`, () => {
   let dir: string;
   let close: () => Promise<void>;
   let expected: Record<string, number>;
+  let registrations: Record<string, number>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'otop-export-cli-'));
@@ -36,12 +37,14 @@ describe(`otop export (${TEST_ENGINE})`, () => {
       const t = await createTestDb();
       await prepareDatabase(t.db, { demo: true });
       expected = await sqlFigures(t.db, sql`select count(*) filter (where district_code = '3801') as d3801, count(*) as n from products`);
+      registrations = await sqlFigures(t.db, sql`select count(*) filter (where fiscal_year = 2560) as y2560, count(*) filter (where fiscal_year = 2561) as y2561 from registrations`);
       config = loadConfig({ DATABASE_URL: t.url!, DEMO: '0' });
       close = () => t.close();
     } else {
       const handle = await createDb({ dataDir: join(dir, 'pglite') });
       await prepareDatabase(handle.db, { demo: true });
       expected = await sqlFigures(handle.db, sql`select count(*) filter (where district_code = '3801') as d3801, count(*) as n from products`);
+      registrations = await sqlFigures(handle.db, sql`select count(*) filter (where fiscal_year = 2560) as y2560, count(*) filter (where fiscal_year = 2561) as y2561 from registrations`);
       await handle.close();
       config = loadConfig({ DATA_DIR: join(dir, 'pglite'), DEMO: '0' });
       close = async () => {};
@@ -73,6 +76,28 @@ describe(`otop export (${TEST_ENGINE})`, () => {
     expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'district3801', '--district', '3802'])).code).toBe(1);
     expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'admin'])).code).toBe(1);
     expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'nobody'])).code).toBe(1);
+  });
+
+  it('--partition-by writes a Hive-partitioned Parquet dataset that Polars reads back, and refuses a non-empty directory', async () => {
+    const out = join(dir, 'registrations-dataset');
+    const r = await otopExport(config, ['registrations', '--format', 'parquet', '--partition-by', 'fiscal_year,province_code', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/rows in 2 partitions/);
+    const df = pl.scanParquet(join(out, '**', '*.parquet'), { hivePartitioning: true }).collectSync();
+    const counts = Object.fromEntries((df.groupBy('fiscal_year').len().toRecords() as Array<{ fiscal_year: number; len: number }>)
+      .map((x) => [String(x.fiscal_year), Number(x.len)]));
+    expect(counts).toEqual({ '2560': registrations.y2560, '2561': registrations.y2561 });
+    expect(readFileSync(join(out, 'fiscal_year=2561', 'province_code=38', 'part-0.parquet')).subarray(0, 4).toString()).toBe('PAR1');
+    const again = await otopExport(config, ['registrations', '--format', 'parquet', '--partition-by', 'province_code', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/is not empty/);
+    const producersByYear = await otopExport(config, ['producers', '--format', 'parquet', '--partition-by', 'fiscal_year', '--out', join(dir, 'p')]);
+    expect(producersByYear.code).toBe(2);
+    expect(producersByYear.stderr).toMatch(/--partition-by takes province_code \(comma-separated\) for producers/);
+    expect((await otopExport(config, ['products', '--format', 'csv', '--partition-by', 'province_code', '--out', join(dir, 'c')])).stderr)
+      .toMatch(/use --format parquet/);
+    expect((await otopExport(config, ['products', '--format', 'parquet', '--partition-by', 'province_code'])).stderr)
+      .toMatch(/needs --out <directory>/);
   });
 
   it('refuses bad arguments, and binary output to a terminal', async () => {
