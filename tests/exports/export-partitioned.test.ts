@@ -24,8 +24,11 @@ function filesUnder(dir: string): string[] {
 /** Rows per partition as Polars reads the dataset with hive partitioning: "2561/38" → n. */
 function polarsCounts(dir: string, by: string[]): Record<string, number> {
   const df = pl.scanParquet(join(dir, '**', '*.parquet'), { hivePartitioning: true }).collectSync();
-  const counts = df.groupBy(by).len().toRecords() as Array<Record<string, unknown>>;
-  return Object.fromEntries(counts.map((r) => [by.map((c) => String(r[c])).join('/'), Number(r.len)]));
+  const grouped = df.groupBy(by).len();
+  // The count column is 'len' in nodejs-polars 0.25, 'count' before: whichever is not a key.
+  const n = grouped.columns.find((c) => !by.includes(c))!;
+  const counts = grouped.toRecords() as Array<Record<string, unknown>>;
+  return Object.fromEntries(counts.map((r) => [by.map((c) => String(r[c])).join('/'), Number(r[n])]));
 }
 
 async function sqlCounts(fx: ExportFixture, table: 'registrations' | 'products' | 'producers', by: string[]): Promise<Record<string, number>> {
