@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
+import { districts, provinces, users } from '../../db/schema/index.ts';
 import { CATEGORY_CODES } from '../../db/schema/products.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
@@ -99,6 +99,28 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
       } catch (err) {
         if (!(err instanceof ProblemError)) throw err;
         const p = err.problem;
+        if (p.status === 404) {
+          // A province or district outside the account's area, or one that does not exist: say which ones it can take.
+          const area = scope as { provinceCode?: string; districtCode?: string };
+          const provinceCodes = area.provinceCode
+            ? [area.provinceCode]
+            : (await db.select({ code: provinces.code }).from(provinces).orderBy(provinces.code)).map((r) => r.code);
+          const districtCodes = area.districtCode
+            ? [area.districtCode]
+            : area.provinceCode
+              ? (await db.select({ code: districts.code }).from(districts).where(eq(districts.provinceCode, area.provinceCode)).orderBy(districts.code)).map((r) => r.code)
+              : null;
+          const who = values.as !== undefined ? `'${values.as}'` : 'a national export';
+          const asked = [values.province !== undefined ? `--province ${values.province}` : '', values.district !== undefined ? `--district ${values.district}` : '']
+            .filter(Boolean).join(' ');
+          stderr.write(
+            `${asked} is not an area ${who} can export (it does not exist, or lies outside the account's area). ` +
+              `/ ไม่พบพื้นที่นี้ หรืออยู่นอกพื้นที่ที่บัญชีนี้ส่งออกได้\n` +
+              `  --province: ${provinceCodes.join(', ') || '(none)'}\n` +
+              `  --district: ${districtCodes ? districtCodes.join(', ') : 'a 4-digit district code of one of those provinces (its first two digits)'}\n`,
+          );
+          return 1;
+        }
         const details = (p.issues ?? []).map((i) => `\n  ${i.column}: ${i.message.en} / ${i.message.th}`).join('');
         stderr.write(`${p.title} / ${p.titleTh}${details}\n`);
         return 1;

@@ -73,7 +73,16 @@ describe(`otop export (${TEST_ENGINE})`, () => {
     const df = readWithPolars('parquet', readFileSync(file));
     expect(df.height).toBe(expected.d3801);
     expect(distinct(df, 'district_code')).toEqual(['3801']);
-    expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'district3801', '--district', '3802'])).code).toBe(1);
+    const outside = await otopExport(config, ['products', '--format', 'csv', '--as', 'district3801', '--district', '3802']);
+    expect(outside.code).toBe(1);
+    // Not just "Not found": what was asked, and the areas the account can export.
+    expect(outside.stderr).toMatch(/--district 3802 is not an area 'district3801' can export/);
+    expect(outside.stderr).toMatch(/--province: 38\n  --district: 3801\n/);
+    const province = await otopExport(config, ['products', '--format', 'csv', '--as', 'province38', '--district', '9999']);
+    expect(province.stderr).toMatch(/--district: 3801, 3802, 3803, 3804, 3805, 3806, 3807, 3808\n/);
+    const national = await otopExport(config, ['products', '--format', 'csv', '--province', '99']);
+    expect(national.stderr).toMatch(/--province 99 is not an area a national export can export/);
+    expect(national.stderr).toMatch(/--province: 38\b/);
     expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'admin'])).code).toBe(1);
     expect((await otopExport(config, ['products', '--format', 'csv', '--as', 'nobody'])).code).toBe(1);
   });
