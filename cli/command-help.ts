@@ -127,3 +127,32 @@ export type CommandName = keyof typeof COMMAND_HELP;
 
 /** The commands in the order `otop --help` lists them. */
 export const COMMAND_NAMES = Object.keys(COMMAND_HELP) as CommandName[];
+
+/** `otop --help`: every command with its summary. */
+export function mainHelpText(): string {
+  const width = Math.max(...COMMAND_NAMES.map((c) => c.length));
+  return [
+    'otop — OTOP registration monitor command line',
+    '',
+    'Usage: npx otop <command> [options]   (npx otop <command> --help for one command)',
+    '',
+    'Commands:',
+    ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
+    '',
+    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default data/pglite in the project folder, wherever otop runs from).',
+  ].join('\n');
+}
+
+/** `otop <command> --help`. */
+export function commandHelpText(name: CommandName): string {
+  const { summary, usage } = COMMAND_HELP[name];
+  return `${summary}\n\nUsage: ${usage}`;
+}
+
+/**
+ * The help texts as bin/otop.js prints them without loading TypeScript (cli/help-text.json,
+ * written by `npx tsx cli/write-help-text.ts`; tests/cli/help-text.test.ts keeps it in step).
+ */
+export function helpTexts(): { main: string; commands: Record<string, string> } {
+  return { main: mainHelpText(), commands: Object.fromEntries(COMMAND_NAMES.map((c) => [c, commandHelpText(c)])) };
+}
