@@ -71,7 +71,7 @@ export const COMMAND_HELP = {
     usage: [
       "otop generate --producers 100000 --out file.csv [--seed 2561] [--round 2561-Q1] [--scope 38|3801]",
       "  [--faulty 0.01] [--faults missing-value,invalid-citizen-id,…] [--format csv|xlsx] [--encoding utf-8|windows-874]",
-      "  [--geo <dir>] [--geo-out <dir>]   geography: --geo, else ../shared/geo when present, else synthesised",
+      "  [--geo <dir>] [--geo-out <dir>]   geography: --geo, else shared/geo beside the project folder when present, else synthesised",
       "  (--geo-out writes the geography used; a synthesised one is marked synthetic: `otop geo import` takes it only",
       "  into a test database, and `otop geo remove --synthetic` removes it). --faulty is the share of rows per fault code.",
     ].join('\n'),
