@@ -53,6 +53,15 @@ describe('otop --help and argument errors (no database)', () => {
     expect(geography === 'synthesised' || geography === join(ROOT, '..', 'shared', 'geo')).toBe(true);
   });
 
+  it('a missing input file is named in Thai and English, exit 2, never a raw ENOENT', async () => {
+    for (const args of [['users', 'import', join(dir, 'no-such.csv')], ['plan', 'check', join(dir, 'no-such.csv')]]) {
+      const r = await runOtop(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`Cannot open '${join(dir, 'no-such.csv')}' (ENOENT)`);
+      expect(r.stderr).not.toMatch(/^Error: ENOENT/m);
+    }
+  });
+
   it('the usage lists (datasets, formats, categories, report kinds) are those the code takes', () => {
     for (const name of [...EXPORT_DATASET_NAMES, ...EXPORT_FORMAT_NAMES, ...CATEGORY_CODES]) expect(COMMAND_HELP.export.usage).toContain(name);
     for (const slug of REPORT_SLUGS) expect(COMMAND_HELP.report.usage).toContain(slug);
