@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './create-app.ts';
 import { createLiveEvents } from './events/live-events.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { firstAdminHint } from './first-admin-hint.ts';
 
 /** `npm start`: configuration once, database ready, then serve. */
 async function main(): Promise<void> {
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   } else if (config.demo) {
     console.log('Demo accounts (unless changed): district3801 / demo-district-3801, province38 / demo-province-38, department / demo-department-password, analyst / demo-analyst-password, admin / demo-admin-password');
   }
+  const adminHint = await firstAdminHint(db, config);
+  if (adminHint) console.log(adminHint.join('\n'));
 
   // Graceful: stop accepting, let requests in flight finish (an upload's load commits or rolls
   // back), then close the database pools. After STOP_GRACE_SECONDS whatever is left is cut off:

@@ -73,16 +73,21 @@ export const COMMAND_HELP = {
     usage: [
       "otop generate --producers 100000 --out file.csv [--seed 2561] [--round 2561-Q1] [--scope 38|3801]",
       "  [--faulty 0.01] [--faults missing-value,invalid-citizen-id,…] [--format csv|xlsx] [--encoding utf-8|windows-874]",
-      "  [--geo <dir>] [--geo-out <dir>]   geography: --geo, else ../shared/geo when present, else synthesised",
-      "  (--geo-out writes the geography used, for `otop geo import`). --faulty is the share of rows per fault code.",
+      "  [--geo <dir>] [--geo-out <dir>]   geography: --geo, else shared/geo beside the project folder when present, else synthesised",
+      "  (--geo-out writes the geography used; a synthesised one is marked synthetic: `otop geo import` takes it only",
+      "  into a test database, and `otop geo remove --synthetic` removes it). --faulty is the share of rows per fault code.",
     ].join('\n'),
   },
   'geo': {
-    summary: "Import provinces, districts and subdistricts (JSON in the thailand-geography shape); idempotent, Thai names authoritative",
+    summary: "Import provinces, districts and subdistricts (JSON in the thailand-geography shape), or remove generated ones",
     usage: [
-      "otop geo import --provinces p.json --districts d.json --subdistricts s.json [--overwrite] [--json]",
+      "otop geo import --provinces p.json --districts d.json --subdistricts s.json [--overwrite] [--force] [--json]",
       "       otop geo import --dir <dir with provinces.json, districts.json, subdistricts.json>",
-      "  Existing English names and postal codes are kept unless --overwrite.",
+      "       otop geo remove --synthetic",
+      "  Idempotent; Thai names authoritative. Existing English names and postal codes are kept unless --overwrite.",
+      "  Rows marked \"synthetic\": true (otop generate --geo-out writes a made-up country) are refused into a",
+      "  database that holds real geography unless --force; `geo remove --synthetic` removes them again",
+      "  (refused while producers, registrations, accounts or targets refer to them).",
       "  An import that changes anything is audited as --as <username> (an existing account), or as cli:<OS user>.",
       "otop geo boundaries import [--districts districts.geojson] [--provinces provinces.geojson] [--json]",
       "  District and province outlines (GeoJSON with adm2_pcode/adm1_pcode, e.g. ../shared/geo/boundaries/) for the maps;",
@@ -111,17 +116,14 @@ export const COMMAND_HELP = {
     usage: [
       "otop export <producers|products|registrations|progress> --format <arrows|arrow|parquet|csv> [--fy 2561] [--province 38] [--district 3801]",
       "       [--category <food|beverage|textile|household|herbal>] [--as <username>] [--out <file>]     (or > file)",
+      "otop export <products|registrations|progress> --format parquet --partition-by fiscal_year,province_code --out <dir>",
       "",
       "Streams the dataset to stdout (or --out). --as exports what that account may see: a district",
       "officer their district, a province officer their province, analysts and the department the nation;",
       "without --as the export is national with citizen IDs masked (the analyst view). A province or district",
-      "outside the scope is refused. Columns and how to read each format: docs/exports.md.",
-    ].join('\n'),
-  },
-  'citus-sql': {
-    summary: "Print the table placement for a Citus cluster as SQL (not runnable yet: the roll-up triggers; docs/deploy.md §4)",
-    usage: [
-      "otop citus-sql > citus-setup.sql      (see docs/deploy.md §4 for what must change before it can run)",
+      "outside the scope is refused. --partition-by writes a Hive-partitioned Parquet dataset into a new or",
+      "empty directory: <dir>/fiscal_year=2561/province_code=38/part-0.parquet, one file per partition with rows",
+      "(producers: province_code only). Columns and how to read each format: docs/exports.md.",
     ].join('\n'),
   },
 } as const satisfies Record<string, CommandHelp>;
@@ -130,3 +132,32 @@ export type CommandName = keyof typeof COMMAND_HELP;
 
 /** The commands in the order `otop --help` lists them. */
 export const COMMAND_NAMES = Object.keys(COMMAND_HELP) as CommandName[];
+
+/** `otop --help`: every command with its summary. */
+export function mainHelpText(): string {
+  const width = Math.max(...COMMAND_NAMES.map((c) => c.length));
+  return [
+    'otop — OTOP registration monitor command line',
+    '',
+    'Usage: npx otop <command> [options]   (npx otop <command> --help for one command)',
+    '',
+    'Commands:',
+    ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
+    '',
+    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default data/pglite in the project folder, wherever otop runs from).',
+  ].join('\n');
+}
+
+/** `otop <command> --help`. */
+export function commandHelpText(name: CommandName): string {
+  const { summary, usage } = COMMAND_HELP[name];
+  return `${summary}\n\nUsage: ${usage}`;
+}
+
+/**
+ * The help texts as bin/otop.js prints them without loading TypeScript (cli/help-text.json,
+ * written by `npx tsx cli/write-help-text.ts`; tests/cli/help-text.test.ts keeps it in step).
+ */
+export function helpTexts(): { main: string; commands: Record<string, string> } {
+  return { main: mainHelpText(), commands: Object.fromEntries(COMMAND_NAMES.map((c) => [c, commandHelpText(c)])) };
+}

@@ -17,5 +17,4 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<Command>> = {
   geo: async () => (await import('./commands/geo-import-command.ts')).geoCommand,
   report: async () => (await import('./commands/report-command.ts')).reportCommand,
   export: async () => (await import('./commands/export-command.ts')).exportCommand,
-  'citus-sql': async () => (await import('./commands/citus-sql-command.ts')).citusSqlCommand,
 };

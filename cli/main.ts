@@ -1,19 +1,5 @@
-import { COMMAND_HELP, COMMAND_NAMES, type CommandName } from './command-help.ts';
+import { COMMAND_NAMES, commandHelpText, mainHelpText as help, type CommandName } from './command-help.ts';
 import { COMMAND_LOADERS } from './command-table.ts';
-
-function help(): string {
-  const width = Math.max(...COMMAND_NAMES.map((c) => c.length));
-  return [
-    'otop — OTOP registration monitor command line',
-    '',
-    'Usage: npx otop <command> [options]   (npx otop <command> --help for one command)',
-    '',
-    'Commands:',
-    ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}  ${COMMAND_HELP[c].summary}`),
-    '',
-    'Configuration (same as the server): DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATA_DIR (default data/pglite in the project folder, wherever otop runs from).',
-  ].join('\n');
-}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -25,9 +11,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command '${name}'. / ไม่รู้จักคำสั่ง '${name}'\n\n${help()}\n`);
     return 2;
   }
-  const { summary, usage } = COMMAND_HELP[name as CommandName];
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${summary}\n\nUsage: ${usage}\n`);
+    process.stdout.write(`${commandHelpText(name as CommandName)}\n`);
     return 0;
   }
   // Only now the command's own modules and the configuration load (see command-table.ts).

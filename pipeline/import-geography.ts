@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
 import { recordAudit, type AuditActor } from '../db/record-audit.ts';
 import { districts, provinces, subdistricts } from '../db/schema/index.ts';
@@ -63,6 +63,18 @@ function pick(row: Row, ...names: string[]): unknown {
 
 const CHUNK = 1000;
 
+/** Made-up geography refused into a database that holds real geography (unless forced). */
+export class SyntheticGeographyRefusedError extends Error {
+  constructor(readonly syntheticRows: number, readonly realProvinces: number) {
+    super(
+      `The files hold ${syntheticRows} made-up (synthetic) provinces, districts or subdistricts, and this database holds ` +
+        `${realProvinces} real provinces: nothing imported. Import generated geography only into a test database, or add --force. / ` +
+        `ไฟล์มีพื้นที่สมมุติ (synthetic) ${syntheticRows} รายการ แต่ฐานข้อมูลนี้มีจังหวัดจริง ${realProvinces} จังหวัด จึงไม่นำเข้า ` +
+        `ใช้กับฐานข้อมูลทดสอบเท่านั้น หรือระบุ --force`,
+    );
+  }
+}
+
 /**
  * Loads provinces, districts and subdistricts, validating every code against its parent
  * (district 4 digits starting with its province's, subdistrict 6 starting with its
@@ -78,6 +90,8 @@ export async function importGeography(
   files: GeographyFiles,
   options: {
     overwrite?: boolean;
+    /** Import rows marked synthetic (`"synthetic": true`, as `otop generate --geo-out` writes them) into a database holding real geography. */
+    force?: boolean;
     /** Who imports, for the audit trail (default 'system'). */
     actor?: AuditActor;
     /** The files it came from, named in the audit row. */
@@ -88,7 +102,7 @@ export async function importGeography(
   const problem = (file: GeographyProblem['file'], index: number, c: string | null, message: string) =>
     problems.push({ file, index, code: c, message });
 
-  const provinceRows = new Map<string, { code: string; nameTh: string; nameEn: string }>();
+  const provinceRows = new Map<string, { code: string; nameTh: string; nameEn: string; synthetic: boolean }>();
   files.provinces.forEach((raw, i) => {
     const row = (raw ?? {}) as Row;
     const c = code(pick(row, 'provinceCode', 'code', 'province_code'), 2);
@@ -96,13 +110,13 @@ export async function importGeography(
     if (!c) return problem('provinces', i + 1, null, 'province code is not 2 digits');
     if (!nameTh) return problem('provinces', i + 1, c, 'Thai name missing');
     if (provinceRows.has(c)) return problem('provinces', i + 1, c, 'province code repeated');
-    provinceRows.set(c, { code: c, nameTh, nameEn: text(pick(row, 'provinceNameEn', 'nameEn', 'name_en')) });
+    provinceRows.set(c, { code: c, nameTh, nameEn: text(pick(row, 'provinceNameEn', 'nameEn', 'name_en')), synthetic: row.synthetic === true });
   });
 
   const existingProvinces = new Set(
     (await db.select({ code: provinces.code }).from(provinces)).map((p) => p.code),
   );
-  const districtRows = new Map<string, { code: string; provinceCode: string; nameTh: string; nameEn: string; postalCode: string | null }>();
+  const districtRows = new Map<string, { code: string; provinceCode: string; nameTh: string; nameEn: string; postalCode: string | null; synthetic: boolean }>();
   files.districts.forEach((raw, i) => {
     const row = (raw ?? {}) as Row;
     const c = code(pick(row, 'districtCode', 'code', 'district_code'), 4);
@@ -115,12 +129,12 @@ export async function importGeography(
     if (districtRows.has(c)) return problem('districts', i + 1, c, 'district code repeated');
     districtRows.set(c, {
       code: c, provinceCode: p, nameTh, nameEn: text(pick(row, 'districtNameEn', 'nameEn', 'name_en')),
-      postalCode: postal(pick(row, 'postalCode', 'postal_code')),
+      postalCode: postal(pick(row, 'postalCode', 'postal_code')), synthetic: row.synthetic === true,
     });
   });
 
   const existingDistricts = new Set((await db.select({ code: districts.code }).from(districts)).map((d) => d.code));
-  const subdistrictRows = new Map<string, { code: string; districtCode: string; nameTh: string; nameEn: string; postalCode: string | null }>();
+  const subdistrictRows = new Map<string, { code: string; districtCode: string; nameTh: string; nameEn: string; postalCode: string | null; synthetic: boolean }>();
   files.subdistricts.forEach((raw, i) => {
     const row = (raw ?? {}) as Row;
     const c = code(pick(row, 'subdistrictCode', 'code', 'subdistrict_code'), 6);
@@ -133,9 +147,20 @@ export async function importGeography(
     if (subdistrictRows.has(c)) return problem('subdistricts', i + 1, c, 'subdistrict code repeated');
     subdistrictRows.set(c, {
       code: c, districtCode: d, nameTh, nameEn: text(pick(row, 'subdistrictNameEn', 'nameEn', 'name_en')),
-      postalCode: postal(pick(row, 'postalCode', 'postal_code')),
+      postalCode: postal(pick(row, 'postalCode', 'postal_code')), synthetic: row.synthetic === true,
     });
   });
+
+  const synthetic = [...provinceRows.values(), ...districtRows.values(), ...subdistrictRows.values()].filter((r) => r.synthetic).length;
+  if (synthetic > 0 && options.force !== true) {
+    // Real geography other than what the file itself carries as real (a generated file keeps the
+    // shipped Bueng Kan as it is): made-up rows would sit beside it, or rename it.
+    const realInFile = new Set([...provinceRows.values()].filter((r) => !r.synthetic).map((r) => r.code));
+    const real = (await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.synthetic, false)))
+      .map((r) => r.code)
+      .filter((c) => !realInFile.has(c));
+    if (real.length > 0) throw new SyntheticGeographyRefusedError(synthetic, real.length);
+  }
 
   const overwrite = options.overwrite === true;
   return db.transaction(async (tx) => {
@@ -158,10 +183,14 @@ export async function importGeography(
       tx.insert(provinces).values(chunk)
         .onConflictDoUpdate({
           target: provinces.code,
-          set: { nameTh: sql`excluded.name_th`, nameEn: overwrite ? sql`excluded.name_en` : sql`provinces.name_en` },
+          set: {
+            nameTh: sql`excluded.name_th`,
+            nameEn: overwrite ? sql`excluded.name_en` : sql`provinces.name_en`,
+            synthetic: sql`provinces.synthetic and excluded.synthetic`,
+          },
           setWhere: overwrite
-            ? sql`(provinces.name_th, provinces.name_en) is distinct from (excluded.name_th, excluded.name_en)`
-            : sql`provinces.name_th is distinct from excluded.name_th`,
+            ? sql`(provinces.name_th, provinces.name_en) is distinct from (excluded.name_th, excluded.name_en) or (provinces.synthetic and not excluded.synthetic)`
+            : sql`provinces.name_th is distinct from excluded.name_th or (provinces.synthetic and not excluded.synthetic)`,
         })
         .returning({ inserted: sql<boolean>`(xmax = 0)` }));
     const d = await upsert([...districtRows.values()], (chunk) =>
@@ -172,10 +201,11 @@ export async function importGeography(
             nameTh: sql`excluded.name_th`,
             nameEn: overwrite ? sql`excluded.name_en` : sql`districts.name_en`,
             postalCode: overwrite ? sql`excluded.postal_code` : sql`coalesce(districts.postal_code, excluded.postal_code)`,
+            synthetic: sql`districts.synthetic and excluded.synthetic`,
           },
           setWhere: overwrite
-            ? sql`(districts.name_th, districts.name_en, districts.postal_code) is distinct from (excluded.name_th, excluded.name_en, excluded.postal_code)`
-            : sql`districts.name_th is distinct from excluded.name_th`,
+            ? sql`(districts.name_th, districts.name_en, districts.postal_code) is distinct from (excluded.name_th, excluded.name_en, excluded.postal_code) or (districts.synthetic and not excluded.synthetic)`
+            : sql`districts.name_th is distinct from excluded.name_th or (districts.synthetic and not excluded.synthetic)`,
         })
         .returning({ inserted: sql<boolean>`(xmax = 0)` }));
     const s = await upsert([...subdistrictRows.values()], (chunk) =>
@@ -186,10 +216,11 @@ export async function importGeography(
             nameTh: sql`excluded.name_th`,
             nameEn: overwrite ? sql`excluded.name_en` : sql`subdistricts.name_en`,
             postalCode: overwrite ? sql`excluded.postal_code` : sql`coalesce(subdistricts.postal_code, excluded.postal_code)`,
+            synthetic: sql`subdistricts.synthetic and excluded.synthetic`,
           },
           setWhere: overwrite
-            ? sql`(subdistricts.name_th, subdistricts.name_en, subdistricts.postal_code) is distinct from (excluded.name_th, excluded.name_en, excluded.postal_code)`
-            : sql`subdistricts.name_th is distinct from excluded.name_th`,
+            ? sql`(subdistricts.name_th, subdistricts.name_en, subdistricts.postal_code) is distinct from (excluded.name_th, excluded.name_en, excluded.postal_code) or (subdistricts.synthetic and not excluded.synthetic)`
+            : sql`subdistricts.name_th is distinct from excluded.name_th or (subdistricts.synthetic and not excluded.synthetic)`,
         })
         .returning({ inserted: sql<boolean>`(xmax = 0)` }));
     const result = (read: number, files: number, r: { inserted: number; renamed: number }, skipped: number): TableImport => ({
@@ -209,6 +240,7 @@ export async function importGeography(
         action: 'geography.import',
         details: {
           overwrite,
+          synthetic,
           provinces: imported.provinces,
           districts: imported.districts,
           subdistricts: imported.subdistricts,

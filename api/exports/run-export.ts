@@ -11,7 +11,7 @@ import { datasetCopyQuery } from './dataset-copy-query.ts';
 import { exportCodeLists } from './export-code-lists.ts';
 import type { CodeListName } from './export-column.ts';
 import type { ExportFormat } from './export-formats.ts';
-import { withExportSession } from './with-export-session.ts';
+import { withExportSession, type ExportSession } from './with-export-session.ts';
 import type { ExportPlan } from './plan-export.ts';
 import { rowBatches } from './row-batches.ts';
 
@@ -62,9 +62,45 @@ function metadataOf(plan: ExportPlan): Map<string, string> {
 }
 
 /**
- * Streams a planned export into `target`: code lists and rows from one read session, rows as
- * record batches of at most `plan.batchRows`, each written as soon as it is built. On failure
- * the target is aborted (a broken download, never a short file that looks complete).
+ * Writes one planned export into `sink` inside an open export session: code lists and rows
+ * from that session, rows as record batches of at most `plan.batchRows`, each written as soon
+ * as it is built. The caller closes or aborts the sink.
+ */
+export async function writeExportInSession(
+  db: Db,
+  session: ExportSession,
+  plan: ExportPlan,
+  sink: ByteSink,
+): Promise<{ rows: number; batches: number }> {
+  let rows = 0;
+  let batches = 0;
+  const columns = plan.dataset.columns({ citizenIds: plan.citizenIds });
+  const names = new Set<CodeListName>(columns.flatMap((c) => (c.kind === 'code' ? [c.codeList] : [])));
+  const codeLists = await exportCodeLists(session, names, plan.area, plan.filter.fiscalYear);
+  const arrowPlan = arrowExportPlan(columns, codeLists, metadataOf(plan));
+  const source =
+    plan.dataset.source === 'sql'
+      ? copyBinaryBatches(session.copy(datasetCopyQuery(plan.dataset, columns, plan.filter)), arrowPlan, plan.batchRows)
+      : rowBatches(plan.dataset.rows(db, session, plan.area, plan.filter, plan.now), arrowPlan, plan.batchRows);
+  async function* counted(): AsyncGenerator<RecordBatch> {
+    for await (const batch of source) {
+      rows += batch.numRows;
+      batches++;
+      yield batch;
+    }
+    // Parquet takes its schema from the batches: an empty export still gets one (empty) batch.
+    if (batches === 0 && plan.format === 'parquet') {
+      batches++;
+      yield new BatchBuilder(arrowPlan, 1).finish();
+    }
+  }
+  await WRITERS[plan.format](counted(), arrowPlan.schema, sink);
+  return { rows, batches };
+}
+
+/**
+ * Streams a planned export into `target` from one read session (see writeExportInSession).
+ * On failure the target is aborted (a broken download, never a short file that looks complete).
  */
 export async function runExport(
   db: Db,
@@ -73,34 +109,11 @@ export async function runExport(
   options: { end?: boolean } = {},
 ): Promise<ExportSummary> {
   const sink = byteSink(target, options);
-  let rows = 0;
-  let batches = 0;
+  let counts = { rows: 0, batches: 0 };
   try {
-    await withExportSession(
+    counts = await withExportSession(
       db,
-      async (session) => {
-        const columns = plan.dataset.columns({ citizenIds: plan.citizenIds });
-        const names = new Set<CodeListName>(columns.flatMap((c) => (c.kind === 'code' ? [c.codeList] : [])));
-        const codeLists = await exportCodeLists(session, names, plan.area, plan.filter.fiscalYear);
-        const arrowPlan = arrowExportPlan(columns, codeLists, metadataOf(plan));
-        const source =
-          plan.dataset.source === 'sql'
-            ? copyBinaryBatches(session.copy(datasetCopyQuery(plan.dataset, columns, plan.filter)), arrowPlan, plan.batchRows)
-            : rowBatches(plan.dataset.rows(db, session, plan.area, plan.filter, plan.now), arrowPlan, plan.batchRows);
-        async function* counted(): AsyncGenerator<RecordBatch> {
-          for await (const batch of source) {
-            rows += batch.numRows;
-            batches++;
-            yield batch;
-          }
-          // Parquet takes its schema from the batches: an empty export still gets one (empty) batch.
-          if (batches === 0 && plan.format === 'parquet') {
-            batches++;
-            yield new BatchBuilder(arrowPlan, 1).finish();
-          }
-        }
-        await WRITERS[plan.format](counted(), arrowPlan.schema, sink);
-      },
+      (session) => writeExportInSession(db, session, plan, sink),
       plan.pageRows !== undefined ? { pageRows: plan.pageRows } : {},
     );
     await sink.close();
@@ -108,5 +121,5 @@ export async function runExport(
     await sink.abort(err);
     throw err;
   }
-  return { rows, batches, bytes: sink.bytes, fileName: plan.fileName, contentType: plan.contentType };
+  return { ...counts, bytes: sink.bytes, fileName: plan.fileName, contentType: plan.contentType };
 }

@@ -22,6 +22,8 @@ export interface ExportSession {
   rows<T>(text: string, params?: readonly (string | number)[]): Promise<T[]>;
   /** The query's rows as PostgreSQL binary COPY data, in key order, as it streams. */
   copy(query: CopyQuery): AsyncIterable<Uint8Array>;
+  /** A small read of a dataset's SQL (the partitions of a dataset), its parameters set as for `copy`. */
+  selectRows<T>(select: string, params: Readonly<Record<string, string>>): Promise<T[]>;
 }
 
 export interface ExportSessionOptions {
@@ -77,6 +79,11 @@ function postgresSession(tx: postgres.Sql): ExportSession {
     async rows<T>(text: string, params: readonly (string | number)[] = []) {
       return (await tx.unsafe(text, params as (string | number)[])) as unknown as T[];
     },
+    async selectRows<T>(select: string, params: Readonly<Record<string, string>>) {
+      const values = setConfigValues(params);
+      if (values.length > 0) await tx.unsafe(setConfigSql(Object.keys(params)), values);
+      return (await tx.unsafe(select)) as unknown as T[];
+    },
     async *copy(query) {
       const values = setConfigValues(query.params);
       if (values.length > 0) await tx.unsafe(setConfigSql(Object.keys(query.params)), values);
@@ -114,6 +121,13 @@ function pgliteSession(client: PGlite, pageRows: number): ExportSession {
   return {
     async rows<T>(text: string, params: readonly (string | number)[] = []) {
       return (await client.query<T>(text, [...params])).rows;
+    },
+    async selectRows<T>(select: string, params: Readonly<Record<string, string>>) {
+      return client.transaction(async (tx: Transaction) => {
+        const values = setConfigValues(params);
+        if (values.length > 0) await tx.query(setConfigSql(Object.keys(params)), values);
+        return (await tx.query<T>(select)).rows;
+      });
     },
     async *copy(query) {
       const first = `copy (${query.select} order by ${query.key} limit ${pageRows}) to '/dev/blob' (format binary)`;

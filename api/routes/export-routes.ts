@@ -1,3 +1,5 @@
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { citizenIdVisibility } from '../auth/citizen-id-visibility.ts';
@@ -5,6 +7,9 @@ import { requireRole } from '../auth/require-user.ts';
 import { scopeFilter } from '../auth/scope.ts';
 import { DATA_ROLES } from '../auth/session-user.ts';
 import { DestinationClosedError } from '../exports/byte-sink.ts';
+import { createExportFileCache, type CachedExportFile, type ExportFileCacheOptions } from '../exports/export-file-cache.ts';
+import { byteRange } from '../http/byte-range.ts';
+import { exportDataVersion } from '../queries/export-data-version.ts';
 import type { ExportDatasetName } from '../exports/export-dataset-definition.ts';
 import { EXPORT_DATASET_NAMES } from '../exports/export-datasets.ts';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../exports/export-formats.ts';
@@ -57,6 +62,12 @@ const exportRoute = createRoute({
         Object.values(EXPORT_FORMATS).map((f) => [f.contentType, { schema: { type: 'string' as const, format: 'binary' } }]),
       ),
     },
+    206: {
+      description: 'Parquet only: the byte range asked for (`Range: bytes=…`, one range; several get the whole file)',
+      content: { [EXPORT_FORMATS.parquet.contentType]: { schema: { type: 'string' as const, format: 'binary' } } },
+    },
+    304: { description: 'Parquet only: If-None-Match names the current ETag' },
+    416: { description: 'Parquet only: the range is malformed or starts past the end (Content-Range: bytes */size)' },
     ...authedProblems(404),
     429: {
       description: `${MAX_CONCURRENT_EXPORTS} exports are already streaming from this server (Retry-After header)`,
@@ -72,9 +83,25 @@ function parseFile(file: string): { dataset: ExportDatasetName; format: ExportFo
   return EXPORT_DATASET_NAMES.includes(dataset) && EXPORT_FORMAT_NAMES.includes(format) ? { dataset, format } : null;
 }
 
-/** GET /api/exports/{dataset}.{format} */
-export function exportRoutes() {
+/**
+ * GET /api/exports/{dataset}.{format}. Arrow and CSV stream as they are read. Parquet — a file
+ * readers open at its footer and read by row group — is produced once into a file served with
+ * its length, `Accept-Ranges: bytes` and a strong ETag (the hash of its bytes), and answers
+ * `Range` requests from that file, so DuckDB's httpfs, Polars or fsspec can query the URL itself.
+ * The file is reused for the same export (dataset, area, filters, citizen-ID mode) while the data
+ * version is unchanged, for at most `parquetCache.ttlMs` (10 minutes).
+ */
+export function exportRoutes(options: { parquetCache?: ExportFileCacheOptions } = {}) {
   let running = 0;
+  const parquetFiles = createExportFileCache(options.parquetCache);
+  const tooMany = () =>
+    problem(
+      429,
+      'too-many-exports',
+      { en: 'Too many exports are running; try again in a minute', th: 'มีการส่งออกข้อมูลพร้อมกันมากเกินไป กรุณาลองใหม่ในอีกสักครู่' },
+      {},
+      { 'retry-after': '30' },
+    );
   return newRouter().openapi(exportRoute, async (c) => {
     // Planning (scope and area lookups) and streaming read the same handle: the replica when
     // READ_DATABASE_URL is set, so a long national download holds a replica connection, not one
@@ -97,15 +124,56 @@ export function exportRoutes() {
       citizenIds: citizenIdVisibility(user),
       now: now(),
     });
-    if (running >= MAX_CONCURRENT_EXPORTS) {
-      throw problem(
-        429,
-        'too-many-exports',
-        { en: 'Too many exports are running; try again in a minute', th: 'มีการส่งออกข้อมูลพร้อมกันมากเกินไป กรุณาลองใหม่ในอีกสักครู่' },
-        {},
-        { 'retry-after': '30' },
-      );
+    if (plan.format === 'parquet') {
+      const key = JSON.stringify([plan.dataset.name, plan.area, plan.filter, plan.citizenIds,
+        await exportDataVersion(readDb, { producers: plan.dataset.name === 'producers' })]);
+      const produce = async (target: NodeJS.WritableStream) => {
+        if (running >= MAX_CONCURRENT_EXPORTS) throw tooMany();
+        running++;
+        try {
+          await runExport(readDb, plan, target);
+        } finally {
+          running--;
+        }
+      };
+      let file: CachedExportFile = await parquetFiles.get(key, produce);
+      let handle = await open(file.path).catch(() => null);
+      if (!handle) {
+        // Dropped from the cache between the lookup and here: produce it again, once.
+        file = await parquetFiles.get(key, produce);
+        handle = await open(file.path);
+      }
+      const headers: Record<string, string> = {
+        'content-type': plan.contentType,
+        'content-disposition': `attachment; filename="${plan.fileName}"`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+        'accept-ranges': 'bytes',
+        etag: file.etag,
+      };
+      const ifNoneMatch = c.req.header('if-none-match');
+      if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === file.etag || t.trim() === '*')) {
+        await handle.close();
+        return c.body(null, 304, { etag: file.etag, 'cache-control': headers['cache-control']! });
+      }
+      const ifRange = c.req.header('if-range');
+      const asked = ifRange !== undefined && ifRange !== file.etag ? ({ kind: 'whole' } as const) : byteRange(c.req.header('range'), file.size);
+      if (asked.kind === 'unsatisfiable') {
+        await handle.close();
+        return c.body(null, 416, { ...headers, 'content-range': `bytes */${file.size}` });
+      }
+      const { start, end } = asked.kind === 'range' ? asked.range : { start: 0, end: file.size - 1 };
+      if (asked.kind === 'range') headers['content-range'] = `bytes ${start}-${end}/${file.size}`;
+      headers['content-length'] = String(end - start + 1);
+      const status = asked.kind === 'range' ? 206 : 200;
+      if (c.req.method === 'HEAD') {
+        await handle.close();
+        return c.body(null, status, headers);
+      }
+      const body = Readable.toWeb(handle.createReadStream({ start, end, autoClose: true })) as ReadableStream<Uint8Array>;
+      return c.body(body, status, headers);
     }
+    if (running >= MAX_CONCURRENT_EXPORTS) throw tooMany();
     // Lock-step: the export writes a chunk only when the client has taken the previous one.
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const signal = c.req.raw.signal;

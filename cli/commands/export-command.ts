@@ -1,13 +1,16 @@
 import { createWriteStream } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
+import { districts, provinces, users } from '../../db/schema/index.ts';
 import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import type { CategoryCode } from '../../domain/product-categories.ts';
 import { normalizeUsername } from '../../api/auth/normalize-username.ts';
 import { citizenIdVisibility, type CitizenIdMode } from '../../api/auth/citizen-id-visibility.ts';
 import { scopeFilter } from '../../api/auth/scope.ts';
 import type { ExportDatasetName, ExportFilter } from '../../api/exports/export-dataset-definition.ts';
-import { EXPORT_DATASET_NAMES } from '../../api/exports/export-datasets.ts';
+import { EXPORT_DATASET_NAMES, EXPORT_DATASETS } from '../../api/exports/export-datasets.ts';
+import {
+  isEmptyDirectory, PARTITION_COLUMNS, partitionColumnsOf, runPartitionedExport, type PartitionColumn,
+} from '../../api/exports/run-partitioned-export.ts';
 import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../../api/exports/export-formats.ts';
 import { planExport } from '../../api/exports/plan-export.ts';
 import { runExport } from '../../api/exports/run-export.ts';
@@ -34,6 +37,7 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
           category: { type: 'string' },
           as: { type: 'string' },
           out: { type: 'string', short: 'o' },
+          'partition-by': { type: 'string' },
         },
       });
     } catch (err) {
@@ -44,6 +48,8 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
     const dataset = positionals[0] as ExportDatasetName | undefined;
     const format = values.format as ExportFormat | undefined;
     const fy = values.fy === undefined ? undefined : Number(values.fy);
+    const partitionBy = values['partition-by'] === undefined ? undefined : values['partition-by'].split(',').map((c) => c.trim());
+    const partitionable = dataset && EXPORT_DATASET_NAMES.includes(dataset) ? partitionColumnsOf(EXPORT_DATASETS[dataset]) : [...PARTITION_COLUMNS];
     const problems = [
       ...(!dataset || !EXPORT_DATASET_NAMES.includes(dataset) ? [`the dataset must be one of ${EXPORT_DATASET_NAMES.join(', ')}`] : []),
       ...(positionals.length > 1 ? [`one dataset at a time (got ${positionals.join(' ')})`] : []),
@@ -52,10 +58,19 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
       ...(values.category !== undefined && !(CATEGORY_CODES as readonly string[]).includes(values.category)
         ? [`--category must be one of ${CATEGORY_CODES.join(', ')}`]
         : []),
-      ...(isTTY && !values.out && format !== 'csv' ? ['binary output to a terminal: redirect it (> file) or use --out'] : []),
+      ...(isTTY && !values.out && format !== 'csv' && !partitionBy ? ['binary output to a terminal: redirect it (> file) or use --out'] : []),
+      ...(partitionBy && partitionBy.some((c) => !(partitionable as string[]).includes(c))
+        ? [`--partition-by takes ${partitionable.join(', ')} (comma-separated) for ${dataset ?? 'this dataset'}`]
+        : []),
+      ...(partitionBy && format !== 'parquet' ? ['--partition-by writes Parquet: use --format parquet'] : []),
+      ...(partitionBy && !values.out ? ['--partition-by needs --out <directory>'] : []),
     ];
     if (problems.length > 0) {
       stderr.write(`${problems.join('\n')}\n\nUsage: ${USAGE}\n`);
+      return 2;
+    }
+    if (partitionBy && !(await isEmptyDirectory(values.out!))) {
+      stderr.write(`${values.out} is not empty: a partitioned export is written into a new or empty directory. / ${values.out} มีไฟล์อยู่แล้ว ใช้ไดเรกทอรีใหม่หรือที่ว่าง\n`);
       return 2;
     }
     const filter: ExportFilter = {
@@ -86,9 +101,37 @@ export const exportCommand: Command = defineCommand('export', async (args, { con
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         const p = domainProblem(err).problem;
+        if (p.status === 404) {
+          // A province or district outside the account's area, or one that does not exist: say which ones it can take.
+          const area = scope as { provinceCode?: string; districtCode?: string };
+          const provinceCodes = area.provinceCode
+            ? [area.provinceCode]
+            : (await db.select({ code: provinces.code }).from(provinces).orderBy(provinces.code)).map((r) => r.code);
+          const districtCodes = area.districtCode
+            ? [area.districtCode]
+            : area.provinceCode
+              ? (await db.select({ code: districts.code }).from(districts).where(eq(districts.provinceCode, area.provinceCode)).orderBy(districts.code)).map((r) => r.code)
+              : null;
+          const who = values.as !== undefined ? `'${values.as}'` : 'a national export';
+          const asked = [values.province !== undefined ? `--province ${values.province}` : '', values.district !== undefined ? `--district ${values.district}` : '']
+            .filter(Boolean).join(' ');
+          stderr.write(
+            `${asked} is not an area ${who} can export (it does not exist, or lies outside the account's area). ` +
+              `/ ไม่พบพื้นที่นี้ หรืออยู่นอกพื้นที่ที่บัญชีนี้ส่งออกได้\n` +
+              `  --province: ${provinceCodes.join(', ') || '(none)'}\n` +
+              `  --district: ${districtCodes ? districtCodes.join(', ') : 'a 4-digit district code of one of those provinces (its first two digits)'}\n`,
+          );
+          return 1;
+        }
         const details = (p.issues ?? []).map((i) => `\n  ${i.column}: ${i.message.en} / ${i.message.th}`).join('');
         stderr.write(`${p.title} / ${p.titleTh}${details}\n`);
         return 1;
+      }
+      if (partitionBy) {
+        const dir = values.out!;
+        const result = await runPartitionedExport(db, plan, partitionBy as PartitionColumn[], dir);
+        stderr.write(`${result.rows} rows in ${result.partitions.length} partitions, ${result.bytes} bytes (${dir}/${partitionBy.map((c) => `${c}=…`).join('/')}/part-0.parquet)\n`);
+        return 0;
       }
       const target = values.out ? createWriteStream(values.out) : stdout;
       const summary = await runExport(db, plan, target, { end: Boolean(values.out) });

@@ -8,7 +8,9 @@ import { GENERATOR_FAULTS, generateRegistrations, type GeneratorFault } from '..
 import { readGeographyDir, synthesizeGeography } from '../../pipeline/generate/national-geography.ts';
 
 /** Where the reference geography sits in a development checkout (never copied into the repo). */
-const SHARED_GEO = '../shared/geo';
+// The shared reference geography beside the project folder (not the current folder: `otop`
+// may run from anywhere, docs/ included).
+const SHARED_GEO = join(import.meta.dirname, '..', '..', '..', 'shared', 'geo');
 
 const USAGE = COMMAND_HELP['generate'].usage;
 

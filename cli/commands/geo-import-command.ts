@@ -6,7 +6,7 @@ import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../with-database.ts';
-import { importGeography } from '../../pipeline/import-geography.ts';
+import { importGeography, SyntheticGeographyRefusedError } from '../../pipeline/import-geography.ts';
 
 const USAGE = COMMAND_HELP['geo'].usage;
 
@@ -22,6 +22,8 @@ export const geoCommand: Command = defineCommand('geo', async (args, io) => {
         subdistricts: { type: 'string' },
         dir: { type: 'string' },
         overwrite: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        synthetic: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         as: { type: 'string' },
       },
@@ -31,6 +33,33 @@ export const geoCommand: Command = defineCommand('geo', async (args, io) => {
       districts: values.districts ?? (values.dir ? join(values.dir, 'districts.json') : undefined),
       subdistricts: values.subdistricts ?? (values.dir ? join(values.dir, 'subdistricts.json') : undefined),
     };
+    if (positionals[0] === 'remove') {
+      if (!values.synthetic) {
+        stderr.write(`geo remove removes only generated geography: add --synthetic.\n\nUsage: ${USAGE}\n`);
+        return 2;
+      }
+      return withDatabase({ config, stderr }, async ({ db }) => {
+        const who = await cliActor(db, values.as);
+        if (!who.ok) {
+          stderr.write(`${who.message}\n`);
+          return 2;
+        }
+        const { removeSyntheticGeography } = await import('../../pipeline/remove-synthetic-geography.ts');
+        const r = await removeSyntheticGeography(db, { actor: who.actor });
+        if (!r.removed) {
+          const u = r.use;
+          stderr.write(
+            `Nothing removed: synthetic geography is still in use — ${u.producers} producers, ${u.registrations} registrations, ` +
+              `${u.accounts} accounts, ${u.targets} plan targets (districts ${u.districts.join(', ')}). Remove those first. / ` +
+              `ไม่ได้ลบ: ยังมีข้อมูลอ้างถึงพื้นที่สมมุติ (ผู้ผลิต ${u.producers} ราย การลงทะเบียน ${u.registrations} รายการ ` +
+              `บัญชี ${u.accounts} บัญชี เป้าหมาย ${u.targets} รายการ)\n`,
+          );
+          return 1;
+        }
+        stdout.write(`removed ${r.provinces} provinces, ${r.districts} districts, ${r.subdistricts} subdistricts marked synthetic\n`);
+        return 0;
+      });
+    }
     if (positionals[0] !== 'import' || !paths.provinces || !paths.districts || !paths.subdistricts) {
       stderr.write(`Usage: ${USAGE}\n`);
       return 2;
@@ -52,7 +81,12 @@ export const geoCommand: Command = defineCommand('geo', async (args, io) => {
     const result = await withDatabase({ config, stderr }, async ({ db }) => {
       const who = await cliActor(db, values.as);
       if (!who.ok) return who.message;
-      return importGeography(db, files, { overwrite: values.overwrite, actor: who.actor, source: { files: sources } });
+      try {
+        return await importGeography(db, files, { overwrite: values.overwrite, force: values.force, actor: who.actor, source: { files: sources } });
+      } catch (err) {
+        if (err instanceof SyntheticGeographyRefusedError) return err.message;
+        throw err;
+      }
     });
     if (typeof result === 'string') {
       stderr.write(`${result}\n`);

@@ -36,7 +36,15 @@ async function runImport(args: string[], ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`Missing the CSV file.\n\nUsage: ${USAGE}\n`);
     return 2;
   }
-  const parsed = parseAccountsCsv(await readFile(file, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'error';
+    ctx.stderr.write(`เปิดไฟล์ '${file}' ไม่ได้ (${why}) / Cannot open '${file}' (${why})\n`);
+    return 2;
+  }
+  const parsed = parseAccountsCsv(text);
   if (parsed instanceof AccountError) {
     printProblems(ctx.stderr, `${file}: `, parsed.problems);
     return 1;

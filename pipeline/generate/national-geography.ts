@@ -18,7 +18,9 @@ const SECOND = ['ใหม่', 'แดง', 'ทอง', 'คำ', 'สูง',
 /**
  * A made-up country with the real one's proportions (77 provinces, about 930 districts and
  * 7,400 subdistricts), in the same file shape, for machines without the reference geography.
- * Province 38 is Bueng Kan as the product ships it, so importing this never renames it.
+ * Province 38 is Bueng Kan as the product ships it, so importing this never renames it. Every
+ * made-up row carries `synthetic: true`: imported, it is marked synthetic in the database, refused
+ * into a database with real geography unless forced, and `otop geo remove --synthetic` removes it.
  */
 export function synthesizeGeography(seed = 2561): GeographyFiles {
   const r = demoRandom(seed);
@@ -38,14 +40,14 @@ export function synthesizeGeography(seed = 2561): GeographyFiles {
   }
   for (const code of codes) {
     const name = `${r.pick(FIRST)}${r.pick(SECOND)}${code}`;
-    provinces.push({ provinceCode: code, provinceNameTh: `จังหวัด${name}`, provinceNameEn: `Province ${code}` });
+    provinces.push({ provinceCode: code, provinceNameTh: `จังหวัด${name}`, provinceNameEn: `Province ${code}`, synthetic: true });
     const count = r.int(6, 18);
     for (let d = 1; d <= count; d++) {
       const districtCode = code * 100 + d;
       const districtName = d === 1 ? `เมือง${name}` : `${r.pick(FIRST)}${r.pick(SECOND)}${districtCode}`;
       districts.push({
         provinceCode: code, districtCode, districtNameTh: districtName, districtNameEn: `District ${districtCode}`,
-        postalCode: code * 1000 + d * 10,
+        postalCode: code * 1000 + d * 10, synthetic: true,
       });
       const subs = r.int(4, 12);
       const used = new Set<string>();
@@ -56,6 +58,7 @@ export function synthesizeGeography(seed = 2561): GeographyFiles {
         subdistricts.push({
           provinceCode: code, districtCode, subdistrictCode: districtCode * 100 + s,
           subdistrictNameTh: subName, subdistrictNameEn: `Subdistrict ${districtCode * 100 + s}`, postalCode: code * 1000 + d * 10,
+          synthetic: true,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { EXPORT_DATASET_NAMES } from '../../api/exports/export-datasets.ts';
 import { EXPORT_FORMAT_NAMES } from '../../api/exports/export-formats.ts';
 import { CATEGORY_CODES } from '../../domain/product-categories.ts';
 import { REPORT_SLUGS } from '../../api/reports/documents/report-document.ts';
-import { runOtop } from './support/run-otop.ts';
+import { ROOT, runOtop } from './support/run-otop.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -25,6 +25,40 @@ describe('otop --help and argument errors (no database)', () => {
       expect(runs[0]!.stdout).toMatch(/Usage: /);
       expect(median(runs.map((r) => r.maxRssKb!))).toBeLessThan(150_000);
       expect(median(runs.map((r) => r.ms))).toBeLessThan(1_500);
+    }
+  });
+
+  // `citus-sql` printed SQL that its own second line called "NOT RUNNABLE YET": removed, not listed.
+  it('there is no citus-sql command: unknown, exit 2, and --help does not list it', async () => {
+    const r = await runOtop(['citus-sql']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command 'citus-sql'/);
+    expect(r.stderr.replace(/Unknown command 'citus-sql'[^\n]*/, '')).not.toMatch(/citus/i);
+    expect(Object.keys(COMMAND_HELP)).not.toContain('citus-sql');
+  });
+
+  // `generate` looked for ../shared/geo relative to the current folder: from another folder it
+  // picked up whatever geography sat beside that folder.
+  it('generate finds the shared geography beside the project folder, not beside the current folder', async () => {
+    const cwd = join(dir, 'elsewhere', 'work');
+    mkdirSync(join(dir, 'elsewhere', 'shared', 'geo'), { recursive: true });
+    mkdirSync(cwd, { recursive: true });
+    for (const name of ['provinces', 'districts', 'subdistricts']) {
+      copyFileSync(join(ROOT, 'tests', 'fixtures', 'pipeline', 'geo', `${name}.json`), join(dir, 'elsewhere', 'shared', 'geo', `${name}.json`));
+    }
+    const r = await runOtop(['generate', '--producers', '3', '--out', join(dir, 'g.csv')], { cwd });
+    expect(r.code).toBe(0);
+    const geography = (JSON.parse(r.stdout) as { geography: string }).geography;
+    expect(geography).not.toContain(join(dir, 'elsewhere'));
+    expect(geography === 'synthesised' || geography === join(ROOT, '..', 'shared', 'geo')).toBe(true);
+  });
+
+  it('a missing input file is named in Thai and English, exit 2, never a raw ENOENT', async () => {
+    for (const args of [['users', 'import', join(dir, 'no-such.csv')], ['plan', 'check', join(dir, 'no-such.csv')]]) {
+      const r = await runOtop(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`Cannot open '${join(dir, 'no-such.csv')}' (ENOENT)`);
+      expect(r.stderr).not.toMatch(/^Error: ENOENT/m);
     }
   });
 
