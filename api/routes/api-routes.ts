@@ -1,5 +1,6 @@
 import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
+import { attentionRoutes } from './attention-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -20,6 +21,7 @@ export function apiRoutes() {
     .route('/', roundRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
+    .route('/', attentionRoutes())
     .route('/', reportRoutes())
     .route('/', exportRoutes())
     .route('/', submissionRoutes())

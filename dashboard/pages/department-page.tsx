@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
-import type { ProgressResult } from '../api/types.ts';
+import type { DepartmentAttention, ProgressResult } from '../api/types.ts';
 import { label } from '../i18n/messages.ts';
 import { useApp } from '../app-context.ts';
 import { producersByAreaOption } from '../charts/producers-by-area.ts';
 import { Chart } from '../components/chart.tsx';
+import { DepartmentAttentionTable } from '../components/department-attention.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -24,6 +25,10 @@ export function DepartmentPage() {
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
   const res = useResource(ready ? `/api/progress?fy=${fy}` : null, (signal) => api.get<ProgressResult>('/api/progress', { fy }, signal));
+  // Fetched beside the progress, not after it; a failure leaves the rest of the page.
+  const attention = useResource(ready ? `/api/attention/department?fy=${fy}` : null, (signal) =>
+    api.get<DepartmentAttention>('/api/attention/department', { fy }, signal),
+  );
   const option = useMemo(() => (res.data ? producersByAreaOption(res.data.provinces, lang) : null), [res.data, lang]);
   const n = (v: number) => formatNumber(v, lang);
   const p = res.data;
@@ -40,6 +45,7 @@ export function DepartmentPage() {
         <Empty />
       ) : (
         <>
+          {attention.data && <DepartmentAttentionTable data={attention.data} fy={fy} />}
           <div class="table-scroll">
             <table class="data" data-testid="province-table">
               <caption>{t.department.provinces}</caption>
@@ -73,7 +79,7 @@ export function DepartmentPage() {
                     <td class="num">{n(a.targetProducers)}</td>
                     <td class="num">{formatPercent(a.targetRatio, lang)}</td>
                     <td class="num">
-                      {n(round ? (a.certifiedByRound[round.code] ?? 0) : 0)}/{n(a.districts)}
+                      {t.attention.ofTotal(n(round ? (a.certifiedByRound[round.code] ?? 0) : 0), n(a.districts))}
                     </td>
                     {p.rounds.map((r) => {
                       const cell = p.provinceCells.find((c) => c.roundCode === r.code && c.provinceCode === a.code);

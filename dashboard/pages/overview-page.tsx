@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
-import type { ProgressResult, ProvinceRoundStatus } from '../api/types.ts';
+import type { ProgressResult, ProvinceAttention, ProvinceRoundStatus, StepProgress } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
 import { cumulativeRegistrationsOption } from '../charts/cumulative-registrations.ts';
 import { districtStatesOption } from '../charts/district-states.ts';
 import { producersByAreaOption } from '../charts/producers-by-area.ts';
 import { productsByCategoryOption } from '../charts/products-by-category.ts';
+import { AttentionPanel } from '../components/attention-panel.tsx';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -18,6 +19,7 @@ import { label } from '../i18n/messages.ts';
 import { headlineFigures, type HeadlineFigures } from '../model/headline-figures.ts';
 import { progressMatrix } from '../model/progress-matrix.ts';
 import { todayIso } from '../model/today.ts';
+import { daysInclusive } from '../../domain/fiscal-year.ts';
 import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
@@ -26,6 +28,8 @@ import { useResource } from '../use-resource.ts';
 interface Loaded {
   current: ProgressResult;
   previous: ProgressResult | null;
+  /** The "needs attention" lists; null when they could not be read (the rest still shows). */
+  attention: ProvinceAttention | null;
 }
 
 /** The province manager's picture: who is behind in which step of which quarter, and what to do. */
@@ -36,12 +40,13 @@ export function OverviewPage({ province }: { province: string }) {
   const { years, fy, ready } = useFiscalYears(q.fy);
   const key = ready ? `/api/progress?fy=${fy}&province=${province}` : null;
   const res = useResource<Loaded>(key, async (signal) => {
-    const [current, previous] = await Promise.all([
+    const [current, previous, attention] = await Promise.all([
       api.get<ProgressResult>('/api/progress', { fy, province }, signal),
       // Last year only feeds the comparison figures; without it they read "–".
       api.get<ProgressResult>('/api/progress', { fy: fy - 1, province }, signal).catch(() => null),
+      api.get<ProvinceAttention>(`/api/attention/provinces/${encodeURIComponent(province)}`, { fy }, signal).catch(() => null),
     ]);
-    return { current, previous };
+    return { current, previous, attention };
   });
 
   const area = res.data?.current.provinces.find((x) => x.code === province);
@@ -87,9 +92,11 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
   const provinceCell = focusRound ? p.provinceCells.find((c) => c.roundCode === focusRound.code && c.provinceCode === province) : undefined;
   const provinceState = provinceCell?.state ?? focusCells[0]?.provinceState ?? 'open';
 
+  const focusSteps = provinceCell?.steps ?? [];
   return (
     <>
-      <Headline head={head} />
+      {data.attention && <AttentionPanel data={data.attention} fy={fy} />}
+      <Headline head={head} steps={focusSteps} />
       {focusRound && (
         <section class="card province-actions" aria-labelledby="province-actions-title">
           <h2 id="province-actions-title">{t.overview.provinceActions}</h2>
@@ -128,6 +135,7 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
     <ProvinceActions
       {...props}
       allowed={status.data?.allowedActions}
+      uncertified={status.data?.districts.filter((d) => d.state !== 'certified')}
       onDone={() => {
         status.reload();
         props.onDone();
@@ -136,11 +144,18 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
   );
 }
 
-function Headline({ head }: { head: HeadlineFigures }) {
+/**
+ * The window clock: days left in the open window; else how late the round's first unfinished
+ * step is; else how long until the next window; else that every step is done.
+ */
+function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly StepProgress[] }) {
   const { t, lang } = useApp();
   const n = (v: number) => formatNumber(v, lang);
   const f = head.focus;
   const stepName = (step: number) => (lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`);
+  const today = todayIso();
+  // The first step of the round in focus that is past its window and not done.
+  const overdue = [...steps].sort((a, b) => a.step - b.step).find((s) => s.status === 'overdue') ?? null;
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title" class="visually-hidden">
@@ -164,22 +179,32 @@ function Headline({ head }: { head: HeadlineFigures }) {
         </div>
         <div class="figure">
           <dt>{t.overview.certified}</dt>
-          <dd class="big">
-            {n(head.certifiedDistricts)}/{n(head.districts)}
+          <dd class="big" aria-label={t.attention.ofTotal(n(head.certifiedDistricts), n(head.districts))}>
+            {t.attention.ofTotal(n(head.certifiedDistricts), n(head.districts))}
           </dd>
           <dd class="sub">{f.round ? t.overview.certifiedOf(n(head.certifiedDistricts), n(head.districts), t.quarterShort(f.round.quarter)) : '–'}</dd>
         </div>
-        <div class="figure">
+        <div class="figure" data-testid="window-clock">
           <dt>{t.overview.daysLeft}</dt>
           {f.open && f.daysLeft !== null ? (
             <>
               <dd class="big">{t.overview.daysLeftValue(n(f.daysLeft))}</dd>
               <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, lang))}</dd>
             </>
+          ) : overdue && overdue.daysLeft !== null ? (
+            <>
+              <dd class="big late-text">{t.attention.daysLate(n(-overdue.daysLeft))}</dd>
+              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, lang))}</dd>
+            </>
+          ) : f.next ? (
+            <>
+              <dd class="big">{t.attention.startsIn(n(daysUntil(today, f.next.startDate)))}</dd>
+              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, lang))}</dd>
+            </>
           ) : (
             <>
-              <dd class="big">–</dd>
-              <dd class="sub">{f.ended ? t.overview.yearClosed : f.next ? t.overview.nextWindow(formatDate(f.next.startDate, lang)) : t.overview.noOpenWindow}</dd>
+              <dd class="big">{steps.length > 0 && steps.every((s) => s.status === 'done') ? t.attention.allDone : t.overview.noOpenWindow}</dd>
+              <dd class="sub">{f.ended ? t.overview.yearClosed : t.overview.noOpenWindow}</dd>
             </>
           )}
         </div>
@@ -187,3 +212,5 @@ function Headline({ head }: { head: HeadlineFigures }) {
     </section>
   );
 }
+
+const daysUntil = (today: string, start: string) => daysInclusive(today, start) - 1;

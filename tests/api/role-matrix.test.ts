@@ -70,6 +70,8 @@ const ROUTES: RouteCase[] = [
   { route: 'POST /api/rounds/:round/provinces/:code/report', path: () => '/api/rounds/2561-Q1/provinces/38/report', allowed: ['province'], ok: [200, 409, 422] },
   { route: 'POST /api/rounds/:round/provinces/:code/announce', path: () => '/api/rounds/2561-Q1/provinces/38/announce', allowed: ['department'], ok: [200, 409] },
   { route: 'GET /api/progress', path: () => '/api/progress?fy=2561', allowed: DATA },
+  { route: 'GET /api/attention/provinces/:code', path: () => '/api/attention/provinces/38?fy=2561', allowed: ['province', 'department', 'analyst'] },
+  { route: 'GET /api/attention/department', path: () => '/api/attention/department?fy=2561', allowed: ['department', 'analyst'] },
   { route: 'GET /api/producers', path: () => '/api/producers', allowed: DATA },
   { route: 'GET /api/products', path: () => '/api/products', allowed: DATA },
   { route: 'GET /api/audit', path: () => '/api/audit', allowed: ALL },

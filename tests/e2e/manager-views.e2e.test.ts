@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
+import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+
+/**
+ * What the province manager and the department act on (issue 18), in Chromium over the demo
+ * database, one server and one browser for the file: the "needs attention" lists and their
+ * links, the window clock, and the report-to-department dialog that starts with the
+ * uncertified districts and keeps the text when the server refuses it. The demo history is
+ * FY2561 and today is later, so every unfinished step is overdue.
+ */
+describe('manager views end to end (chromium)', () => {
+  let server: E2eServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the province overview starts with who needs attention, each a link to the district', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await page.goto(`${server.url}/province/38?fy=2561`);
+    const panel = page.getByTestId('attention');
+    await panel.waitFor();
+    // First thing on the page after the heading and filters.
+    const order = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid="attention"]')!;
+      const m = document.querySelector('[data-testid="progress-matrix"]')!;
+      return a.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    // Bung Khla never submitted Q3: overdue, with the days counted.
+    const overdue = panel.getByTestId('attention-overdue');
+    const bungKhla = overdue.locator('li', { hasText: 'บุ่งคล้า' }).filter({ hasText: 'ไตรมาส 3' });
+    expect(await bungKhla.textContent()).toMatch(/เกินกำหนด [\d,]+ วัน/);
+    // Districts waiting for certification and the returned one with the province's reason.
+    expect(await panel.getByTestId('attention-awaiting').locator('li').count()).toBeGreaterThan(0);
+    expect(await panel.getByTestId('attention-returned').textContent()).toContain('เลขประจำตัวประชาชน');
+    // The window clock never reads "–": the round's late step and how late.
+    expect(await page.getByTestId('window-clock').locator('dd.big').textContent()).toMatch(/^เกินกำหนด [\d,]+ วัน$/);
+    // Certified districts read "n จาก m", not "n/m".
+    expect(await page.getByTestId('headline').textContent()).toMatch(/\d+ จาก \d+/);
+    await bungKhla.getByRole('link', { name: 'บุ่งคล้า' }).click();
+    await page.waitForURL((u) => u.pathname === '/district/3808' && u.searchParams.get('q') === '3');
+    await page.getByTestId('round-panel').waitFor();
+  });
+
+  it('report to the department: the dialog names the uncertified districts and keeps the text on a refusal', async () => {
+    await page.goto(`${server.url}/province/38?fy=2561&q=4`);
+    const actions = page.locator('.province-actions');
+    await actions.getByRole('button', { name: 'รายงานผลให้กรมฯ' }).click();
+    const dialog = page.getByRole('dialog');
+    const reason = dialog.getByLabel('เหตุผล (จำเป็น)');
+    await reason.waitFor();
+    const prefilled = await reason.inputValue();
+    // Q4: no district certified yet in the demo, so all eight are named.
+    for (const name of ['เมืองบึงกาฬ', 'พรเจริญ', 'โซ่พิสัย', 'เซกา', 'ปากคาด', 'บึงโขงหลง', 'ศรีวิไล', 'บุ่งคล้า']) expect(prefilled).toContain(name);
+    // Leave one out: the server refuses, the dialog comes back with the text and a plain message.
+    const typed = prefilled.replace('บุ่งคล้า', '').replace(/, ,/, ',') + 'ยังไม่ครบกำหนดตรวจ';
+    await reason.fill(typed);
+    await dialog.getByRole('button', { name: 'รายงานผลให้กรมฯ' }).click();
+    await expect.poll(() => page.getByTestId('confirm-error').textContent()).toContain('บุ่งคล้า');
+    expect(await reason.inputValue()).toBe(typed);
+    expect(await page.locator('table.issues').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/\(4\d\d\)/);
+    // Cancelled and opened again: still what was typed.
+    await dialog.getByRole('button', { name: 'ยกเลิก' }).click();
+    await actions.getByRole('button', { name: 'รายงานผลให้กรมฯ' }).click();
+    expect(await reason.inputValue()).toBe(typed);
+    await reason.fill(`${typed} และบุ่งคล้า`);
+    await dialog.getByRole('button', { name: 'รายงานผลให้กรมฯ' }).click();
+    await expect.poll(() => actions.locator('.notice.success').textContent()).toContain('เรียบร้อยแล้ว');
+    await screenshot(page, '20-report-with-reason');
+    await signOut(page);
+  });
+
+  it('the department lists provinces waiting for announcement and those late, sortable', async () => {
+    await signIn(page, server.url, 'department', 'demo-department-password');
+    const table = page.getByTestId('department-attention');
+    await table.waitFor();
+    const kinds = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => `${r.querySelector('td')!.textContent} ${r.getAttribute('data-kind')}`));
+    // Q4 was just reported (waiting); Q3 is late to report.
+    expect(kinds).toEqual(expect.arrayContaining(['ไตรมาส 4 awaiting', 'ไตรมาส 3 late']));
+    // Sorted by days, most first; a click on the quarter header sorts by quarter.
+    expect(await table.locator('th[aria-sort]').textContent()).toContain('จำนวนวัน');
+    await table.getByRole('button', { name: 'ไตรมาส' }).click();
+    expect(await table.locator('th[aria-sort="ascending"]').textContent()).toContain('ไตรมาส');
+    expect(await table.locator('tbody tr td:first-of-type').allTextContents()).toEqual(['ไตรมาส 3', 'ไตรมาส 4']);
+    await table.getByRole('button', { name: 'ไตรมาส' }).click();
+    expect(await table.locator('tbody tr td:first-of-type').allTextContents()).toEqual(['ไตรมาส 4', 'ไตรมาส 3']);
+    await table.getByRole('link', { name: 'บึงกาฬ' }).first().click();
+    await page.waitForURL(/\/province\/38\?fy=2561&q=4/);
+    await signOut(page);
+  });
+
+  it('threw no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
