@@ -187,6 +187,10 @@ function Header() {
     navigate('/signin?signedOut=1', { replace: true });
   };
   const items = me && !me.user.mustChangePassword ? navItems(me.user) : [];
+  // On a phone the menu folds behind one button (the header took ~30 % of the screen); it
+  // folds again after each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [loc.pathname]);
   return (
     <header class="app-header">
       <div class="brand">
@@ -194,9 +198,15 @@ function Header() {
           OTOP
         </span>
         <span class="brand-name">{t.appName}</span>
+        <span class="brand-short">{t.appShort}</span>
       </div>
       {items.length > 0 && (
-        <nav aria-label={t.nav.label}>
+        <button type="button" class="menu-toggle secondary small" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          {t.attention.menu}
+        </button>
+      )}
+      {items.length > 0 && (
+        <nav id="main-nav" aria-label={t.nav.label} class={menuOpen ? 'open' : undefined}>
           <ul>
             {items.map((i) => {
               const current = loc.pathname === i.href || (i.key === 'district' && loc.pathname.startsWith('/district/'));

@@ -4,6 +4,7 @@ import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { formatQuery } from '../url-state.ts';
 import { Link } from './link.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 
 type SortKey = 'province' | 'quarter' | 'kind' | 'days' | 'certified';
 
@@ -77,7 +78,7 @@ export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttenti
       {rows.length === 0 ? (
         <p class="muted">{t.attention.departmentNone}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion label={t.attention.departmentTitle}>
           <table class="data">
             <caption class="visually-hidden">{t.attention.departmentTitle}</caption>
             <thead>
@@ -118,7 +119,7 @@ export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttenti
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
 import type { DepartmentAttention, ProgressResult } from '../api/types.ts';
 import { label } from '../i18n/messages.ts';
 import { useApp } from '../app-context.ts';
-import { producersByAreaOption } from '../charts/producers-by-area.ts';
+import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../charts/producers-by-area.ts';
 import { Chart } from '../components/chart.tsx';
 import { DepartmentAttentionTable } from '../components/department-attention.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
@@ -13,10 +13,12 @@ import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { roundFocus } from '../model/current-round.ts';
 import { todayIso } from '../model/today.ts';
-import { useLocation } from '../router.ts';
+import { navigate, useLocation } from '../router.ts';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
 import { formatQuery, parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
@@ -29,7 +31,18 @@ export function DepartmentPage() {
   const attention = useResource(ready ? `/api/attention/department?fy=${fy}` : null, (signal) =>
     api.get<DepartmentAttention>('/api/attention/department', { fy }, signal),
   );
-  const option = useMemo(() => (res.data ? producersByAreaOption(res.data.provinces, lang) : null), [res.data, lang]);
+  const narrow = useNarrowScreen();
+  const chart = useMemo(
+    () =>
+      res.data
+        ? {
+            option: producersByAreaOption(res.data.provinces, lang, { narrow }),
+            description: producersByAreaDescription(res.data.provinces, lang, 'provinces'),
+            table: producersByAreaTable(res.data.provinces, lang, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
+          }
+        : null,
+    [res.data, lang, narrow, fy, q.q],
+  );
   const n = (v: number) => formatNumber(v, lang);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
@@ -46,7 +59,7 @@ export function DepartmentPage() {
       ) : (
         <>
           {attention.data && <DepartmentAttentionTable data={attention.data} fy={fy} />}
-          <div class="table-scroll">
+          <ScrollRegion label={t.department.provinces}>
             <table class="data" data-testid="province-table">
               <caption>{t.department.provinces}</caption>
               <thead>
@@ -106,8 +119,20 @@ export function DepartmentPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-          {option && <Chart id="chart-provinces" title={t.department.chart} option={option} height={Math.max(240, 40 * p.provinces.length + 80)} />}
+          </ScrollRegion>
+          {chart && (
+            <Chart
+              id="chart-provinces"
+              title={t.department.chart}
+              {...chart}
+              // Drill-through: a province's bar opens its overview.
+              onSelect={(e) => {
+                const a = p.provinces[e.dataIndex];
+                if (a) navigate(`/province/${a.code}${formatQuery({ fy, q: q.q })}`);
+              }}
+              height={Math.max(240, 40 * p.provinces.length + (narrow ? 150 : 100))}
+            />
+          )}
         </>
       )}
     </section>

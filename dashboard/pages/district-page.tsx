@@ -23,6 +23,7 @@ import { navigate, useLocation } from '../router.ts';
 import { formatQuery, parseQuery, patchQuery, type ViewQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 const PAGE_SIZE = 20;
 const TABS = ['producers', 'products', 'submissions'] as const;
@@ -257,7 +258,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
         <Empty />
       ) : (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t.district.producers}>
             <table class="data" data-testid="producer-table">
               <caption class="visually-hidden">{t.district.producers}</caption>
               <thead>
@@ -285,7 +286,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
         </>
       )}
@@ -328,7 +329,7 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
         <Empty />
       ) : (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t.district.products}>
             <table class="data" data-testid="product-table">
               <caption class="visually-hidden">{t.district.products}</caption>
               <thead>
@@ -354,7 +355,7 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
         </>
       )}

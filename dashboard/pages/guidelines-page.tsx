@@ -14,6 +14,7 @@ import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
 export function GuidelinesPage() {
@@ -82,7 +83,7 @@ function PlanTable({ fy }: { fy: number }) {
   if (!res.data) return <Loading />;
   const rows = [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w })));
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t.guidelines.planTitle}>
       <table class="data" data-testid="plan-table">
         <caption class="visually-hidden">{t.guidelines.planTitle}</caption>
         <thead>
@@ -108,6 +109,6 @@ function PlanTable({ fy }: { fy: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,10 +2,10 @@ import { useMemo } from 'preact/hooks';
 import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
 import type { ProgressResult, ProvinceAttention, ProvinceRoundStatus, StepProgress } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
-import { cumulativeRegistrationsOption } from '../charts/cumulative-registrations.ts';
-import { districtStatesOption } from '../charts/district-states.ts';
-import { producersByAreaOption } from '../charts/producers-by-area.ts';
-import { productsByCategoryOption } from '../charts/products-by-category.ts';
+import { cumulativeRegistrationsDescription, cumulativeRegistrationsOption, cumulativeRegistrationsTable } from '../charts/cumulative-registrations.ts';
+import { districtStatesDescription, districtStatesOption, districtStatesTable } from '../charts/district-states.ts';
+import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../charts/producers-by-area.ts';
+import { productsByCategoryDescription, productsByCategoryOption, productsByCategoryTable } from '../charts/products-by-category.ts';
 import { AttentionPanel } from '../components/attention-panel.tsx';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
@@ -20,8 +20,9 @@ import { headlineFigures, type HeadlineFigures } from '../model/headline-figures
 import { progressMatrix } from '../model/progress-matrix.ts';
 import { todayIso } from '../model/today.ts';
 import { daysInclusive } from '../../domain/fiscal-year.ts';
-import { useLocation } from '../router.ts';
-import { parseQuery } from '../url-state.ts';
+import { navigate, useLocation } from '../router.ts';
+import { formatQuery, parseQuery } from '../url-state.ts';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -77,15 +78,41 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
   const head = useMemo(() => headlineFigures(p, data.previous, today, quarter), [p, data.previous, today, quarter]);
   const matrix = useMemo(() => progressMatrix(p), [p]);
   const focusQuarter = quarter ?? head.focus.round?.quarter ?? null;
-  const options = useMemo(
-    () => ({
-      byDistrict: producersByAreaOption(p.districts, lang),
-      byCategory: productsByCategoryOption(p.total.productsByCategory, lang),
-      cumulative: cumulativeRegistrationsOption({ fiscalYear: fy, rounds: p.rounds, cells: p.cells, targetProducers: p.total.targetProducers, today }, lang),
-      states: districtStatesOption({ districts: p.districts, quarters: matrix.quarters, cells: p.cells }, lang),
-    }),
-    [p, lang, fy, today, matrix.quarters],
-  );
+  const narrow = useNarrowScreen();
+  const charts = useMemo(() => {
+    const layout = { narrow };
+    const cumulativeInput = { fiscalYear: fy, rounds: p.rounds, cells: p.cells, targetProducers: p.total.targetProducers, today };
+    const late = new Set(matrix.rows.flatMap((r) => r.cells.flatMap((c) => (c && (c.late || c.behindStep) ? [`${c.districtCode}|${c.quarter}`] : []))));
+    const statesInput = { districts: p.districts, quarters: matrix.quarters, cells: p.cells, late };
+    const districtHref = (code: string) => `/district/${code}${formatQuery({ fy })}`;
+    return {
+      byDistrict: {
+        option: producersByAreaOption(p.districts, lang, layout),
+        description: producersByAreaDescription(p.districts, lang, 'districts'),
+        table: producersByAreaTable(p.districts, lang, districtHref),
+      },
+      byCategory: {
+        option: productsByCategoryOption(p.total.productsByCategory, lang, layout),
+        description: productsByCategoryDescription(p.total.productsByCategory, lang),
+        table: productsByCategoryTable(p.total.productsByCategory, lang),
+      },
+      cumulative: {
+        option: cumulativeRegistrationsOption(cumulativeInput, lang, layout),
+        description: cumulativeRegistrationsDescription(cumulativeInput, lang),
+        table: cumulativeRegistrationsTable(cumulativeInput, lang),
+      },
+      states: {
+        option: districtStatesOption(statesInput, lang, layout),
+        description: districtStatesDescription(statesInput, lang),
+        table: districtStatesTable(statesInput, lang, districtHref),
+      },
+    };
+  }, [p, lang, fy, today, matrix, narrow]);
+  // Drill-through: a district's bar opens the district; a heatmap square opens it in that quarter.
+  const openDistrict = (index: number, quarter: number | null = null) => {
+    const d = p.districts[index];
+    if (d) navigate(`/district/${d.code}${formatQuery({ fy, q: quarter as 1 | 2 | 3 | 4 | null })}`);
+  };
   const provinceArea = p.provinces.find((x) => x.code === province);
   const focusRound = head.focus.round;
   const focusCells = focusRound ? p.cells.filter((c) => c.roundCode === focusRound.code) : [];
@@ -115,10 +142,25 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
       <ProgressMatrixTable matrix={matrix} fy={fy} focusQuarter={focusQuarter} />
       <h2 class="section-title">{t.overview.charts}</h2>
       <div class="chart-grid">
-        <Chart id="chart-by-district" title={t.overview.chartByDistrict} option={options.byDistrict} height={Math.max(240, 40 * p.districts.length + 80)} />
-        <Chart id="chart-by-category" title={t.overview.chartByCategory} option={options.byCategory} height={280} />
-        <Chart id="chart-cumulative" title={t.overview.chartCumulative} option={options.cumulative} height={300} />
-        <Chart id="chart-states" title={t.overview.chartStates} option={options.states} height={Math.max(240, 34 * p.districts.length + 100)} />
+        <Chart
+          id="chart-by-district"
+          title={t.overview.chartByDistrict}
+          {...charts.byDistrict}
+          onSelect={(e) => openDistrict(e.dataIndex)}
+          height={Math.max(240, 40 * p.districts.length + (narrow ? 150 : 100))}
+        />
+        <Chart id="chart-by-category" title={t.overview.chartByCategory} {...charts.byCategory} height={300} />
+        <Chart id="chart-cumulative" title={t.overview.chartCumulative} {...charts.cumulative} height={300} />
+        <Chart
+          id="chart-states"
+          title={t.overview.chartStates}
+          {...charts.states}
+          onSelect={(e) => {
+            const v = e.value as number[];
+            openDistrict(v[1] ?? -1, matrix.quarters[v[0] ?? -1] ?? null);
+          }}
+          height={Math.max(240, 34 * p.districts.length + (narrow ? 180 : 110))}
+        />
       </div>
     </>
   );

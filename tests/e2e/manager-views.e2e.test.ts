@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import axe from 'axe-core';
 import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
 import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
 
@@ -103,6 +104,92 @@ describe('manager views end to end (chromium)', () => {
     await page.waitForURL(/\/province\/38\?fy=2561&q=4/);
     await signOut(page);
   });
+
+  it('drill-through: a district bar and a heatmap square open that district; each chart reads as a table', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await page.goto(`${server.url}/province/38?fy=2561`);
+    const byDistrict = page.locator('#chart-by-district');
+    await byDistrict.locator('svg').first().waitFor();
+    // The picture is named by its title and described from its data (ECharts' "NaN" text is gone).
+    const canvas = byDistrict.locator('.chart-canvas');
+    expect(await canvas.getAttribute('aria-label')).toBe('ผู้ผลิตแยกตามอำเภอและประเภทผู้ผลิต');
+    const desc = await page.locator(`#${await canvas.getAttribute('aria-describedby')}`).textContent();
+    expect(desc).toMatch(/^ผู้ผลิตรวม [\d,]+ ราย ใน 8 อำเภอ มากที่สุด/);
+    for (const id of ['chart-by-district', 'chart-by-category', 'chart-cumulative', 'chart-states']) {
+      const said = await page.locator(`#${id}`).evaluate((el) =>
+        [el.querySelector('.chart-desc')?.textContent, ...[...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))].join(' | '),
+      );
+      expect(said).not.toMatch(/NaN|\d{12,}/);
+    }
+    // View as table: the same figures; the district names link to the district.
+    await byDistrict.getByRole('button', { name: /ดูเป็นตาราง/ }).click();
+    const table = byDistrict.locator('table.chart-table');
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    expect(await table.locator('tbody tr').first().locator('th').textContent()).toBe('เมืองบึงกาฬ');
+    await byDistrict.getByRole('button', { name: /ดูเป็นแผนภูมิ/ }).click();
+    // A click on the first bar opens Mueang Bueng Kan.
+    const bar = byDistrict.locator('svg path[fill="#0072B2" i]').first();
+    await bar.click({ force: true });
+    await page.waitForURL((u) => u.pathname === '/district/3801');
+    // A heatmap square: Bung Khla (last row) in Q3 carries the late flag and opens there.
+    await page.goBack();
+    const states = page.locator('#chart-states');
+    await states.locator('svg').first().waitFor();
+    expect(await states.locator('svg text').allTextContents()).toContain('⚑');
+    await states.getByRole('button', { name: /ดูเป็นตาราง/ }).click();
+    expect(await states.locator('table.chart-table tbody tr').last().textContent()).toMatch(/บุ่งคล้า.*⚑ ล่าช้า/);
+    await states.getByRole('button', { name: /ดูเป็นแผนภูมิ/ }).click();
+    // The square where Bung Khla's row meets the Q3 column (found from the axis labels).
+    const rowLabel = (await states.locator('svg text', { hasText: 'บุ่งคล้า' }).boundingBox())!;
+    const columnLabel = (await states.locator('svg text', { hasText: 'ไตรมาส 3' }).boundingBox())!;
+    const target = { x: columnLabel.x + columnLabel.width / 2, y: rowLabel.y + rowLabel.height / 2 };
+    await page.mouse.click(target.x, target.y);
+    await page.waitForURL((u) => u.pathname === '/district/3808' && u.searchParams.get('q') === '3');
+    await signOut(page);
+  });
+
+  it('every page at 390 × 844 for every role: no sideways scrolling, the header folds, axe finds nothing serious', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const pages: Record<string, { account: [string, string]; paths: string[] }> = {
+      district: { account: ['district3801', 'demo-district-3801'], paths: ['/district/3801', '/district/3801?tab=products', '/upload', '/register', '/reports', '/guidelines'] },
+      province: { account: ['province38', 'demo-province-38'], paths: ['/province/38', '/district/3801', '/district/3801?tab=submissions', '/reports', '/guidelines'] },
+      department: { account: ['department', 'demo-department-password'], paths: ['/department', '/province/38', '/district/3801', '/reports', '/guidelines'] },
+      analyst: { account: ['analyst', 'demo-analyst-password'], paths: ['/department', '/province/38', '/district/3801', '/reports', '/guidelines'] },
+      admin: { account: ['admin', 'demo-admin-password'], paths: ['/admin', '/guidelines'] },
+    };
+    const problems: string[] = [];
+    for (const [role, { account, paths }] of Object.entries(pages)) {
+      await signIn(page, server.url, ...account);
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .state.loading, main [aria-busy="true"]'));
+        await page.locator('main svg').first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+        const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+        if (width.scroll > width.inner) problems.push(`${role} ${path}: ${width.scroll} px wide`);
+        await page.evaluate(axe.source);
+        const found = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} ×${v.nodes.length}`);
+        });
+        if (found.length > 0) problems.push(`${role} ${path}: ${found.join(', ')}`);
+      }
+      if (role === 'province') {
+        // The header folds the menu behind one button; the quarter in focus is the matrix's first.
+        const nav = page.getByRole('navigation', { name: 'เมนูหลัก' });
+        expect(await nav.isVisible()).toBe(false);
+        await page.getByRole('button', { name: 'เมนู' }).click();
+        expect(await nav.isVisible()).toBe(true);
+        await page.goto(`${server.url}/province/38?fy=2561&q=4`);
+        const heads = page.getByTestId('progress-matrix').locator('thead th');
+        await heads.first().waitFor();
+        expect(await heads.allTextContents()).toEqual(['อำเภอ', 'ไตรมาส 4', 'ไตรมาส 1', 'ไตรมาส 2', 'ไตรมาส 3']);
+        await screenshot(page, '21-overview-phone');
+      }
+      await signOut(page);
+    }
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, 300_000);
 
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);
