@@ -396,5 +396,6 @@ export const en: Messages = {
     certifiedOfTotal: (n: string, total: string) => `${n} of ${total} certified`,
     matrixNote: 'Colour is the workflow state; numbers are producers and products; ⚑ marks late. Choose a cell to open the district.',
     menu: 'Menu',
+    noMatch: 'Nothing matches the search',
   },
 };

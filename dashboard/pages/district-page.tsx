@@ -14,7 +14,9 @@ import { SortSelect } from '../components/sort-select.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { SubmissionList } from '../components/submission-list.tsx';
 import { DistrictActions } from '../components/workflow-actions.tsx';
-import { formatDateRange, formatDateTime } from '../format/format-date.ts';
+import { formatDate, formatDateRange, formatDateTime } from '../format/format-date.ts';
+import { routeAllowed } from '../routes.ts';
+import { bangkokDate } from '../../domain/timeliness.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { roundFocus } from '../model/current-round.ts';
@@ -31,7 +33,7 @@ type Tab = (typeof TABS)[number];
 
 /** A district's work: its round state and allowed actions, its producers, products and submissions. */
 export function DistrictPage({ district }: { district: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, me } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -39,16 +41,20 @@ export function DistrictPage({ district }: { district: string }) {
     api.get<ProgressResult>('/api/progress', { fy, district }, signal),
   );
   const area = res.data?.districts.find((d) => d.code === district);
-  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : district;
+  // Until the name has loaded the heading is the page's plain name, never "อำเภอ3801".
+  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : null;
   const tab: Tab = (TABS as readonly string[]).includes(q.tab ?? '') ? (q.tab as Tab) : 'producers';
 
   return (
     <section class="district">
-      <PageHeading title={t.district.title(name)}>
-        <p class="page-links">
-          <Link href={`/upload${formatQuery({ district, fy, q: q.q })}`}>{t.district.uploadFile}</Link>
-          <Link href={`/register${formatQuery({ district, fy, q: q.q })}`}>{t.district.registerOne}</Link>
-        </p>
+      <PageHeading title={name ? t.district.title(name) : t.nav.district}>
+        {/* Only for roles that may import: the department and analysts got a forbidden page. */}
+        {me && routeAllowed({ name: 'upload' }, me.user) && (
+          <p class="page-links">
+            <Link href={`/upload${formatQuery({ district, fy, q: q.q })}`}>{t.district.uploadFile}</Link>
+            <Link href={`/register${formatQuery({ district, fy, q: q.q })}`}>{t.district.registerOne}</Link>
+          </p>
+        )}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
       {res.error ? (
@@ -56,7 +62,7 @@ export function DistrictPage({ district }: { district: string }) {
       ) : !res.data ? (
         <Loading />
       ) : (
-        <RoundPanel progress={res.data} district={district} districtName={name} quarter={q.q} reload={res.reload} />
+        <RoundPanel progress={res.data} district={district} districtName={name ?? district} quarter={q.q} reload={res.reload} />
       )}
       <div class="tabs" role="tablist" aria-label={t.district.tabs}>
         {TABS.map((k) => (
@@ -255,7 +261,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
       ) : !res.data ? (
         <Loading />
       ) : res.data.items.length === 0 ? (
-        <Empty />
+        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
       ) : (
         <>
           <ScrollRegion label={t.district.producers}>
@@ -281,7 +287,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
                     <td>{typeLabel(p.producerType)}</td>
                     <td>{p.subdistrictNameTh}</td>
                     <td class="num">{p.members == null ? '–' : formatNumber(p.members, lang)}</td>
-                    <td>{formatDateTime(p.updatedAt, lang)}</td>
+                    <td>{p.registeredAt ? formatDate(bangkokDate(new Date(p.registeredAt)), lang) : '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -326,7 +332,7 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
       ) : !res.data ? (
         <Loading />
       ) : res.data.items.length === 0 ? (
-        <Empty />
+        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
       ) : (
         <>
           <ScrollRegion label={t.district.products}>

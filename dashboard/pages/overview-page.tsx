@@ -51,10 +51,11 @@ export function OverviewPage({ province }: { province: string }) {
   });
 
   const area = res.data?.current.provinces.find((x) => x.code === province);
-  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : province;
+  // Until the name has loaded the heading is the page's plain name, never "จังหวัด38".
+  const title = area ? t.overview.title(lang === 'en' ? area.nameEn : area.nameTh) : t.nav.overview;
   return (
     <section class="overview" aria-busy={res.loading}>
-      <PageHeading title={t.overview.title(name)}>
+      <PageHeading title={title}>
         {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />

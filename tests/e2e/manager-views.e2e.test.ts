@@ -191,6 +191,26 @@ describe('manager views end to end (chromium)', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
   }, 300_000);
 
+  it('fixes the small things: plan for the administrator, no import links for readers, search wording, registration dates, favicon', async () => {
+    await signIn(page, server.url, 'admin', 'demo-admin-password');
+    await page.goto(`${server.url}/guidelines`);
+    await page.getByTestId('plan-table').waitFor();
+    expect(await page.locator('main .state.error').count()).toBe(0);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/favicon.*\.svg$/);
+    await signOut(page);
+    await signIn(page, server.url, 'analyst', 'demo-analyst-password');
+    await page.goto(`${server.url}/district/3801?fy=2561`);
+    const table = page.getByTestId('producer-table');
+    await table.waitFor();
+    expect(await page.getByRole('link', { name: 'นำเข้าไฟล์' }).count()).toBe(0);
+    // The registration column holds a BE date of the registration, not the upload's date and time.
+    const dates = await table.locator('tbody tr td:last-child').allTextContents();
+    expect(dates.every((d) => /^\d{1,2} \S+ 256\d$/.test(d))).toBe(true);
+    await page.goto(`${server.url}/district/3801?fy=2561&search=${encodeURIComponent('ไม่มีชื่อนี้แน่นอน')}`);
+    await expect.poll(() => page.locator('main .state.empty').textContent()).toBe('ไม่พบรายการที่ค้นหา');
+    await signOut(page);
+  });
+
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
