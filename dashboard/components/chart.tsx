@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChartOption, ChartTable } from '../charts/chart-option.ts';
 import type { ChartClick, ChartHost } from '../charts/chart-host.ts';
-import { hostChart } from '../charts/chart-host.ts';
 import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { onLinkClick } from '../router.ts';
@@ -38,12 +37,20 @@ export function Chart({
   const select = useRef(onSelect);
   select.current = onSelect;
   const [asTable, setAsTable] = useState(false);
+  const latest = useRef(option);
+  latest.current = option;
 
   useEffect(() => {
-    if (!el.current) return;
-    host.current = hostChart(el.current, option, (e) => select.current?.(e));
-    shown.current = option;
+    // ECharts is its own chunk, fetched in parallel with the page's data (and preloaded at
+    // boot on chart pages): the page, its figures and tables do not wait for it.
+    let gone = false;
+    void import('../charts/chart-host.ts').then(({ hostChart }) => {
+      if (gone || !el.current) return;
+      host.current = hostChart(el.current, latest.current, (e) => select.current?.(e));
+      shown.current = latest.current;
+    });
     return () => {
+      gone = true;
       host.current?.dispose();
       host.current = null;
     };
@@ -52,8 +59,8 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    if (shown.current === option) return;
-    host.current?.update(option);
+    if (!host.current || shown.current === option) return;
+    host.current.update(option);
     shown.current = option;
   }, [option]);
 
