@@ -4,6 +4,7 @@ import { attentionRoutes } from './attention-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { listingXlsxRoutes } from './listing-xlsx-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
@@ -19,6 +20,7 @@ export function apiRoutes() {
   return newRouter()
     .route('/', authRoutes())
     .route('/', roundRoutes())
+    .route('/', listingXlsxRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
     .route('/', attentionRoutes())

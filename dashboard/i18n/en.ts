@@ -397,5 +397,6 @@ export const en: Messages = {
     matrixNote: 'Colour is the workflow state; numbers are producers and products; ⚑ marks late. Choose a cell to open the district.',
     menu: 'Menu',
     noMatch: 'Nothing matches the search',
+    downloadXlsx: 'Download Excel (XLSX)',
   },
 };

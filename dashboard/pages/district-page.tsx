@@ -26,6 +26,7 @@ import { formatQuery, parseQuery, patchQuery, type ViewQuery } from '../url-stat
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 import { ScrollRegion } from '../components/scroll-region.tsx';
+import { withQuery } from '../api/client.ts';
 
 const PAGE_SIZE = 20;
 const TABS = ['producers', 'products', 'submissions'] as const;
@@ -230,7 +231,19 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
     offset: (q.page - 1) * PAGE_SIZE,
   };
   const key = `${path}${JSON.stringify(query)}`;
-  return useResource(key, (signal) => api.get<ListPage<T>>(path, query, signal));
+  const res = useResource(key, (signal) => api.get<ListPage<T>>(path, query, signal));
+  // The same listing as an Excel workbook (every page, same filters and sort): the server's XLSX route.
+  const { limit: _limit, offset: _offset, ...filters } = query;
+  return { ...res, xlsxHref: withQuery(`${path}.xlsx`, filters) };
+}
+
+function XlsxLink({ href }: { href: string }) {
+  const { t } = useApp();
+  return (
+    <a class="button secondary small" href={href} download data-testid="xlsx-download">
+      {t.attention.downloadXlsx}
+    </a>
+  );
 }
 
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
@@ -255,6 +268,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
             { value: '-updatedAt', label: t.district.registeredAt },
           ]}
         />
+        <XlsxLink href={res.xlsxHref} />
       </div>
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
@@ -326,6 +340,7 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
             { value: '-stars', label: t.district.stars },
           ]}
         />
+        <XlsxLink href={res.xlsxHref} />
       </div>
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />

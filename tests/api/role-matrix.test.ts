@@ -73,6 +73,8 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /api/attention/provinces/:code', path: () => '/api/attention/provinces/38?fy=2561', allowed: ['province', 'department', 'analyst'] },
   { route: 'GET /api/attention/department', path: () => '/api/attention/department?fy=2561', allowed: ['department', 'analyst'] },
   { route: 'GET /api/producers', path: () => '/api/producers', allowed: DATA },
+  { route: 'GET /api/producers.xlsx', path: () => '/api/producers.xlsx?fy=2561', allowed: DATA },
+  { route: 'GET /api/products.xlsx', path: () => '/api/products.xlsx?fy=2561', allowed: DATA },
   { route: 'GET /api/products', path: () => '/api/products', allowed: DATA },
   { route: 'GET /api/audit', path: () => '/api/audit', allowed: ALL },
   { route: 'GET /api/submissions', path: () => '/api/submissions', allowed: DATA },

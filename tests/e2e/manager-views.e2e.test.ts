@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import axe from 'axe-core';
+import { readFile } from 'node:fs/promises';
 import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
 import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
 
@@ -129,13 +130,16 @@ describe('manager views end to end (chromium)', () => {
     await byDistrict.getByRole('button', { name: /ดูเป็นแผนภูมิ/ }).click();
     // A click on the first bar opens Mueang Bueng Kan.
     const bar = byDistrict.locator('svg path[fill="#0072B2" i]').first();
+    await byDistrict.scrollIntoViewIfNeeded();
+    await bar.waitFor();
     await bar.click({ force: true });
     await page.waitForURL((u) => u.pathname === '/district/3801');
     // A heatmap square: Bung Khla (last row) in Q3 carries the late flag and opens there.
     await page.goBack();
     const states = page.locator('#chart-states');
     await states.locator('svg').first().waitFor();
-    expect(await states.locator('svg text').allTextContents()).toContain('⚑');
+    await states.scrollIntoViewIfNeeded();
+    await expect.poll(() => states.locator('svg text').allTextContents()).toContain('⚑');
     await states.getByRole('button', { name: /ดูเป็นตาราง/ }).click();
     expect(await states.locator('table.chart-table tbody tr').last().textContent()).toMatch(/บุ่งคล้า.*⚑ ล่าช้า/);
     await states.getByRole('button', { name: /ดูเป็นแผนภูมิ/ }).click();
@@ -206,6 +210,11 @@ describe('manager views end to end (chromium)', () => {
     // The registration column holds a BE date of the registration, not the upload's date and time.
     const dates = await table.locator('tbody tr td:last-child').allTextContents();
     expect(dates.every((d) => /^\d{1,2} \S+ 256\d$/.test(d))).toBe(true);
+    // The table downloads as an Excel workbook with the same filters.
+    const xlsx = page.getByTestId('xlsx-download');
+    expect(await xlsx.getAttribute('href')).toBe('/api/producers.xlsx?district=3801&fy=2561&sort=name&order=asc');
+    const [download] = await Promise.all([page.waitForEvent('download'), xlsx.click()]);
+    expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
     await page.goto(`${server.url}/district/3801?fy=2561&search=${encodeURIComponent('ไม่มีชื่อนี้แน่นอน')}`);
     await expect.poll(() => page.locator('main .state.empty').textContent()).toBe('ไม่พบรายการที่ค้นหา');
     await signOut(page);
