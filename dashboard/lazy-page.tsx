@@ -7,10 +7,21 @@ import { syntheticProblem } from './api/client.ts';
  * A page loaded on first visit (its own chunk). Pages with charts pull ECharts in this way,
  * so the first script stays small.
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload(): void } {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
-  return function LazyPage(props: P) {
+  // Started at boot for the page the URL names, beside GET /api/me rather than after it.
+  const preload = () => {
+    pending ??= load().then(
+      (c) => (loaded = c),
+      (err: unknown) => {
+        pending = null;
+        throw err;
+      },
+    );
+    pending.catch(() => undefined);
+  };
+  return Object.assign(function LazyPage(props: P) {
     const [Page, setPage] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -29,5 +40,5 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     }, [Page, failed]);
     if (failed) return <ProblemMessage problem={syntheticProblem(0)} onRetry={() => setFailed(false)} />;
     return Page ? <Page {...props} /> : <Loading />;
-  };
+  }, { preload });
 }

@@ -40,6 +40,8 @@ export interface ProducerRow {
   districtNameTh: string;
   provinceCode: string;
   fiscalYears: number[];
+  /** The latest registration's time (of the fiscal year filtered on, if any); not the file's upload time. */
+  registeredAt: string | null;
   updatedAt: string;
 }
 
@@ -99,6 +101,9 @@ export async function producerPage(
       districtNameTh: districts.nameTh,
       provinceCode: producers.provinceCode,
       fiscalYears: sql<number[] | null>`(select array_agg(distinct r.fiscal_year order by r.fiscal_year) from ${registrations} r where r.producer_id = ${producers.id})`,
+      registeredAt: sql<unknown>`(select max(r.registered_at) from ${registrations} r where r.producer_id = ${producers.id}${
+        filter.fiscalYear !== undefined ? sql` and r.fiscal_year = ${filter.fiscalYear}` : sql``
+      }${filter.roundCode ? sql` and r.round_code = ${filter.roundCode}` : sql``})`,
       updatedAt: producers.updatedAt,
     })
     .from(producers)
@@ -110,7 +115,12 @@ export async function producerPage(
     .offset(page.offset);
   const [total] = await db.select({ n: count() }).from(producers).where(where);
   return {
-    items: rows.map((r) => ({ ...r, fiscalYears: (r.fiscalYears ?? []).map(Number), updatedAt: r.updatedAt.toISOString() })),
+    items: rows.map((r) => ({
+      ...r,
+      fiscalYears: (r.fiscalYears ?? []).map(Number),
+      registeredAt: r.registeredAt === null || r.registeredAt === undefined ? null : new Date(r.registeredAt as string | Date).toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
     total: total?.n ?? 0,
     limit: page.limit,
     offset: page.offset,

@@ -1,10 +1,12 @@
 import { newRouter } from '../http/openapi-common.ts';
 import { adminUserRoutes } from './admin-user-routes.ts';
+import { attentionRoutes } from './attention-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { boundaryRoutes } from './boundary-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { eventRoutes } from './event-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { listingXlsxRoutes } from './listing-xlsx-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
@@ -20,10 +22,12 @@ export function apiRoutes() {
   return newRouter()
     .route('/', authRoutes())
     .route('/', roundRoutes())
+    .route('/', listingXlsxRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
     .route('/', eventRoutes())
     .route('/', boundaryRoutes())
+    .route('/', attentionRoutes())
     .route('/', reportRoutes())
     .route('/', exportRoutes())
     .route('/', submissionRoutes())

@@ -43,6 +43,7 @@ export const ProducerSchema = z
     districtNameTh: z.string(),
     provinceCode: z.string(),
     fiscalYears: z.array(z.number().int()),
+    registeredAt: z.string().nullable().openapi({ format: 'date-time', description: 'When the producer was registered (latest registration; within the fiscal year when one is asked for)' }),
     updatedAt: z.string(),
   })
   .openapi('Producer');

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 const PROBLEM_BASE = 'https://otop-monitor.example/problems/';
 
 /** A problem for a failure that did not come with one (status 0: no answer at all). */
-export function syntheticProblem(status: number, statusText = ''): Problem {
+export function syntheticProblem(status: number, _statusText = ''): Problem {
   if (status === 0) {
     return {
       type: `${PROBLEM_BASE}network`,
@@ -33,8 +33,8 @@ export function syntheticProblem(status: number, statusText = ''): Problem {
   return {
     type: `${PROBLEM_BASE}http-${status}`,
     status,
-    title: statusText || `HTTP ${status}`,
-    titleTh: status >= 500 ? 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' : `คำขอไม่สำเร็จ (${status})`,
+    title: status >= 500 ? 'The server had a problem; please try again' : 'The request could not be completed',
+    titleTh: status >= 500 ? 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' : 'คำขอไม่สำเร็จ',
   };
 }
 

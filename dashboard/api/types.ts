@@ -47,3 +47,7 @@ export type SubmissionReport = z.infer<typeof SubmissionReportSchema>;
 /** A row of GET /api/submissions. */
 export type SubmissionSummary = z.infer<typeof SubmissionRowSchema>;
 
+
+/** GET /api/attention/provinces/:code and GET /api/attention/department. */
+export type { ProvinceAttention } from '../../api/queries/attention/province-attention.ts';
+export type { DepartmentAttention } from '../../api/queries/attention/department-attention.ts';

@@ -1,7 +1,6 @@
 import { init, use } from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -24,9 +23,15 @@ use([
   VisualMapPiecewiseComponent,
   MarkLineComponent,
   MarkAreaComponent,
-  AriaComponent,
   SVGRenderer,
 ]);
+
+/** What a click on a bar, point or heatmap square tells (ECharts' event, the parts we use). */
+export interface ChartClick {
+  dataIndex: number;
+  seriesIndex: number;
+  value: unknown;
+}
 
 export interface ChartHost {
   /** Replaces the whole option (no merging: the option is the chart). */
@@ -38,9 +43,10 @@ export interface ChartHost {
  * The one owner of an ECharts instance's life: init on the element, follow its size, take
  * new options, and dispose of the instance and the observer together.
  */
-export function hostChart(el: HTMLElement, option: ChartOption): ChartHost {
+export function hostChart(el: HTMLElement, option: ChartOption, onClick?: (event: ChartClick) => void): ChartHost {
   const chart = init(el, null, { renderer: 'svg' });
   chart.setOption(option, { notMerge: true });
+  if (onClick) chart.on('click', (e) => onClick({ dataIndex: e.dataIndex, seriesIndex: e.seriesIndex ?? 0, value: e.value }));
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);

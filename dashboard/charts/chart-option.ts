@@ -24,9 +24,31 @@ export type ChartOption = ComposeOption<
   | AriaComponentOption
 >;
 
-/** What every builder shares: the Sarabun face, readable text colour, the aria description. */
+/** How the chart is laid out: narrow is a phone (≤ 640 px), where legends stack and labels thin out. */
+export interface ChartLayout {
+  narrow?: boolean;
+}
+
+/** The same figures as a chart, for the "view as table" toggle: header cells and rows. */
+export interface ChartTable {
+  columns: string[];
+  rows: (string | number)[][];
+  /** Per row, where the row's first cell links to (drill-through without a pointer). */
+  links?: (string | null)[];
+}
+
+/**
+ * What every builder shares: the Sarabun face and readable text colour. ECharts' own aria is
+ * off: its generated description replaced the Thai title with English holding "NaN", epoch
+ * milliseconds and index triples; each chart gets a description written from its data instead.
+ */
 export const BASE_OPTION = {
   textStyle: { fontFamily: 'Sarabun, "Noto Sans Thai", sans-serif', fontSize: 13, color: '#1f2937' },
-  aria: { enabled: true },
+  aria: { enabled: false },
   animation: false,
 } satisfies ChartOption;
+
+/** Room under a bar chart for its value-axis name (containLabel does not count the name). */
+export const AXIS_NAME_ROOM = 40;
+/** Height of one legend line, for stacking legends on a phone. */
+export const LEGEND_LINE = 22;

@@ -1,8 +1,10 @@
 import { fiscalYearRange } from '../../domain/fiscal-year.ts';
 import type { CellProgress, RoundPlan } from '../api/types.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 import { formatDate } from '../format/format-date.ts';
+import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { messages, type Lang } from '../i18n/messages.ts';
-import { BASE_OPTION, type ChartOption } from './chart-option.ts';
+import { BASE_OPTION, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
 import { LINE_COLOR, TARGET_COLOR, WINDOW_FILL } from '../../domain/palette.ts';
 
 export interface CumulativeInput {
@@ -36,20 +38,39 @@ export function cumulativePoints(input: CumulativeInput): [string, number][] {
  * round's district-registration close; the plan's step-1 windows are shaded, the target (last
  * year's producers unless one was set) and today are marked.
  */
-export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang): ChartOption {
+export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang, layout: ChartLayout = {}): ChartOption {
   const t = messages(lang);
   const year = fiscalYearRange(input.fiscalYear);
   const todayInYear = input.today >= year.start && input.today <= year.end;
-  const quarter = (q: number) => t.quarterShort(q);
+  const quarter = (q: number) => (layout.narrow ? `Q${q}` : t.quarterShort(q));
+  const isoDay = (value: number | string) => new Date(value).toISOString().slice(0, 10);
   return {
     ...BASE_OPTION,
-    tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 56, top: 48, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      // The axis value is an instant: shown as a BE (or English) date like the axis, never ISO.
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { seriesName?: string; value?: [string | number, number] }[];
+        const first = items[0]?.value;
+        if (!first) return '';
+        const lines = items.map((p) => `${escapeHtml(p.seriesName ?? '')}: ${formatNumber(p.value?.[1] ?? 0, lang)}`);
+        return [escapeHtml(formatDate(isoDay(first[0]), lang)), ...lines].join('<br/>');
+      },
+    },
+    grid: { left: 8, right: layout.narrow ? 24 : 56, top: 48, bottom: 8, containLabel: true },
     xAxis: {
       type: 'time',
       min: year.start,
       max: year.end,
-      axisLabel: { formatter: (value: number) => formatDate(new Date(value).toISOString().slice(0, 10), lang) },
+      // On a phone fewer, shorter labels; never two on top of each other.
+      ...(layout.narrow ? { splitNumber: 3 } : {}),
+      axisLabel: {
+        hideOverlap: true,
+        formatter: (value: number) => {
+          const label = formatDate(isoDay(value), lang);
+          return layout.narrow ? label.replace(/^\d+ /, '') : label;
+        },
+      },
     },
     yAxis: { type: 'value', name: t.chart.producers, nameTextStyle: { align: 'left' }, minInterval: 1 },
     series: [
@@ -83,4 +104,18 @@ export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang
       },
     ],
   };
+}
+
+/** The chart in one sentence: producers registered so far, when, and against the target. */
+export function cumulativeRegistrationsDescription(input: CumulativeInput, lang: Lang): string {
+  const t = messages(lang);
+  const points = cumulativePoints(input);
+  const [when, n] = points[points.length - 1] ?? [fiscalYearRange(input.fiscalYear).start, 0];
+  const target = input.targetProducers > 0 ? t.chartText.targetPart(formatNumber(input.targetProducers, lang), formatPercent(n / input.targetProducers, lang)) : '';
+  return t.chartText.cumulativeText(formatNumber(n, lang), formatDate(when, lang), target);
+}
+
+export function cumulativeRegistrationsTable(input: CumulativeInput, lang: Lang): ChartTable {
+  const t = messages(lang);
+  return { columns: [t.chartText.date, t.chartText.cumulative], rows: cumulativePoints(input).map(([d, n]) => [formatDate(d, lang), n]) };
 }

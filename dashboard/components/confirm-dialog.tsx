@@ -8,6 +8,10 @@ export interface ConfirmRequest {
   /** 'required' asks for a reason and refuses an empty one. */
   reason: 'none' | 'optional' | 'required';
   danger?: boolean;
+  /** The reason's starting text (a retry keeps what was typed; a report lists the uncertified districts). */
+  initialReason?: string;
+  /** The server's refusal of the last attempt, shown as a plain message in the dialog. */
+  error?: string;
 }
 
 /**
@@ -30,7 +34,7 @@ export function ConfirmDialog({
     const d = ref.current;
     if (!d) return;
     if (request && !d.open) {
-      setReason('');
+      setReason(request.initialReason ?? '');
       setInvalid(false);
       d.showModal();
     } else if (!request && d.open) d.close();
@@ -46,11 +50,16 @@ export function ConfirmDialog({
   };
 
   return (
-    <dialog ref={ref} class="confirm" aria-labelledby="confirm-title" onCancel={() => onClose({ confirmed: false, reason: '' })}>
+    <dialog ref={ref} class="confirm" aria-labelledby="confirm-title" onCancel={() => onClose({ confirmed: false, reason: reason.trim() })}>
       {request && (
         <form method="dialog" onSubmit={submit}>
           <h2 id="confirm-title">{request.title}</h2>
           <p>{request.body}</p>
+          {request.error && (
+            <p class="notice error" role="alert" data-testid="confirm-error">
+              {request.error}
+            </p>
+          )}
           {request.reason !== 'none' && (
             <div class="field">
               <label for="confirm-reason">{request.reason === 'required' ? t.workflow.reason : t.workflow.reasonOptional}</label>
@@ -71,7 +80,7 @@ export function ConfirmDialog({
             </div>
           )}
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => onClose({ confirmed: false, reason: '' })}>
+            <button type="button" class="secondary" onClick={() => onClose({ confirmed: false, reason: reason.trim() })}>
               {t.workflow.cancel}
             </button>
             <button type="submit" class={request.danger ? 'danger' : 'primary'}>

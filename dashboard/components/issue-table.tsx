@@ -2,6 +2,7 @@ import { ISSUE_CODES, type IssueCode } from '../../domain/issue-codes.ts';
 import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 export interface IssueLike {
   row: number | null;
@@ -22,7 +23,7 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
   if (issues.length === 0) return <p class="muted">{t.issues.none}</p>;
   const shown = issues.slice(0, limit);
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={caption ?? t.issues.title}>
       <table class="data issues">
         <caption>{caption ?? t.issues.title}</caption>
         <thead>
@@ -48,7 +49,7 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
         </tbody>
       </table>
       {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, lang))}</p>}
-    </div>
+    </ScrollRegion>
   );
 }
 

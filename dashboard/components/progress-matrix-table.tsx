@@ -5,6 +5,8 @@ import { label } from '../i18n/messages.ts';
 import type { ProgressMatrix } from '../model/progress-matrix.ts';
 import { formatQuery } from '../url-state.ts';
 import { Link } from './link.tsx';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 /**
  * District × quarter: each cell is the district's state in that round (colour and words), its
@@ -14,17 +16,21 @@ import { Link } from './link.tsx';
 export function ProgressMatrixTable({ matrix, fy, focusQuarter }: { matrix: ProgressMatrix; fy: number; focusQuarter: number | null }) {
   const { t, lang } = useApp();
   const n = (v: number) => formatNumber(v, lang);
+  // On a phone the quarter in focus comes first, so it is on screen without scrolling.
+  const narrow = useNarrowScreen();
+  const columns = matrix.quarters.map((q, i) => ({ q, i }));
+  if (narrow && focusQuarter !== null) columns.sort((a, b) => Number(b.q === focusQuarter) - Number(a.q === focusQuarter));
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t.overview.matrix}>
       <table class="matrix" data-testid="progress-matrix">
         <caption>
           <span class="caption-title">{t.overview.matrix}</span>
-          <span class="caption-note">{t.overview.matrixCaption}</span>
+          <span class="caption-note">{t.attention.matrixNote}</span>
         </caption>
         <thead>
           <tr>
             <th scope="col">{t.overview.districtCol}</th>
-            {matrix.quarters.map((q) => (
+            {columns.map(({ q }) => (
               <th scope="col" key={q} class={q === focusQuarter ? 'focus' : undefined}>
                 {t.quarterShort(q)}
               </th>
@@ -39,21 +45,20 @@ export function ProgressMatrixTable({ matrix, fy, focusQuarter }: { matrix: Prog
                 <th scope="row">
                   <Link href={`/district/${row.code}${formatQuery({ fy })}`}>{name}</Link>
                 </th>
-                {row.cells.map((c, i) => {
+                {columns.map(({ i }) => {
+                  const c = row.cells[i];
                   if (!c) return <td key={i} class="empty">–</td>;
                   const state = label(lang, DISTRICT_ROUND_STATE_LABELS[c.state]);
                   const quarter = t.quarterShort(c.quarter);
                   const flag = c.late ? t.overview.late : c.behindStep ? t.overview.overdueStep(c.behindStep) : null;
                   return (
                     <td key={c.roundCode} class={`cell state-${c.state}${c.quarter === focusQuarter ? ' focus' : ''}`} data-district={c.districtCode} data-round={c.roundCode} data-state={c.state}>
-                      <Link
-                        href={`/district/${c.districtCode}${formatQuery({ fy, q: c.quarter as 1 | 2 | 3 | 4 })}`}
-                        aria-label={`${t.overview.cellLabel(name, quarter, state, n(c.producers), n(c.products))}${flag ? `, ${flag}` : ''}`}
-                      >
+                      {/* The link's name is its visible text after the district and quarter (no aria-label
+                          that could drift from what is shown: label-content-name-mismatch). */}
+                      <Link href={`/district/${c.districtCode}${formatQuery({ fy, q: c.quarter as 1 | 2 | 3 | 4 })}`}>
+                        <span class="visually-hidden">{`${name} ${quarter}: `}</span>
                         <span class="cell-state">{state}</span>
-                        <span class="cell-counts">
-                          {n(c.producers)} / {n(c.products)}
-                        </span>
+                        <span class="cell-counts">{t.attention.cellCounts(n(c.producers), n(c.products))}</span>
                         {flag && (
                           <span class={`cell-flag${c.behindStep ? ' overdue' : ''}`} title={c.lateRegistrations > 0 ? t.overview.lateRegistrations(n(c.lateRegistrations)) : undefined}>
                             ⚑ {flag}
@@ -70,19 +75,19 @@ export function ProgressMatrixTable({ matrix, fy, focusQuarter }: { matrix: Prog
         <tfoot>
           <tr>
             <th scope="row">{t.overview.totalRow}</th>
-            {matrix.totals.map((tot) => (
-              <td key={tot.roundCode} class={tot.quarter === focusQuarter ? 'focus' : undefined}>
-                <span class="cell-counts">
-                  {n(tot.producers)} / {n(tot.products)}
-                </span>
-                <span class="cell-rate">
-                  {n(tot.certified)}/{n(tot.districts)}
-                </span>
-              </td>
-            ))}
+            {columns.map(({ i }) => {
+              const tot = matrix.totals[i];
+              if (!tot) return <td key={i} />;
+              return (
+                <td key={tot.roundCode} class={tot.quarter === focusQuarter ? 'focus' : undefined}>
+                  <span class="cell-counts">{t.attention.cellCounts(n(tot.producers), n(tot.products))}</span>
+                  <span class="cell-rate">{t.attention.certifiedOfTotal(n(tot.certified), n(tot.districts))}</span>
+                </td>
+              );
+            })}
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -28,15 +28,26 @@ export function ProblemMessage({ problem, onRetry }: { problem: Problem; onRetry
   const title = lang === 'th' ? (problem.titleTh ?? problem.title) : problem.title;
   const detail = lang === 'th' ? (problem.detailTh ?? problem.detail) : (problem.detail ?? problem.detailTh);
   const missing = problem.status === 404 && /not-found$/.test(problem.type) && !problem.detail;
+  // Rows of a file go in the issue table; a request's own fields (row null) are plain sentences,
+  // not "row: whole file". The HTTP status is for the log, not for the person reading.
+  const issues = problem.issues ?? [];
+  const fileIssues = issues.filter((i) => i.row !== null);
+  const fieldIssues = issues.filter((i) => i.row === null);
   return (
     <div class="state error" role="alert">
       <p class="problem-title">
         <strong>{problem.status === 0 ? t.state.networkError : title}</strong>
-        {problem.status > 0 && <span class="muted"> ({problem.status})</span>}
       </p>
       {missing && <p>{t.state.notAvailable}</p>}
       {detail && <p>{detail}</p>}
-      {problem.issues && problem.issues.length > 0 && <IssueTable issues={problem.issues} />}
+      {fileIssues.length > 0 && <IssueTable issues={fileIssues} />}
+      {fieldIssues.length > 0 && (
+        <ul class="field-issues">
+          {fieldIssues.map((i, k) => (
+            <li key={k}>{lang === 'en' ? i.message.en : i.message.th}</li>
+          ))}
+        </ul>
+      )}
       {onRetry && (
         <button type="button" class="secondary" onClick={onRetry}>
           {t.state.retry}

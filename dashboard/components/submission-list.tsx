@@ -6,6 +6,7 @@ import { formatNumber } from '../format/format-number.ts';
 import { useResource } from '../use-resource.ts';
 import { Empty, ErrorState, Loading } from './status.tsx';
 import { SubmissionReportView } from './submission-report-view.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 
 /** A district's submissions, newest first, each opening its report. */
 export function SubmissionList({ district }: { district: string }) {
@@ -21,7 +22,7 @@ export function SubmissionList({ district }: { district: string }) {
   const n = (v: number) => formatNumber(v, lang);
   return (
     <div>
-      <div class="table-scroll">
+      <ScrollRegion label={t.district.submissions}>
         <table class="data" data-testid="submission-table">
           <caption class="visually-hidden">{t.district.submissions}</caption>
           <thead>
@@ -57,7 +58,7 @@ export function SubmissionList({ district }: { district: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {open && <SubmissionDetail id={open} />}
     </div>
   );

@@ -22,23 +22,46 @@ function workflowRole(role: string): Role | null {
 
 type Pending = { action: DistrictAction | ProvinceAction; path: string; request: ConfirmRequest };
 
+/** A refusal about the reason itself (422 reason-required / reason-incomplete): fixed in the dialog. */
+function reasonRefusal(err: ApiError, lang: 'th' | 'en'): string | null {
+  if (!/reason-(required|incomplete)$/.test(err.problem.type)) return null;
+  const issue = err.problem.issues?.find((i) => i.column === 'reason');
+  if (issue) return lang === 'en' ? issue.message.en : issue.message.th;
+  return lang === 'en' ? err.problem.title : (err.problem.titleTh ?? err.problem.title);
+}
+
 function useActionRunner(onDone: () => void) {
   const { api, t, lang } = useApp();
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPendingState] = useState<Pending | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // What was typed for each action, kept until it succeeds: a retry never starts from empty.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const setPending = (p: Pending) => {
+    const draft = drafts[p.path];
+    setPendingState(draft !== undefined ? { ...p, request: { ...p.request, initialReason: draft } } : p);
+  };
   const close = async ({ confirmed, reason }: { confirmed: boolean; reason: string }) => {
     const p = pending;
-    setPending(null);
-    if (!confirmed || !p) return;
+    setPendingState(null);
+    if (!p) return;
+    if (!confirmed) {
+      if (reason) setDrafts((d) => ({ ...d, [p.path]: reason }));
+      return;
+    }
     setError(null);
     setDone(null);
     try {
       await api.send('POST', p.path, reason ? { reason } : {});
+      setDrafts(({ [p.path]: _, ...rest }) => rest);
       setDone(t.workflow.done(label(lang, ACTION_LABELS[p.action])));
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err : null);
+      setDrafts((d) => ({ ...d, [p.path]: reason }));
+      const refusal = err instanceof ApiError ? reasonRefusal(err, lang) : null;
+      // A reason the server refused: the dialog opens again with the text and the plain message.
+      if (refusal) setPendingState({ ...p, request: { ...p.request, initialReason: reason, error: refusal } });
+      else setError(err instanceof ApiError ? err : null);
     }
   };
   const feedback = (
@@ -128,9 +151,12 @@ export function ProvinceActions({
   provinceState,
   allCertified,
   allowed,
+  uncertified,
   onDone,
 }: {
   allowed?: readonly ProvinceAction[];
+  /** Districts not yet certified: a report names them in its reason, so the dialog starts with them. */
+  uncertified?: readonly { code: string; nameTh: string; nameEn: string }[] | undefined;
   provinceCode: string;
   provinceName: string;
   roundCode: string;
@@ -164,6 +190,9 @@ export function ProvinceActions({
                     body: t.workflow.confirmBody(name, provinceName, roundName),
                     confirmLabel: name,
                     reason: actionNeedsReason(a, { allCertified }) ? 'required' : 'none',
+                    ...(a === 'report' && uncertified && uncertified.length > 0
+                      ? { initialReason: t.attention.reportPrefill(uncertified.map((d) => (lang === 'en' ? d.nameEn : d.nameTh)).join(', ')) }
+                      : {}),
                   },
                 })
               }

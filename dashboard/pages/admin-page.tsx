@@ -6,6 +6,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog
 import { PageHeading } from '../components/page-heading.tsx';
 import { Empty, ErrorState, Loading, ProblemMessage } from '../components/status.tsx';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 const ROLES: UserRole[] = ['district', 'province', 'department', 'analyst', 'admin'];
 
@@ -74,7 +75,7 @@ export function AdminPage() {
       ) : users.length === 0 ? (
         <Empty />
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion label={t.admin.title}>
           <table class="data" data-testid="user-table">
             <caption>{t.admin.title}</caption>
             <thead>
@@ -131,7 +132,7 @@ export function AdminPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <ConfirmDialog
         request={pending?.request ?? null}

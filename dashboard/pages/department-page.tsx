@@ -1,12 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
-import type { ProgressResult } from '../api/types.ts';
+import type { DepartmentAttention, ProgressResult } from '../api/types.ts';
 import { label } from '../i18n/messages.ts';
 import { useApp } from '../app-context.ts';
-import { producersByAreaOption } from '../charts/producers-by-area.ts';
+import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../charts/producers-by-area.ts';
 import { AreaMap } from '../components/area-map.tsx';
 import { PROVINCE_STATE_SCALE } from '../charts/area-map.ts';
 import { Chart } from '../components/chart.tsx';
+import { DepartmentAttentionTable } from '../components/department-attention.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
@@ -17,9 +18,11 @@ import { roundFocus } from '../model/current-round.ts';
 import { provinceMapAreas } from '../model/map-areas.ts';
 import { todayIso } from '../model/today.ts';
 import { navigate, useLocation } from '../router.ts';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
 import { formatQuery, parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
@@ -28,7 +31,22 @@ export function DepartmentPage() {
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
   const res = useResource(ready ? `/api/progress?fy=${fy}` : null, (signal) => api.get<ProgressResult>('/api/progress', { fy }, signal));
-  const option = useMemo(() => (res.data ? producersByAreaOption(res.data.provinces, lang) : null), [res.data, lang]);
+  // Fetched beside the progress, not after it; a failure leaves the rest of the page.
+  const attention = useResource(ready ? `/api/attention/department?fy=${fy}` : null, (signal) =>
+    api.get<DepartmentAttention>('/api/attention/department', { fy }, signal),
+  );
+  const narrow = useNarrowScreen();
+  const chart = useMemo(
+    () =>
+      res.data
+        ? {
+            option: producersByAreaOption(res.data.provinces, lang, { narrow }),
+            description: producersByAreaDescription(res.data.provinces, lang, 'provinces'),
+            table: producersByAreaTable(res.data.provinces, lang, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
+          }
+        : null,
+    [res.data, lang, narrow, fy, q.q],
+  );
   const n = (v: number) => formatNumber(v, lang);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
@@ -46,7 +64,8 @@ export function DepartmentPage() {
         <Empty />
       ) : (
         <>
-          <div class="table-scroll">
+          {attention.data && <DepartmentAttentionTable data={attention.data} fy={fy} />}
+          <ScrollRegion label={t.department.provinces}>
             <table class="data" data-testid="province-table">
               <caption>{t.department.provinces}</caption>
               <thead>
@@ -79,7 +98,7 @@ export function DepartmentPage() {
                     <td class="num">{n(a.targetProducers)}</td>
                     <td class="num">{formatPercent(a.targetRatio, lang)}</td>
                     <td class="num">
-                      {n(round ? (a.certifiedByRound[round.code] ?? 0) : 0)}/{n(a.districts)}
+                      {t.attention.ofTotal(n(round ? (a.certifiedByRound[round.code] ?? 0) : 0), n(a.districts))}
                     </td>
                     {p.rounds.map((r) => {
                       const cell = p.provinceCells.find((c) => c.roundCode === r.code && c.provinceCode === a.code);
@@ -106,14 +125,26 @@ export function DepartmentPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <AreaMap
             title={t.department.mapTitle(round ? t.quarterShort(round.quarter) : '')}
             areas={mapAreas}
             scale={PROVINCE_STATE_SCALE}
             onOpen={(code) => navigate(`/province/${code}${formatQuery({ fy, q: q.q })}`)}
           />
-          {option && <Chart id="chart-provinces" title={t.department.chart} option={option} height={Math.max(240, 40 * p.provinces.length + 80)} />}
+          {chart && (
+            <Chart
+              id="chart-provinces"
+              title={t.department.chart}
+              {...chart}
+              // Drill-through: a province's bar opens its overview.
+              onSelect={(e) => {
+                const a = p.provinces[e.dataIndex];
+                if (a) navigate(`/province/${a.code}${formatQuery({ fy, q: q.q })}`);
+              }}
+              height={Math.max(240, 40 * p.provinces.length + (narrow ? 150 : 100))}
+            />
+          )}
         </>
       )}
     </section>

@@ -15,7 +15,9 @@ import { SortSelect } from '../components/sort-select.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { SubmissionList } from '../components/submission-list.tsx';
 import { DistrictActions } from '../components/workflow-actions.tsx';
-import { formatDateRange, formatDateTime } from '../format/format-date.ts';
+import { formatDate, formatDateRange, formatDateTime } from '../format/format-date.ts';
+import { routeAllowed } from '../routes.ts';
+import { bangkokDate } from '../../domain/timeliness.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { roundFocus } from '../model/current-round.ts';
@@ -24,6 +26,8 @@ import { navigate, useLocation } from '../router.ts';
 import { formatQuery, parseQuery, patchQuery, type ViewQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
+import { withQuery } from '../api/client.ts';
 
 const PAGE_SIZE = 20;
 const TABS = ['producers', 'products', 'submissions'] as const;
@@ -31,7 +35,7 @@ type Tab = (typeof TABS)[number];
 
 /** A district's work: its round state and allowed actions, its producers, products and submissions. */
 export function DistrictPage({ district }: { district: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, me } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -39,16 +43,20 @@ export function DistrictPage({ district }: { district: string }) {
     api.get<ProgressResult>('/api/progress', { fy, district }, signal),
   );
   const area = res.data?.districts.find((d) => d.code === district);
-  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : district;
+  // Until the name has loaded the heading is the page's plain name, never "อำเภอ3801".
+  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : null;
   const tab: Tab = (TABS as readonly string[]).includes(q.tab ?? '') ? (q.tab as Tab) : 'producers';
 
   return (
     <section class="district">
-      <PageHeading title={t.district.title(name)}>
-        <p class="page-links">
-          <Link href={`/upload${formatQuery({ district, fy, q: q.q })}`}>{t.district.uploadFile}</Link>
-          <Link href={`/register${formatQuery({ district, fy, q: q.q })}`}>{t.district.registerOne}</Link>
-        </p>
+      <PageHeading title={name ? t.district.title(name) : t.nav.district}>
+        {/* Only for roles that may import: the department and analysts got a forbidden page. */}
+        {me && routeAllowed({ name: 'upload' }, me.user) && (
+          <p class="page-links">
+            <Link href={`/upload${formatQuery({ district, fy, q: q.q })}`}>{t.district.uploadFile}</Link>
+            <Link href={`/register${formatQuery({ district, fy, q: q.q })}`}>{t.district.registerOne}</Link>
+          </p>
+        )}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
       <LiveStatus fy={ready ? fy : null} district={district} />
@@ -57,7 +65,7 @@ export function DistrictPage({ district }: { district: string }) {
       ) : !res.data ? (
         <Loading />
       ) : (
-        <RoundPanel progress={res.data} district={district} districtName={name} quarter={q.q} reload={res.reload} />
+        <RoundPanel progress={res.data} district={district} districtName={name ?? district} quarter={q.q} reload={res.reload} />
       )}
       <div class="tabs" role="tablist" aria-label={t.district.tabs}>
         {TABS.map((k) => (
@@ -225,7 +233,19 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
     offset: (q.page - 1) * PAGE_SIZE,
   };
   const key = `${path}${JSON.stringify(query)}`;
-  return useResource(key, (signal) => api.get<ListPage<T>>(path, query, signal));
+  const res = useResource(key, (signal) => api.get<ListPage<T>>(path, query, signal));
+  // The same listing as an Excel workbook (every page, same filters and sort): the server's XLSX route.
+  const { limit: _limit, offset: _offset, ...filters } = query;
+  return { ...res, xlsxHref: withQuery(`${path}.xlsx`, filters) };
+}
+
+function XlsxLink({ href }: { href: string }) {
+  const { t } = useApp();
+  return (
+    <a class="button secondary small" href={href} download data-testid="xlsx-download">
+      {t.attention.downloadXlsx}
+    </a>
+  );
 }
 
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
@@ -250,16 +270,17 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
             { value: '-updatedAt', label: t.district.registeredAt },
           ]}
         />
+        <XlsxLink href={res.xlsxHref} />
       </div>
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
       ) : !res.data ? (
         <Loading />
       ) : res.data.items.length === 0 ? (
-        <Empty />
+        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
       ) : (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t.district.producers}>
             <table class="data" data-testid="producer-table">
               <caption class="visually-hidden">{t.district.producers}</caption>
               <thead>
@@ -282,12 +303,12 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
                     <td>{typeLabel(p.producerType)}</td>
                     <td>{p.subdistrictNameTh}</td>
                     <td class="num">{p.members == null ? '–' : formatNumber(p.members, lang)}</td>
-                    <td>{formatDateTime(p.updatedAt, lang)}</td>
+                    <td>{p.registeredAt ? formatDate(bangkokDate(new Date(p.registeredAt)), lang) : '–'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
         </>
       )}
@@ -321,16 +342,17 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
             { value: '-stars', label: t.district.stars },
           ]}
         />
+        <XlsxLink href={res.xlsxHref} />
       </div>
       {res.error ? (
         <ErrorState error={res.error} onRetry={res.reload} />
       ) : !res.data ? (
         <Loading />
       ) : res.data.items.length === 0 ? (
-        <Empty />
+        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
       ) : (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t.district.products}>
             <table class="data" data-testid="product-table">
               <caption class="visually-hidden">{t.district.products}</caption>
               <thead>
@@ -356,7 +378,7 @@ function ProductList({ district, fy, q }: { district: string; fy: number; q: Vie
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
         </>
       )}

@@ -2,7 +2,7 @@ import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
-import type { ProgressResult } from '../api/types.ts';
+import type { PlanRounds } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
@@ -14,6 +14,7 @@ import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
 export function GuidelinesPage() {
@@ -74,15 +75,15 @@ export function GuidelinesPage() {
 }
 
 function PlanTable({ fy }: { fy: number }) {
-  const { api, t, lang, me } = useApp();
-  // The plan of the user's own area (the same for every district of the year).
-  const scope = me?.user.districtCode ? { district: me.user.districtCode } : me?.user.provinceCode ? { province: me.user.provinceCode } : {};
-  const res = useResource(`/api/progress?fy=${fy}&plan=${JSON.stringify(scope)}`, (signal) => api.get<ProgressResult>('/api/progress', { fy, ...scope }, signal));
+  const { api, t, lang } = useApp();
+  // The plan itself (GET /api/rounds: every signed-in role, the administrator too; the
+  // progress read it used to come from answered the administrator with a 403 box).
+  const res = useResource(`/api/rounds?fy=${fy}`, (signal) => api.get<PlanRounds>('/api/rounds', { fy }, signal));
   if (res.error) return <ErrorState error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   const rows = [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w })));
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t.guidelines.planTitle}>
       <table class="data" data-testid="plan-table">
         <caption class="visually-hidden">{t.guidelines.planTitle}</caption>
         <thead>
@@ -108,6 +109,6 @@ function PlanTable({ fy }: { fy: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { PROVINCE_ROUND_STATE_LABELS } from '../../domain/round-state.ts';
-import type { ProgressResult, ProvinceRoundStatus } from '../api/types.ts';
+import type { ProgressResult, ProvinceAttention, ProvinceRoundStatus, StepProgress } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
-import { cumulativeRegistrationsOption } from '../charts/cumulative-registrations.ts';
-import { districtStatesOption } from '../charts/district-states.ts';
-import { producersByAreaOption } from '../charts/producers-by-area.ts';
-import { productsByCategoryOption } from '../charts/products-by-category.ts';
+import { cumulativeRegistrationsDescription, cumulativeRegistrationsOption, cumulativeRegistrationsTable } from '../charts/cumulative-registrations.ts';
+import { districtStatesDescription, districtStatesOption, districtStatesTable } from '../charts/district-states.ts';
+import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../charts/producers-by-area.ts';
+import { productsByCategoryDescription, productsByCategoryOption, productsByCategoryTable } from '../charts/products-by-category.ts';
+import { AttentionPanel } from '../components/attention-panel.tsx';
 import { AreaMap } from '../components/area-map.tsx';
 import { Chart } from '../components/chart.tsx';
 import { FilterBar } from '../components/filter-bar.tsx';
@@ -21,14 +22,18 @@ import { headlineFigures, type HeadlineFigures } from '../model/headline-figures
 import { districtMapAreas } from '../model/map-areas.ts';
 import { progressMatrix } from '../model/progress-matrix.ts';
 import { todayIso } from '../model/today.ts';
+import { daysInclusive } from '../../domain/fiscal-year.ts';
 import { navigate, useLocation } from '../router.ts';
-import { parseQuery } from '../url-state.ts';
+import { formatQuery, parseQuery } from '../url-state.ts';
+import { useNarrowScreen } from '../use-narrow-screen.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 
 interface Loaded {
   current: ProgressResult;
   previous: ProgressResult | null;
+  /** The "needs attention" lists; null when they could not be read (the rest still shows). */
+  attention: ProvinceAttention | null;
 }
 
 /** The province manager's picture: who is behind in which step of which quarter, and what to do. */
@@ -39,19 +44,21 @@ export function OverviewPage({ province }: { province: string }) {
   const { years, fy, ready } = useFiscalYears(q.fy);
   const key = ready ? `/api/progress?fy=${fy}&province=${province}` : null;
   const res = useResource<Loaded>(key, async (signal) => {
-    const [current, previous] = await Promise.all([
+    const [current, previous, attention] = await Promise.all([
       api.get<ProgressResult>('/api/progress', { fy, province }, signal),
       // Last year only feeds the comparison figures; without it they read "–".
       api.get<ProgressResult>('/api/progress', { fy: fy - 1, province }, signal).catch(() => null),
+      api.get<ProvinceAttention>(`/api/attention/provinces/${encodeURIComponent(province)}`, { fy }, signal).catch(() => null),
     ]);
-    return { current, previous };
+    return { current, previous, attention };
   });
 
   const area = res.data?.current.provinces.find((x) => x.code === province);
-  const name = area ? (lang === 'en' ? area.nameEn : area.nameTh) : province;
+  // Until the name has loaded the heading is the page's plain name, never "จังหวัด38".
+  const title = area ? t.overview.title(lang === 'en' ? area.nameEn : area.nameTh) : t.nav.overview;
   return (
     <section class="overview" aria-busy={res.loading}>
-      <PageHeading title={t.overview.title(name)}>
+      <PageHeading title={title}>
         {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
@@ -76,15 +83,41 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
   const head = useMemo(() => headlineFigures(p, data.previous, today, quarter), [p, data.previous, today, quarter]);
   const matrix = useMemo(() => progressMatrix(p), [p]);
   const focusQuarter = quarter ?? head.focus.round?.quarter ?? null;
-  const options = useMemo(
-    () => ({
-      byDistrict: producersByAreaOption(p.districts, lang),
-      byCategory: productsByCategoryOption(p.total.productsByCategory, lang),
-      cumulative: cumulativeRegistrationsOption({ fiscalYear: fy, rounds: p.rounds, cells: p.cells, targetProducers: p.total.targetProducers, today }, lang),
-      states: districtStatesOption({ districts: p.districts, quarters: matrix.quarters, cells: p.cells }, lang),
-    }),
-    [p, lang, fy, today, matrix.quarters],
-  );
+  const narrow = useNarrowScreen();
+  const charts = useMemo(() => {
+    const layout = { narrow };
+    const cumulativeInput = { fiscalYear: fy, rounds: p.rounds, cells: p.cells, targetProducers: p.total.targetProducers, today };
+    const late = new Set(matrix.rows.flatMap((r) => r.cells.flatMap((c) => (c && (c.late || c.behindStep) ? [`${c.districtCode}|${c.quarter}`] : []))));
+    const statesInput = { districts: p.districts, quarters: matrix.quarters, cells: p.cells, late };
+    const districtHref = (code: string) => `/district/${code}${formatQuery({ fy })}`;
+    return {
+      byDistrict: {
+        option: producersByAreaOption(p.districts, lang, layout),
+        description: producersByAreaDescription(p.districts, lang, 'districts'),
+        table: producersByAreaTable(p.districts, lang, districtHref),
+      },
+      byCategory: {
+        option: productsByCategoryOption(p.total.productsByCategory, lang, layout),
+        description: productsByCategoryDescription(p.total.productsByCategory, lang),
+        table: productsByCategoryTable(p.total.productsByCategory, lang),
+      },
+      cumulative: {
+        option: cumulativeRegistrationsOption(cumulativeInput, lang, layout),
+        description: cumulativeRegistrationsDescription(cumulativeInput, lang),
+        table: cumulativeRegistrationsTable(cumulativeInput, lang),
+      },
+      states: {
+        option: districtStatesOption(statesInput, lang, layout),
+        description: districtStatesDescription(statesInput, lang),
+        table: districtStatesTable(statesInput, lang, districtHref),
+      },
+    };
+  }, [p, lang, fy, today, matrix, narrow]);
+  // Drill-through: a district's bar opens the district; a heatmap square opens it in that quarter.
+  const openDistrict = (index: number, quarter: number | null = null) => {
+    const d = p.districts[index];
+    if (d) navigate(`/district/${d.code}${formatQuery({ fy, q: quarter as 1 | 2 | 3 | 4 | null })}`);
+  };
   const provinceArea = p.provinces.find((x) => x.code === province);
   const focusRound = head.focus.round;
   const mapAreas = useMemo(() => districtMapAreas(p, focusRound?.code ?? null), [p, focusRound?.code]);
@@ -92,9 +125,11 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
   const provinceCell = focusRound ? p.provinceCells.find((c) => c.roundCode === focusRound.code && c.provinceCode === province) : undefined;
   const provinceState = provinceCell?.state ?? focusCells[0]?.provinceState ?? 'open';
 
+  const focusSteps = provinceCell?.steps ?? [];
   return (
     <>
-      <Headline head={head} />
+      {data.attention && <AttentionPanel data={data.attention} fy={fy} />}
+      <Headline head={head} steps={focusSteps} />
       {focusRound && (
         <section class="card province-actions" aria-labelledby="province-actions-title">
           <h2 id="province-actions-title">{t.overview.provinceActions}</h2>
@@ -119,10 +154,25 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
       />
       <h2 class="section-title">{t.overview.charts}</h2>
       <div class="chart-grid">
-        <Chart id="chart-by-district" title={t.overview.chartByDistrict} option={options.byDistrict} height={Math.max(240, 40 * p.districts.length + 80)} />
-        <Chart id="chart-by-category" title={t.overview.chartByCategory} option={options.byCategory} height={280} />
-        <Chart id="chart-cumulative" title={t.overview.chartCumulative} option={options.cumulative} height={300} />
-        <Chart id="chart-states" title={t.overview.chartStates} option={options.states} height={Math.max(240, 34 * p.districts.length + 100)} />
+        <Chart
+          id="chart-by-district"
+          title={t.overview.chartByDistrict}
+          {...charts.byDistrict}
+          onSelect={(e) => openDistrict(e.dataIndex)}
+          height={Math.max(240, 40 * p.districts.length + (narrow ? 150 : 100))}
+        />
+        <Chart id="chart-by-category" title={t.overview.chartByCategory} {...charts.byCategory} height={300} />
+        <Chart id="chart-cumulative" title={t.overview.chartCumulative} {...charts.cumulative} height={300} />
+        <Chart
+          id="chart-states"
+          title={t.overview.chartStates}
+          {...charts.states}
+          onSelect={(e) => {
+            const v = e.value as number[];
+            openDistrict(v[1] ?? -1, matrix.quarters[v[0] ?? -1] ?? null);
+          }}
+          height={Math.max(240, 34 * p.districts.length + (narrow ? 180 : 110))}
+        />
       </div>
     </>
   );
@@ -139,6 +189,7 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
     <ProvinceActions
       {...props}
       allowed={status.data?.allowedActions}
+      uncertified={status.data?.districts.filter((d) => d.state !== 'certified')}
       onDone={() => {
         status.reload();
         props.onDone();
@@ -147,11 +198,18 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
   );
 }
 
-function Headline({ head }: { head: HeadlineFigures }) {
+/**
+ * The window clock: days left in the open window; else how late the round's first unfinished
+ * step is; else how long until the next window; else that every step is done.
+ */
+function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly StepProgress[] }) {
   const { t, lang } = useApp();
   const n = (v: number) => formatNumber(v, lang);
   const f = head.focus;
   const stepName = (step: number) => (lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`);
+  const today = todayIso();
+  // The first step of the round in focus that is past its window and not done.
+  const overdue = [...steps].sort((a, b) => a.step - b.step).find((s) => s.status === 'overdue') ?? null;
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title" class="visually-hidden">
@@ -175,22 +233,32 @@ function Headline({ head }: { head: HeadlineFigures }) {
         </div>
         <div class="figure">
           <dt>{t.overview.certified}</dt>
-          <dd class="big">
-            {n(head.certifiedDistricts)}/{n(head.districts)}
+          <dd class="big" aria-label={t.attention.ofTotal(n(head.certifiedDistricts), n(head.districts))}>
+            {t.attention.ofTotal(n(head.certifiedDistricts), n(head.districts))}
           </dd>
           <dd class="sub">{f.round ? t.overview.certifiedOf(n(head.certifiedDistricts), n(head.districts), t.quarterShort(f.round.quarter)) : '–'}</dd>
         </div>
-        <div class="figure">
+        <div class="figure" data-testid="window-clock">
           <dt>{t.overview.daysLeft}</dt>
           {f.open && f.daysLeft !== null ? (
             <>
               <dd class="big">{t.overview.daysLeftValue(n(f.daysLeft))}</dd>
               <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, lang))}</dd>
             </>
+          ) : overdue && overdue.daysLeft !== null ? (
+            <>
+              <dd class="big late-text">{t.attention.daysLate(n(-overdue.daysLeft))}</dd>
+              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, lang))}</dd>
+            </>
+          ) : f.next ? (
+            <>
+              <dd class="big">{t.attention.startsIn(n(daysUntil(today, f.next.startDate)))}</dd>
+              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, lang))}</dd>
+            </>
           ) : (
             <>
-              <dd class="big">–</dd>
-              <dd class="sub">{f.ended ? t.overview.yearClosed : f.next ? t.overview.nextWindow(formatDate(f.next.startDate, lang)) : t.overview.noOpenWindow}</dd>
+              <dd class="big">{steps.length > 0 && steps.every((s) => s.status === 'done') ? t.attention.allDone : t.overview.noOpenWindow}</dd>
+              <dd class="sub">{f.ended ? t.overview.yearClosed : t.overview.noOpenWindow}</dd>
             </>
           )}
         </div>
@@ -198,3 +266,5 @@ function Headline({ head }: { head: HeadlineFigures }) {
     </section>
   );
 }
+
+const daysUntil = (today: string, start: string) => daysInclusive(today, start) - 1;

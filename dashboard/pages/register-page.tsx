@@ -14,6 +14,7 @@ import { ErrorState, Loading, ProblemMessage } from '../components/status.tsx';
 import { label } from '../i18n/messages.ts';
 import { roundFocus } from '../model/current-round.ts';
 import { fieldIssues } from '../model/field-issues.ts';
+import { ISSUE_CODES } from '../../domain/issue-codes.ts';
 import { todayIso } from '../model/today.ts';
 import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
@@ -52,6 +53,7 @@ export function RegisterPage() {
   const p = progress.data;
   const round = (q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round;
   const byField = fieldIssues(issues);
+  const hasErrors = issues.some((i) => i.severity === 'error');
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -69,15 +71,15 @@ export function RegisterPage() {
         rows: products.map((x) => ({ product_name: x.product_name, category: x.category, standards: x.standards.join(', '), stars: x.stars })),
       };
       const report = await api.send<SubmissionReport>('POST', '/api/registrations', body);
-      if (report.issues?.some((i) => i.severity === 'error')) setIssues(report.issues);
+      if (report.issues?.some((i) => i.severity === 'error')) setIssues((report.issues ?? []).map(asFormIssue));
       else {
         setSaved(report);
-        setIssues(report.issues ?? []);
+        setIssues((report.issues ?? []).map(asFormIssue));
       }
     } catch (err) {
       if (err instanceof ApiError) {
         setError(err);
-        setIssues(err.problem.issues ?? []);
+        setIssues((err.problem.issues ?? []).map(asFormIssue));
       }
     } finally {
       setBusy(false);
@@ -224,7 +226,8 @@ export function RegisterPage() {
         </div>
       </form>
       {error && <ProblemMessage problem={{ ...error.problem, issues: undefined }} />}
-      {issues.length > 0 && <IssueTable issues={issues} caption={t.register.fixErrors} />}
+      {/* "Please correct" only while something must be corrected; after a save, warnings only. */}
+      {issues.length > 0 && <IssueTable issues={issues} caption={hasErrors ? t.register.fixErrors : t.issues.title} />}
       {saved && (
         <p class="notice success" role="status">
           {t.register.saved}
@@ -232,4 +235,14 @@ export function RegisterPage() {
       )}
     </section>
   );
+}
+
+/**
+ * The form leaves an empty field out of the request, and the pipeline calls a column nobody
+ * sent "missing column" — a file's words. On the form it is an empty field.
+ */
+function asFormIssue<T extends { code?: string; message: { th: string; en: string } }>(issue: T): T {
+  if (issue.code !== 'missing-column') return issue;
+  const missing = ISSUE_CODES['missing-value'];
+  return { ...issue, code: 'missing-value', message: { th: missing.th, en: missing.en } };
 }

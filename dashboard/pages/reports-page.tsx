@@ -6,6 +6,7 @@ import { EXPORT_DATASETS, EXPORT_FORMATS, REPORT_SLUGS, exportHref, reportHref, 
 import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /**
  * PDF report forms and analyst data sets for the current scope. The scope is the user's own
@@ -46,6 +47,7 @@ export function ReportsPage() {
         </section>
         <section class="card" aria-labelledby="export-title">
           <h2 id="export-title">{t.reports.exports}</h2>
+          <ScrollRegion label={t.reports.exports}>
           <table class="data compact">
             <caption class="visually-hidden">{t.reports.exports}</caption>
             <thead>
@@ -73,6 +75,7 @@ export function ReportsPage() {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       </div>
       )}

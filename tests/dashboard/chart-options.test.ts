@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativePoints, cumulativeRegistrationsOption } from '../../dashboard/charts/cumulative-registrations.ts';
-import { districtStatesOption } from '../../dashboard/charts/district-states.ts';
-import { producersByAreaOption } from '../../dashboard/charts/producers-by-area.ts';
-import { productsByCategoryOption } from '../../dashboard/charts/products-by-category.ts';
+import {
+  cumulativePoints,
+  cumulativeRegistrationsDescription,
+  cumulativeRegistrationsOption,
+  cumulativeRegistrationsTable,
+} from '../../dashboard/charts/cumulative-registrations.ts';
+import { districtStatesDescription, districtStatesOption, districtStatesTable } from '../../dashboard/charts/district-states.ts';
+import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../../dashboard/charts/producers-by-area.ts';
+import { productsByCategoryDescription, productsByCategoryOption, productsByCategoryTable } from '../../dashboard/charts/products-by-category.ts';
 import { STATE_COLORS, TYPE_COLORS } from '../../domain/palette.ts';
 import { smallProvinceProgress } from './fixtures/small-province-progress.ts';
 
@@ -107,11 +112,12 @@ describe('districtStatesOption', () => {
     const [heat] = series(o);
     expect(heat!.type).toBe('heatmap');
     // open 0, submitted 1, returned 2, certified 3
+    // The fourth value is the late flag (none given here).
     expect(heat!.data).toEqual([
-      [0, 0, 3],
-      [1, 0, 0],
-      [0, 1, 1],
-      [1, 1, 2],
+      [0, 0, 3, 0],
+      [1, 0, 0, 0],
+      [0, 1, 1, 0],
+      [1, 1, 2, 0],
     ]);
     expect((o.visualMap as { pieces: unknown[] }).pieces).toEqual([
       { value: 0, label: 'เปิดรับข้อมูล', color: STATE_COLORS.open },
@@ -136,6 +142,79 @@ describe('districtStatesOption', () => {
 
   it('drops cells of districts or quarters not on the axes', () => {
     const o = districtStatesOption({ districts: p.districts.slice(0, 1), quarters: [1], cells: p.cells }, 'th');
-    expect(series(o)[0]!.data).toEqual([[0, 0, 3]]);
+    expect(series(o)[0]!.data).toEqual([[0, 0, 3, 0]]);
+  });
+});
+
+describe('narrow layouts, descriptions and tables (issue 18)', () => {
+  const p = smallProvinceProgress();
+  type Grid = { top: number; bottom: number };
+
+  it('stacks the producer-type legend above the bars on a phone, leaving the bars their own room', () => {
+    const wide = producersByAreaOption(p.districts, 'th');
+    const narrow = producersByAreaOption(p.districts, 'th', { narrow: true });
+    expect(narrow.legend).toMatchObject({ orient: 'vertical', top: 0 });
+    // Three legend lines of 22 px: the grid starts below them (it started at 56 px and the
+    // wrapped legend covered the first bar).
+    expect((narrow.grid as Grid).top).toBeGreaterThanOrEqual(3 * 22);
+    expect((narrow.grid as Grid).top).toBeGreaterThan((wide.grid as Grid).top);
+  });
+
+  it('keeps room under bar charts for the value-axis name (it was clipped)', () => {
+    for (const o of [producersByAreaOption(p.districts, 'th'), productsByCategoryOption({ food: 1, beverage: 0, textile: 0, household: 0, herbal: 0 }, 'th')]) {
+      const nameGap = (o.xAxis as { nameGap: number }).nameGap;
+      expect((o.grid as Grid).bottom).toBeGreaterThan(nameGap);
+    }
+  });
+
+  it('shows the cumulative tooltip date in BE, thins the date labels on a phone and hides overlaps', () => {
+    const input = { fiscalYear: 2561, rounds: p.rounds, cells: p.cells, targetProducers: 16, today: '2018-03-10' };
+    const o = cumulativeRegistrationsOption(input, 'th', { narrow: true });
+    const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter([{ seriesName: 'ลงทะเบียนสะสม', value: ['2017-12-20', 16] }])).toBe('20 ธ.ค. 2560<br/>ลงทะเบียนสะสม: 16');
+    const axis = o.xAxis as { splitNumber: number; axisLabel: { hideOverlap: boolean; formatter: (v: number) => string } };
+    expect(axis.splitNumber).toBe(3);
+    expect(axis.axisLabel.hideOverlap).toBe(true);
+    expect(axis.axisLabel.formatter(Date.UTC(2017, 11, 20))).toBe('ธ.ค. 2560');
+    expect(cumulativeRegistrationsDescription(input, 'th')).toBe('ลงทะเบียนสะสม 20 ราย ณ 10 มี.ค. 2561 เป้าหมาย 16 ราย (125%)');
+    expect(cumulativeRegistrationsTable(input, 'th').rows).toEqual([
+      ['1 ต.ค. 2560', 0],
+      ['20 ธ.ค. 2560', 16],
+      ['10 มี.ค. 2561', 20],
+    ]);
+  });
+
+  it('draws the matrix late flag on the heatmap, stacks its legend on a phone, and says it in the table', () => {
+    const input = { districts: p.districts, quarters: [1, 2], cells: p.cells, late: new Set(['3802|2']) };
+    const o = districtStatesOption(input, 'th', { narrow: true });
+    expect(series(o)[0]!.data).toContainEqual([1, 1, 2, 1]);
+    const label = (series(o)[0] as unknown as { label: { show: boolean; formatter: (p: unknown) => string } }).label;
+    expect(label.show).toBe(true);
+    expect(label.formatter({ value: [1, 1, 2, 1] })).toBe('⚑');
+    expect(label.formatter({ value: [0, 0, 3, 0] })).toBe('');
+    expect(o.visualMap).toMatchObject({ orient: 'vertical' });
+    expect((o.grid as Grid).bottom).toBeGreaterThanOrEqual(4 * 22);
+    const table = districtStatesTable(input, 'th', (code) => `/district/${code}`);
+    expect(table.rows[1]).toEqual(['พรเจริญ', 'ส่งจังหวัดแล้ว รอรับรอง', 'จังหวัดส่งกลับให้แก้ไข ⚑ ล่าช้า']);
+    expect(table.links).toEqual(['/district/3801', '/district/3802']);
+    expect(districtStatesDescription(input, 'th')).toBe(
+      'สถานะของอำเภอในแต่ละไตรมาส: ไตรมาส 1 ส่งจังหวัดแล้ว รอรับรอง 1 อำเภอ, จังหวัดรับรองแล้ว 1 อำเภอ; ไตรมาส 2 เปิดรับข้อมูล 1 อำเภอ, จังหวัดส่งกลับให้แก้ไข 1 อำเภอ',
+    );
+  });
+
+  it('describes the bars from their data, in Thai and English, and lists the same figures as a table', () => {
+    expect(producersByAreaDescription(p.districts, 'th', 'districts')).toBe('ผู้ผลิตรวม 20 ราย ใน 2 อำเภอ มากที่สุด เมืองบึงกาฬ 14 ราย น้อยที่สุด พรเจริญ 6 ราย');
+    expect(producersByAreaDescription(p.districts, 'en', 'districts')).toBe('20 producers in 2 districts; most: Mueang Bueng Kan (14); fewest: Phon Charoen (6)');
+    expect(producersByAreaTable(p.districts, 'th').rows).toEqual([
+      ['เมืองบึงกาฬ', 8, 5, 1, 14],
+      ['พรเจริญ', 1, 5, 0, 6],
+    ]);
+    const counts = { food: 9, beverage: 4, textile: 8, household: 3, herbal: 3 };
+    expect(productsByCategoryDescription(counts, 'en')).toBe('27 products: Food 9, Beverages 4, Textiles and garments 8, Household, decorative and souvenir goods 3, Non-food herbal products 3');
+    expect(productsByCategoryTable(counts, 'th').rows[0]).toEqual(['อาหาร', 9]);
+  });
+
+  it('turns ECharts’ generated aria text off (it read "NaN" and epoch milliseconds)', () => {
+    expect(producersByAreaOption(p.districts, 'th').aria).toEqual({ enabled: false });
   });
 });

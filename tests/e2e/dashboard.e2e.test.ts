@@ -244,7 +244,7 @@ describe('dashboard end to end (chromium)', () => {
     await roundAction(province, '3801', 'รับรองข้อมูล');
     expect(await matrixState('3801')).toBe('certified');
     const total = page.getByTestId('progress-matrix').locator('tfoot td').nth(3);
-    expect(await total.locator('.cell-rate').textContent()).toBe('1/8');
+    expect(await total.locator('.cell-rate').textContent()).toBe('รับรอง 1 จาก 8');
     await screenshot(page, '11-overview-after-certify');
   });
 

@@ -1,0 +1,85 @@
+import type { ProvinceAttention } from '../api/types.ts';
+import { useApp } from '../app-context.ts';
+import { formatDate, formatDateTime } from '../format/format-date.ts';
+import { formatNumber } from '../format/format-number.ts';
+import { formatQuery } from '../url-state.ts';
+import { Link } from './link.tsx';
+
+/**
+ * "ต้องดำเนินการ": the districts the province manager must chase, each a link to the district
+ * in the round concerned — overdue against the step-1 window (days late), waiting for
+ * certification (days waiting) and returned for correction (the reason).
+ */
+export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: number }) {
+  const { t, lang } = useApp();
+  const n = (v: number) => formatNumber(v, lang);
+  const name = (d: { nameTh: string; nameEn: string }) => (lang === 'en' ? d.nameEn : d.nameTh);
+  const href = (d: { code: string; quarter: number }) => `/district/${d.code}${formatQuery({ fy, q: d.quarter as 1 | 2 | 3 | 4 })}`;
+  const total = data.overdue.length + data.awaitingCertification.length + data.returned.length;
+  return (
+    <section class="card attention" aria-labelledby="attention-title" data-testid="attention">
+      <h2 id="attention-title">
+        {t.attention.title} <span class="muted small" lang={lang === 'en' ? 'th' : 'en'}>/ {t.attention.titleEn}</span>
+      </h2>
+      {total === 0 ? (
+        <p class="muted">{t.attention.none}</p>
+      ) : (
+        <div class="attention-groups">
+          {data.overdue.length > 0 && (
+            <div class="attention-group" data-testid="attention-overdue">
+              <h3>
+                {t.attention.overdue} <span class="badge late">{n(data.overdue.length)}</span>
+              </h3>
+              <ul>
+                {data.overdue.map((d) => (
+                  <li key={`${d.roundCode}-${d.code}`}>
+                    <Link href={href(d)}>{name(d)}</Link> <span class="muted">{t.quarterShort(d.quarter)}</span>{' '}
+                    <strong class="late-text">{t.attention.daysLate(n(d.daysLate))}</strong>{' '}
+                    <span class="muted small">({t.attention.sinceEnd(formatDate(d.endDate, lang))})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {data.awaitingCertification.length > 0 && (
+            <div class="attention-group" data-testid="attention-awaiting">
+              <h3>
+                {t.attention.awaiting} <span class="badge">{n(data.awaitingCertification.length)}</span>
+              </h3>
+              <ul>
+                {data.awaitingCertification.map((d) => (
+                  <li key={`${d.roundCode}-${d.code}`}>
+                    <Link href={href(d)}>{name(d)}</Link> <span class="muted">{t.quarterShort(d.quarter)}</span>{' '}
+                    <strong>{t.attention.daysWaiting(n(d.daysWaiting))}</strong>
+                    {d.daysLate !== null && (
+                      <>
+                        {' '}
+                        <span class="late-text">({t.attention.daysLate(n(d.daysLate))})</span>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {data.returned.length > 0 && (
+            <div class="attention-group" data-testid="attention-returned">
+              <h3>
+                {t.attention.returned} <span class="badge">{n(data.returned.length)}</span>
+              </h3>
+              <ul>
+                {data.returned.map((d) => (
+                  <li key={`${d.roundCode}-${d.code}`}>
+                    <Link href={href(d)}>{name(d)}</Link> <span class="muted">{t.quarterShort(d.quarter)}</span>{' '}
+                    <q class="reason">{d.reason ?? t.attention.noReason}</q>
+                    {d.returnedAt && <span class="muted small"> {formatDateTime(d.returnedAt, lang)}</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
