@@ -12,6 +12,7 @@ export * from './producer-types.ts';
 export * from './product-categories.ts';
 export * from './product-standards.ts';
 export * from './round-state.ts';
+export * from './thai-compounds.ts';
 export * from './thai-date.ts';
 export * from './thai-digits.ts';
 export * from './thai-id.ts';

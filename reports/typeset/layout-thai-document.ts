@@ -30,11 +30,14 @@ import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions 
 import { SARABUN } from './pdf-fonts.ts';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
 import { breakRuns, textExtent, type MeasuredRun } from './thai-line-break.ts';
+import { thaiPhrases, type ThaiPhrases } from './thai-phrases.ts';
 import { toPdfText } from './to-pdf-text.ts';
 
 export interface ThaiLayoutOptions {
   /** Table layouts referred to by name, besides pdfmake's built-in ones. */
   tableLayouts?: Readonly<Record<string, CustomTableLayout>>;
+  /** Place names (province, district, subdistrict) from the geography: never split across lines. */
+  knownPhrases?: Iterable<string>;
 }
 
 type Obj = Record<string, unknown>;
@@ -55,6 +58,7 @@ interface Env {
   styles: Readonly<Record<string, Obj>>;
   defaultStyle: Obj;
   tableLayouts: Readonly<Record<string, Obj>>;
+  phrases: ThaiPhrases;
 }
 
 // pdfmake's standardPageSizes for the sizes a Thai government office prints on.
@@ -608,6 +612,7 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
         return { min: w, max: w };
       }
       return textExtent(runs, {
+        phrases: env.phrases,
         firstLineIndent: num(getStyleProperty(env, frames, items[0], 'leadingIndent')),
         preserveLeadingSpaces: getStyleProperty(env, frames, items[0], 'preserveLeadingSpaces') === true,
       });
@@ -660,6 +665,7 @@ function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
     return { ...node, text: items.map((item) => (isObj(item) ? { ...item, text: toPdfText(String(item.text ?? '')) } : toPdfText(item))) };
   }
   const lines = breakRuns(runs, ctx.width, {
+    phrases: env.phrases,
     firstLineIndent: num(getStyleProperty(env, ctx.frames, items[0], 'leadingIndent')),
     preserveLeadingSpaces: getStyleProperty(env, ctx.frames, items[0], 'preserveLeadingSpaces') === true,
   });
@@ -850,6 +856,7 @@ export function layoutThaiDocument(doc: TDocumentDefinitions, options: ThaiLayou
     styles: (isObj(d.styles) ? d.styles : {}) as Record<string, Obj>,
     defaultStyle: isObj(d.defaultStyle) ? d.defaultStyle : {},
     tableLayouts: (options.tableLayouts ?? {}) as unknown as Record<string, Obj>,
+    phrases: thaiPhrases(options.knownPhrases),
   };
   const page: PageGeometry = { width: pageWidthOf(d.pageSize, d.pageOrientation), margins: pageMarginsOf(d.pageMargins) };
   const out: Obj = { ...d, content: processSections(env, d, d.content, page) as Content };
