@@ -23,7 +23,8 @@
 //     explicit and prints left-aligned (Thai has no spaces to stretch anyway).
 //   - Named table layouts must be pdfmake's built-ins or passed in `tableLayouts`.
 //   - Header, footer and background may be content or functions; both are laid out per page.
-//   - `noWrap: true` keeps a text on one line (only its characters are made PDF-safe).
+//   - `noWrap: true` keeps a text on one line while it fits; wider than its box, it breaks as a
+//     last resort (nothing leaves the content box).
 //   - Long words may carry U+200B or U+00AD as break hints; they are never printed.
 //   - Not handled: a table of contents (toc) repeats the pre-broken lines of its entries.
 import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -312,6 +313,18 @@ function buildColumnWidths(
   return calc;
 }
 
+/**
+ * Column widths that add up to no more than `room`: a table or a row of columns never grows
+ * past the text column, even when a builder's fixed widths (or every column's widest word)
+ * ask for more. The widest columns give way; their text breaks as a last resort.
+ */
+function withinWidth(widths: number[], room: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= room + 1e-6 || room <= 0) return widths;
+  const cap = capToFit(widths, room);
+  return widths.map((w) => Math.min(w, cap));
+}
+
 /** The largest C with Σ min(w, C) ≤ total: how wide the widest columns may stay. */
 function capToFit(widths: readonly number[], total: number): number {
   const sorted = [...widths].sort((a, b) => a - b);
@@ -473,7 +486,7 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
     if (k === count - 1) return pl + pr + bl / 2 + br;
     return pl + pr + bl / 2 + br / 2;
   });
-  return { widths, g };
+  return { widths: withinWidth(widths, available - g.offsetTotal), g };
 }
 
 // ---- lists ------------------------------------------------------------------------------
@@ -659,11 +672,11 @@ function inlineWith(item: string | Obj | undefined, text: string, noWrap: boolea
 }
 
 function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
-  const { runs, items } = textRuns(env, ctx.frames, node);
-  if (getProperty(env, ctx.frames, 'noWrap') === true) {
-    // One line by the builder's choice: only make the characters safe for the PDF.
-    return { ...node, text: items.map((item) => (isObj(item) ? { ...item, text: toPdfText(String(item.text ?? '')) } : toPdfText(item))) };
-  }
+  const { runs: own, items } = textRuns(env, ctx.frames, node);
+  // One line by the builder's choice — unless it is wider than its box: then it breaks as a
+  // last resort (thai-line-break.ts) rather than run off the paper.
+  const nodeNoWrap = getProperty(env, ctx.frames, 'noWrap') === true;
+  const runs = nodeNoWrap ? own.map((r) => ({ ...r, noWrap: true })) : own;
   const lines = breakRuns(runs, ctx.width, {
     phrases: env.phrases,
     firstLineIndent: num(getStyleProperty(env, ctx.frames, items[0], 'leadingIndent')),
@@ -679,7 +692,10 @@ function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
     // The newline carries the line's last style so it does not change the line's height.
     if (i < lines.length - 1) out.push(inlineWith(items[lastRun], '\n', false));
   });
-  return { ...node, text: out.length > 0 ? out : '' };
+  // Every line is made of noWrap inlines already; a node-level noWrap would hide the newlines.
+  const rest: Obj = { ...node };
+  if (nodeNoWrap) delete rest.noWrap;
+  return { ...rest, text: out.length > 0 ? out : '' };
 }
 
 function processColumns(env: Env, ctx: Ctx, node: Obj): Obj {
@@ -693,7 +709,7 @@ function processColumns(env: Env, ctx: Ctx, node: Obj): Obj {
     if (isAutoColumn(spec) || isStarColumn(spec) || elasticWidth) Object.assign(spec, measureMinMax(env, ctx.frames, col));
     return spec;
   });
-  const widths = buildColumnWidths(specs, available, 0);
+  const widths = withinWidth(buildColumnWidths(specs, available, 0), available);
   return {
     ...node,
     columns: columns.map((col, i) => {

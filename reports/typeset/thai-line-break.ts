@@ -75,6 +75,8 @@ const LEADING_SPACE = /^\s+/u;
 const FIT_TOLERANCE = 1e-6;
 
 const DOMAIN_PHRASES = thaiPhrases();
+// Above any nesting of phrases: a noWrap run gives way only after every phrase inside it.
+const NO_WRAP_LEVEL = 1000;
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
@@ -246,8 +248,11 @@ export function breakRuns(runs: readonly MeasuredRun[], width: number, options: 
 
   const insideNoWrap = (pos: number): boolean =>
     runs.some((run, r) => run.noWrap === true && pos > (runStarts[r] ?? 0) && pos < (runEnds[r] ?? 0));
-  const breaks = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES).filter((bk) => bk.required || !insideNoWrap(bk.pos));
-  const deepest = Math.max(0, ...breaks.map((bk) => bk.level));
+  // Inside a noWrap run a line breaks only as the last resort before grapheme clusters: when
+  // the run alone is wider than the line (nothing may leave the content box).
+  const breaks = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES).map((bk) =>
+    !bk.required && insideNoWrap(bk.pos) ? { ...bk, level: bk.level + NO_WRAP_LEVEL } : bk,
+  );
   let lineStart = 0;
   let lastFit = -1; // end of the longest prefix of the current line known to fit
 
@@ -258,7 +263,7 @@ export function breakRuns(runs: readonly MeasuredRun[], width: number, options: 
     let fitEnd = lineStart;
     for (const cluster of unbreakableClusters(atomText)) {
       const next = pos + cluster.length;
-      if (fitEnd > lineStart && !insideNoWrap(fitEnd) && !fits(lineStart, next)) {
+      if (fitEnd > lineStart && !fits(lineStart, next)) {
         lines.push(finish(lineStart, fitEnd));
         lineStart = fitEnd;
       }
@@ -282,10 +287,11 @@ export function breakRuns(runs: readonly MeasuredRun[], width: number, options: 
       }
       const atomText = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
       if (!options.keepAtoms && !fits(lineStart, lineStart + atomText.length)) {
-        if (level < deepest) {
-          const inner = breaks.filter((bk) => bk.pos > lineStart && bk.pos < atomEnd && bk.level === level + 1).map((bk) => bk.pos);
+        const within = breaks.filter((bk) => bk.pos > lineStart && bk.pos < atomEnd && bk.level > level);
+        if (within.length > 0) {
+          const next = Math.min(...within.map((bk) => bk.level));
           lastFit = -1;
-          place([...inner, atomEnd], level + 1);
+          place([...within.filter((bk) => bk.level === next).map((bk) => bk.pos), atomEnd], next);
           continue;
         }
         cutClusters(atomEnd);
