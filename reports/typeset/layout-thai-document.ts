@@ -26,7 +26,11 @@
 //   - `noWrap: true` keeps a text on one line while it fits; wider than its box, it breaks as a
 //     last resort (nothing leaves the content box).
 //   - Long words may carry U+200B or U+00AD as break hints; they are never printed.
-//   - Not handled: a table of contents (toc) repeats the pre-broken lines of its entries.
+//   - The vocabulary is what the official forms use (FORM_VOCABULARY below): text, stack,
+//     columns, table, canvas, svg, image and section nodes, and the styling properties listed
+//     there. Anything else (lists, a table of contents, QR codes, a property this engine does
+//     not know how to measure) is refused with an error naming it, instead of being laid out
+//     by rules this engine does not follow.
 import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { SARABUN } from './pdf-fonts.ts';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
@@ -53,6 +57,8 @@ interface Ctx {
   /** Width of the page (or header/footer block) an absolutePosition is measured in. */
   pageWidth: number;
   pageRightMargin: number;
+  /** Where the node sits in the definition ('content[3].table.body[2][1]'), for errors. */
+  where: string;
 }
 
 interface Env {
@@ -489,80 +495,6 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
   return { widths: withinWidth(widths, available - g.offsetTotal), g };
 }
 
-// ---- lists ------------------------------------------------------------------------------
-
-function toAlpha(n: number): string {
-  return (n >= 26 ? toAlpha(Math.floor(n / 26) - 1) : '') + 'abcdefghijklmnopqrstuvwxyz'[n % 26];
-}
-
-function toRoman(n: number): string {
-  if (n < 1 || n > 4999) return String(n);
-  const table: [string, number][] = [
-    ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-    ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
-  ];
-  let rest = n;
-  let out = '';
-  for (const [s, v] of table) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
-/** pdfmake's buildOrderedMarker text (null: no marker). */
-function orderedMarkerText(counter: number, type: unknown, separator: unknown): string | null {
-  let text: string;
-  switch (type) {
-    case 'none':
-      return null;
-    case 'upper-alpha':
-      text = counter < 1 ? String(counter) : toAlpha(counter - 1).toUpperCase();
-      break;
-    case 'lower-alpha':
-      text = counter < 1 ? String(counter) : toAlpha(counter - 1);
-      break;
-    case 'upper-roman':
-      text = toRoman(counter);
-      break;
-    case 'lower-roman':
-      text = toRoman(counter).toLowerCase();
-      break;
-    default:
-      text = String(counter);
-  }
-  if (separator) {
-    if (Array.isArray(separator)) {
-      if (separator[0]) text = String(separator[0]) + text;
-      if (separator[1]) text += String(separator[1]);
-      text += ' ';
-    } else {
-      text += `${String(separator)} `;
-    }
-  }
-  return text;
-}
-
-/** Width pdfmake reserves left of a list's items for the markers. */
-function listGap(env: Env, frames: readonly Frame[], node: Obj, ordered: boolean): number {
-  const style = measureStyleOf(env, frames, {});
-  let gap = sarabunMetrics.textWidth('9. ', style);
-  if (!ordered) return gap;
-  const items = (Array.isArray(node.ol) ? node.ol : []) as unknown[];
-  const reversed = node.reversed === true;
-  let counter = typeof node.start === 'number' ? node.start : reversed ? items.length : 1;
-  for (const item of items) {
-    if (isObj(item) && (item.ol || item.ul)) continue;
-    const value = isObj(item) && typeof item.counter === 'number' ? item.counter : counter;
-    const text = orderedMarkerText(value, (isObj(item) && item.listType) || node.type || 'decimal', node.separator ?? '.');
-    if (text !== null) gap = Math.max(gap, sarabunMetrics.textWidth(toPdfText(text), style));
-    counter += reversed ? -1 : 1;
-  }
-  return gap;
-}
-
 // ---- min/max content width (pdfmake DocMeasure) -------------------------------------------
 
 function textRuns(env: Env, frames: readonly Frame[], node: Obj): { runs: MeasuredRun[]; items: (string | Obj)[] } {
@@ -606,13 +538,6 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
         { min: 0, max: 0 },
       );
     }
-    if (Array.isArray(node.ul) || Array.isArray(node.ol)) {
-      const ordered = Array.isArray(node.ol);
-      const gap = listGap(env, frames, node, ordered);
-      const items = (ordered ? node.ol : node.ul) as unknown[];
-      const mm = measureMinMax(env, frames, { stack: items });
-      return { min: mm.min + gap, max: mm.max + gap };
-    }
     if (isObj(node.table)) {
       const g = tableGeometry(env, node);
       const mm = rowMinMax(tableColumnSpecs(env, frames, node, g));
@@ -646,6 +571,46 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
     return { min: fixedWidth, max: fixedWidth };
   })();
   return { min: r.min + extra, max: r.max + extra };
+}
+
+// ---- the vocabulary -------------------------------------------------------------------
+
+// What a node may be, and what it may say. A property outside these lists is an error: a
+// builder that needs more adds it here together with what measuring it takes.
+const NODE_KINDS = ['text', 'stack', 'columns', 'table', 'canvas', 'svg', 'image', 'section'] as const;
+const STYLE_PROPERTIES = [
+  'style', 'font', 'fontSize', 'bold', 'italics', 'color', 'background', 'lineHeight', 'characterSpacing',
+  'fontFeatures', 'decoration', 'decorationStyle', 'decorationColor', 'sup', 'sub', 'opacity', 'link',
+  'alignment', 'noWrap', 'leadingIndent', 'preserveLeadingSpaces', 'fillColor', 'fillOpacity', 'columnGap',
+];
+const NODE_PROPERTIES = new Set<string>([
+  ...NODE_KINDS, ...STYLE_PROPERTIES,
+  'margin', 'marginLeft', 'marginTop', 'marginRight', 'marginBottom', 'width', 'height', 'fit', 'cover',
+  'pageBreak', 'unbreakable', 'colSpan', 'rowSpan', 'border', 'borderColor', 'layout', 'absolutePosition',
+  'relativePosition', 'id', 'headlineLevel', 'keepWithHeaderRows', 'dontBreakRows',
+  // section nodes
+  'pageSize', 'pageOrientation', 'pageMargins', 'header', 'footer', 'background', 'watermark',
+]);
+const INLINE_PROPERTIES = new Set<string>(['text', ...STYLE_PROPERTIES]);
+const TABLE_PROPERTIES = new Set<string>(['body', 'widths', 'heights', 'headerRows', 'dontBreakRows', 'keepWithHeaderRows']);
+
+function refuse(where: string, what: string): never {
+  throw new Error(`Thai layout: ${what} at ${where} is not in the forms' vocabulary (see layout-thai-document.ts)`);
+}
+
+/** Throws unless `node` is one of the node kinds and says only what the vocabulary allows. */
+function checkVocabulary(node: Obj, where: string): void {
+  const kinds = NODE_KINDS.filter((k) => node[k] !== undefined);
+  if (kinds.length === 0) refuse(where, `a node of no known kind (${Object.keys(node).join(', ') || 'empty'})`);
+  if (kinds.length > 1 && !(kinds.length === 2 && kinds.includes('section'))) refuse(where, `a node that is both ${kinds.join(' and ')}`);
+  for (const key of Object.keys(node)) if (!NODE_PROPERTIES.has(key)) refuse(where, `property "${key}"`);
+  if (isObj(node.table)) for (const key of Object.keys(node.table)) if (!TABLE_PROPERTIES.has(key)) refuse(where, `table property "${key}"`);
+  if (node.text !== undefined) {
+    for (const item of Array.isArray(node.text) ? node.text : [node.text]) {
+      if (isObj(item)) for (const key of Object.keys(item)) if (!INLINE_PROPERTIES.has(key)) refuse(where, `inline property "${key}"`);
+      else if (Array.isArray(item)) refuse(where, 'a nested array inside a text');
+    }
+  }
 }
 
 // ---- the walk -------------------------------------------------------------------------
@@ -714,9 +679,9 @@ function processColumns(env: Env, ctx: Ctx, node: Obj): Obj {
     ...node,
     columns: columns.map((col, i) => {
       const width = widths[i] ?? 0;
-      const laid = processContent(env, { ...ctx, width }, col);
+      const laid = processContent(env, { ...ctx, width, where: `${ctx.where}.columns[${i}]` }, col);
       // `width` of an image-like node is also its size, so those get a stack to carry it.
-      if (isObj(laid) && laid.text === undefined && laid.stack === undefined && laid.columns === undefined && laid.table === undefined && laid.ul === undefined && laid.ol === undefined) {
+      if (isObj(laid) && laid.text === undefined && laid.stack === undefined && laid.columns === undefined && laid.table === undefined) {
         return { stack: [laid], width };
       }
       if (isObj(laid)) return { ...laid, width };
@@ -735,17 +700,10 @@ function processTable(env: Env, ctx: Ctx, node: Obj): Obj {
       if (covered.has(`${r},${c}`)) return cloneDeep(cell);
       let width = widths[c] ?? 0;
       for (let j = 1; j < spanOf(cell, 'colSpan'); j++) width += (widths[c + j] ?? 0) + (g.offsets[c + j] ?? 0);
-      return processContent(env, { ...ctx, width }, cell === null ? '' : cell);
+      return processContent(env, { ...ctx, width, where: `${ctx.where}.table.body[${r}][${c}]` }, cell === null ? '' : cell);
     }),
   );
   return { ...node, table: { ...table, widths, body: newBody } };
-}
-
-function processList(env: Env, ctx: Ctx, node: Obj, ordered: boolean): Obj {
-  const gap = listGap(env, ctx.frames, node, ordered);
-  const key = ordered ? 'ol' : 'ul';
-  const items = node[key] as unknown[];
-  return { ...node, [key]: items.map((item) => processContent(env, { ...ctx, width: ctx.width - gap }, item)) };
 }
 
 function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
@@ -753,9 +711,10 @@ function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
   if (typeof content === 'string' || typeof content === 'number' || typeof content === 'boolean') {
     return processContent(env, ctx, { text: String(content) });
   }
-  if (Array.isArray(content)) return content.map((c: unknown) => processContent(env, ctx, c));
-  if (!isObj(content)) return content;
+  if (Array.isArray(content)) return content.map((c: unknown, i) => processContent(env, { ...ctx, where: `${ctx.where}[${i}]` }, c));
+  if (!isObj(content)) return refuse(ctx.where, `a value of type ${typeof content}`);
   const node = content;
+  checkVocabulary(node, ctx.where);
   let width = ctx.width;
   const abs = node.absolutePosition;
   if (isObj(abs)) width = ctx.pageWidth - num(abs.x) - ctx.pageRightMargin;
@@ -766,9 +725,7 @@ function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
   const inner: Ctx = { ...ctx, width, frames: [...ctx.frames, ...framesOf(node)] };
   if (node.section !== undefined) return node; // handled by processSections at the top level
   if (Array.isArray(node.columns)) return processColumns(env, inner, node);
-  if (node.stack !== undefined) return { ...node, stack: processContent(env, inner, node.stack) };
-  if (Array.isArray(node.ul)) return processList(env, inner, node, false);
-  if (Array.isArray(node.ol)) return processList(env, inner, node, true);
+  if (node.stack !== undefined) return { ...node, stack: processContent(env, { ...inner, where: `${inner.where}.stack` }, node.stack) };
   if (isObj(node.table)) return processTable(env, inner, node);
   if (node.text !== undefined) return layoutText(env, inner, node);
   return cloneDeep(node);
@@ -814,6 +771,7 @@ function pageCtx(page: PageGeometry): Ctx {
     frames: [],
     pageWidth: page.width,
     pageRightMargin: page.margins.right,
+    where: 'content',
   };
 }
 
@@ -825,7 +783,7 @@ function repeatable(env: Env, value: unknown, isBackground: boolean): unknown {
   const lay = (content: unknown, pageSize: ContextPageSize | undefined, fallbackWidth: number): unknown => {
     if (content === null || content === undefined) return content;
     const width = pageSize?.width ?? fallbackWidth;
-    return processContent(env, { width, frames: [], pageWidth: width, pageRightMargin: 0 }, content);
+    return processContent(env, { width, frames: [], pageWidth: width, pageRightMargin: 0, where: 'header/footer' }, content);
   };
   const fallback = pageWidthOf(undefined, undefined);
   if (typeof value === 'function') {
@@ -842,22 +800,22 @@ function repeatable(env: Env, value: unknown, isBackground: boolean): unknown {
 }
 
 function processSections(env: Env, doc: Obj, content: unknown, page: PageGeometry): unknown {
-  const walk = (c: unknown): unknown => {
-    if (Array.isArray(c)) return c.map(walk);
+  const walk = (c: unknown, where: string): unknown => {
+    if (Array.isArray(c)) return c.map((item: unknown, i) => walk(item, `${where}[${i}]`));
     if (isObj(c) && c.section !== undefined) {
       const width = pageWidthOf(c.pageSize ?? doc.pageSize, c.pageOrientation ?? doc.pageOrientation);
       const margins = pageMarginsOf(c.pageMargins ?? doc.pageMargins);
       return {
         ...c,
-        section: processContent(env, pageCtx({ width, margins }), c.section),
+        section: processContent(env, { ...pageCtx({ width, margins }), where: `${where}.section` }, c.section),
         ...(c.header !== undefined ? { header: repeatable(env, c.header, false) } : {}),
         ...(c.footer !== undefined ? { footer: repeatable(env, c.footer, false) } : {}),
         ...(c.background !== undefined ? { background: repeatable(env, c.background, true) } : {}),
       };
     }
-    return processContent(env, pageCtx(page), c);
+    return processContent(env, { ...pageCtx(page), where }, c);
   };
-  return walk(content);
+  return walk(content, 'content');
 }
 
 /**
