@@ -1,4 +1,3 @@
-import { PRODUCER_TYPES } from './producer-types.ts';
 import { PRODUCT_CATEGORIES } from './product-categories.ts';
 import { PRODUCT_STANDARDS } from './product-standards.ts';
 import { THAI_MONTHS } from './thai-date.ts';
@@ -22,6 +21,7 @@ export const THAI_COMPOUNDS: readonly string[] = [
   'เจ้าของรายเดียว',
   'วิสาหกิจชุมชน',
   'วิสาหกิจขนาดกลางและขนาดย่อม',
+  'วิสาหกิจ',
   'ขนาดกลาง',
   'ขนาดย่อม',
   'กลุ่มผู้ผลิตชุมชน',
@@ -70,13 +70,15 @@ export const THAI_COMPOUNDS: readonly string[] = [
 
 /**
  * Every phrase the line breaker keeps whole before it asks ICU: the compounds above, the
- * producer-type, category and standard labels and the month names. Place names come from the
+ * category labels' parts, the standards and the month names. Place names come from the
  * geography tables at run time (the caller passes them).
  */
 export const THAI_KEEP_WHOLE: readonly string[] = [
   ...THAI_COMPOUNDS,
-  ...PRODUCER_TYPES.map((t) => t.th),
-  ...PRODUCT_CATEGORIES.flatMap((c) => [c.th, ...c.th.split(' ')]),
+  // A label of several words (ผู้ผลิตชุมชน | ที่เป็น | เจ้าของรายเดียว, ผ้า | เครื่องแต่งกาย) is kept
+  // as its units, not whole: whole, it would make every column it heads as wide as the label.
+  // The producer types' units are among the compounds above.
+  ...PRODUCT_CATEGORIES.flatMap((c) => c.th.split(' ')),
   ...PRODUCT_STANDARDS.map((s) => s.th),
   ...THAI_MONTHS,
 ];

@@ -443,8 +443,6 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
     min: 0,
     max: 0,
   }));
-  const needsContent = specs.some((s) => isAutoColumn(s) || isStarColumn(s) || s.elasticWidth);
-  if (!needsContent) return specs;
   const covered = coveredCells(body);
   const spans: { col: number; span: number; min: number; max: number }[] = [];
   for (let c = 0; c < specs.length; c++) {
@@ -483,7 +481,7 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
 function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, available: number): { widths: number[]; g: TableGeometry } {
   const g = tableGeometry(env, node);
   const specs = tableColumnSpecs(env, frames, node, g);
-  const widths = buildColumnWidths(specs, available - g.offsetTotal, g.offsetTotal, (k, count) => {
+  const build = (columns: readonly ColumnSpec[]) => buildColumnWidths(columns, available - g.offsetTotal, g.offsetTotal, (k, count) => {
     const pl = callLayout(g.layout, 'paddingLeft', k, g.layoutNode);
     const pr = callLayout(g.layout, 'paddingRight', k, g.layoutNode);
     const bl = callLayout(g.layout, 'vLineWidth', k, g.layoutNode);
@@ -492,7 +490,13 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
     if (k === count - 1) return pl + pr + bl / 2 + br;
     return pl + pr + bl / 2 + br / 2;
   });
-  return { widths: withinWidth(widths, available - g.offsetTotal), g };
+  // A fixed-width column grows to its widest unit (a compound of its header, a date) rather
+  // than cut it — where the row has the room; otherwise the builder's widths stand.
+  const room = available - g.offsetTotal;
+  const grown = build(specs.map((s) => ({ ...s, elasticWidth: true })));
+  const starMin = Math.max(0, ...specs.filter(isStarColumn).map((s) => s.min));
+  const fits = grown.reduce((a, b) => a + b, 0) <= room + 1e-6 && grown.every((w, i) => !isStarColumn(specs[i] as ColumnSpec) || w >= starMin);
+  return { widths: withinWidth(fits ? grown : build(specs), room), g };
 }
 
 // ---- min/max content width (pdfmake DocMeasure) -------------------------------------------
