@@ -34,7 +34,7 @@
 import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { SARABUN } from './pdf-fonts.ts';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
-import { breakRuns, textExtent, type MeasuredRun } from './thai-line-break.ts';
+import { breakRuns, textExtent, type BreakCache, type MeasuredRun } from './thai-line-break.ts';
 import { thaiPhrases, type ThaiPhrases } from './thai-phrases.ts';
 import { toPdfText } from './to-pdf-text.ts';
 
@@ -66,6 +66,7 @@ interface Env {
   defaultStyle: Obj;
   tableLayouts: Readonly<Record<string, Obj>>;
   phrases: ThaiPhrases;
+  breaks: BreakCache;
 }
 
 // pdfmake's standardPageSizes for the sizes a Thai government office prints on.
@@ -555,6 +556,7 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
       }
       return textExtent(runs, {
         phrases: env.phrases,
+        cache: env.breaks,
         firstLineIndent: num(getStyleProperty(env, frames, items[0], 'leadingIndent')),
         preserveLeadingSpaces: getStyleProperty(env, frames, items[0], 'preserveLeadingSpaces') === true,
       });
@@ -648,6 +650,7 @@ function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
   const runs = nodeNoWrap ? own.map((r) => ({ ...r, noWrap: true })) : own;
   const lines = breakRuns(runs, ctx.width, {
     phrases: env.phrases,
+    cache: env.breaks,
     firstLineIndent: num(getStyleProperty(env, ctx.frames, items[0], 'leadingIndent')),
     preserveLeadingSpaces: getStyleProperty(env, ctx.frames, items[0], 'preserveLeadingSpaces') === true,
   });
@@ -835,6 +838,7 @@ export function layoutThaiDocument(doc: TDocumentDefinitions, options: ThaiLayou
     defaultStyle: isObj(d.defaultStyle) ? d.defaultStyle : {},
     tableLayouts: (options.tableLayouts ?? {}) as unknown as Record<string, Obj>,
     phrases: thaiPhrases(options.knownPhrases),
+    breaks: new Map(),
   };
   const page: PageGeometry = { width: pageWidthOf(d.pageSize, d.pageOrientation), margins: pageMarginsOf(d.pageMargins) };
   const out: Obj = { ...d, content: processSections(env, d, d.content, page) as Content };

@@ -40,7 +40,12 @@ export interface BreakOptions {
   keepAtoms?: boolean;
   /** Phrases kept whole (default: the domain's compounds, labels and dates only). */
   phrases?: ThaiPhrases;
+  /** Break opportunities already found, by text (one document's layout measures each text thrice). */
+  cache?: BreakCache;
 }
+
+/** A memo of break opportunities for one set of phrases: create one per document. */
+export type BreakCache = Map<string, readonly BreakPoint[]>;
 
 export interface ThaiLineBreakOptions {
   fontSize: number;
@@ -80,7 +85,7 @@ const NO_WRAP_LEVEL = 1000;
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
-interface BreakPoint {
+export interface BreakPoint {
   /** The next line starts at this UTF-16 index. */
   pos: number;
   required: boolean;
@@ -250,7 +255,13 @@ export function breakRuns(runs: readonly MeasuredRun[], width: number, options: 
     runs.some((run, r) => run.noWrap === true && pos > (runStarts[r] ?? 0) && pos < (runEnds[r] ?? 0));
   // Inside a noWrap run a line breaks only as the last resort before grapheme clusters: when
   // the run alone is wider than the line (nothing may leave the content box).
-  const breaks = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES).map((bk) =>
+  const key = hints.size > 0 ? `${text}\u0000${[...hints].join(',')}` : text;
+  let found = options.cache?.get(key);
+  if (found === undefined) {
+    found = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES);
+    options.cache?.set(key, found);
+  }
+  const breaks = found.map((bk) =>
     !bk.required && insideNoWrap(bk.pos) ? { ...bk, level: bk.level + NO_WRAP_LEVEL } : bk,
   );
   let lineStart = 0;
