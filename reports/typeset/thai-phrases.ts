@@ -10,8 +10,11 @@ import { THAI_MONTHS, THAI_MONTHS_SHORT } from '../../domain/thai-date.ts';
 
 /** A lookup of known phrases, built once per document (thaiPhrases). */
 export interface ThaiPhrases {
-  /** Phrases by their first two UTF-16 units, longest first. */
-  readonly byPrefix: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Phrases by their first two UTF-16 units: the lengths they come in and the phrases. A text
+   * is looked up by length, not phrase by phrase — 'บ้าน' opens thousands of village names.
+   */
+  readonly byPrefix: ReadonlyMap<string, { readonly lengths: readonly number[]; readonly phrases: ReadonlySet<string> }>;
 }
 
 /** A phrase found in a text: [start, end) in UTF-16 units. */
@@ -48,14 +51,14 @@ export function thaiPhrases(known: Iterable<string> = []): ThaiPhrases {
     add(name);
     if (!name.startsWith(VILLAGE)) add(VILLAGE + name);
   }
-  const byPrefix = new Map<string, string[]>();
+  const byPrefix = new Map<string, { lengths: number[]; phrases: Set<string> }>();
   for (const p of all) {
     const key = p.slice(0, 2);
-    const list = byPrefix.get(key) ?? [];
-    list.push(p);
-    byPrefix.set(key, list);
+    const entry = byPrefix.get(key) ?? { lengths: [], phrases: new Set<string>() };
+    entry.phrases.add(p);
+    if (!entry.lengths.includes(p.length)) entry.lengths.push(p.length);
+    byPrefix.set(key, entry);
   }
-  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length);
   return { byPrefix };
 }
 
@@ -63,9 +66,11 @@ export function thaiPhrases(known: Iterable<string> = []): ThaiPhrases {
 export function phraseSpans(text: string, phrases: ThaiPhrases): PhraseSpan[] {
   const spans: PhraseSpan[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
-    const candidates = phrases.byPrefix.get(text.slice(i, i + 2));
-    if (!candidates) continue;
-    for (const p of candidates) if (text.startsWith(p, i)) spans.push({ start: i, end: i + p.length });
+    const entry = phrases.byPrefix.get(text.slice(i, i + 2));
+    if (!entry) continue;
+    for (const length of entry.lengths) {
+      if (i + length <= text.length && entry.phrases.has(text.slice(i, i + length))) spans.push({ start: i, end: i + length });
+    }
   }
   for (const m of text.matchAll(UNITS)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
