@@ -54,7 +54,7 @@ export async function issueDocuments(tx: Tx, act: IssueAct): Promise<IssuedDocum
       if (err instanceof DocumentRefusal) continue;
       throw err;
     }
-    const bytes = await renderReportPdf(doc, 'thai', act.at);
+    const bytes = await renderReportPdf(db, doc, 'thai', act.at);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fileName = issuedFileName(key);
     await tx.insert(issuedDocuments).values({

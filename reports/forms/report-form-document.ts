@@ -85,6 +85,7 @@ export interface ReportFormOptions {
 // The widest word of the column headers (สมุนไพร, 30.3 pt in 8.5 pt bold Sarabun): a narrower
 // column would have to cut the word.
 const HEADER_WORD_WIDTH = 32;
+const SARABUN_ASCENT_EM = 1.068;
 // The producer types' long names get a little more, so their headers stay a few lines deep.
 const TYPE_COLUMN_WIDTH = 46;
 
@@ -214,7 +215,10 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
       { text: p.row.nameTh, bold: group, margin: p.kind === 'member' ? [8, 0, 0, 0] : [0, 0, 0, 0] },
       ...(texts[i] ?? []).map((text) => ({ text, style: 'number', bold: group })),
     ];
-    if (withState) cells.push({ text: rowStateText(p.row.state, t), fontSize: fontSize - 1.5 });
+    // Set 1.5 pt smaller than the figures, the state would sit at the top of its cell: above
+    // the row's baseline and against the rule. Moved down by the difference in ascent
+    // (Sarabun's is 1.068 em), it shares the figures' baseline.
+    if (withState) cells.push({ text: rowStateText(p.row.state, t), fontSize: fontSize - 1.5, margin: [0, 1.5 * SARABUN_ASCENT_EM, 0, 0] });
     if (group) for (const cell of cells) (cell as { fillColor?: string }).fillColor = '#f2f2f2';
     body.push(cells);
   });

@@ -85,6 +85,37 @@ export function measureChartText(text: string, font?: string): { width: number }
 // zrender keeps one platform API per process; every chart rendered here wants these metrics.
 setPlatformAPI({ measureText: measureChartText });
 
+type Loose = Record<string, unknown>;
+const asList = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : v && typeof v === 'object' ? [v as Loose] : []);
+
+/**
+ * Room for value labels. A label above the highest point of a value axis (a line's or a bar's
+ * 'top' label) sits above the plot area, over the title; one beside a bar crosses the
+ * gridlines. So a value axis under 'top' labels gets 15 % headroom (the labels stay inside the
+ * grid, below the title), and every label outside its bar gets a white ground that covers the
+ * gridline behind it.
+ */
+export function withLabelRoom(option: ReportChartOption): ReportChartOption {
+  const series = asList(option.series);
+  const outside = (s: Loose): boolean => {
+    const label = s.label as Loose | undefined;
+    return label?.show === true && label.position !== 'inside' && label.position !== 'insideTop' && s.type !== 'pie';
+  };
+  const above = series.some((s) => outside(s) && ((s.label as Loose).position ?? 'top') === 'top');
+  const withHeadroom = (axis: unknown): unknown => {
+    if (!above) return axis;
+    const list = asList(axis).map((a) => (a.type === 'value' && a.max === undefined ? { ...a, boundaryGap: [0, '15%'] } : a));
+    return Array.isArray(axis) ? list : list[0];
+  };
+  return {
+    ...option,
+    ...(option.yAxis !== undefined ? { yAxis: withHeadroom(option.yAxis) as ReportChartOption['yAxis'] } : {}),
+    series: series.map((s) =>
+      outside(s) ? { ...s, label: { backgroundColor: '#ffffff', padding: [0, 1], ...(s.label as Loose) } } : s,
+    ) as ReportChartOption['series'],
+  };
+}
+
 /**
  * Renders `option` to an SVG string of `width` × `height` user units (1 unit = 1 pt in the PDF).
  * Animation is off and every text is set in Sarabun. The ECharts instance lives only here.
@@ -93,7 +124,7 @@ export function renderChartSvg(option: ReportChartOption, size: SvgSize): string
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     const textStyle = (option.textStyle ?? {}) as Record<string, unknown>;
-    chart.setOption({ ...option, animation: false, textStyle: { ...textStyle, fontFamily: SARABUN } });
+    chart.setOption({ ...withLabelRoom(option), animation: false, textStyle: { ...textStyle, fontFamily: SARABUN } });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

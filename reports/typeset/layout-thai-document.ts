@@ -23,18 +23,26 @@
 //     explicit and prints left-aligned (Thai has no spaces to stretch anyway).
 //   - Named table layouts must be pdfmake's built-ins or passed in `tableLayouts`.
 //   - Header, footer and background may be content or functions; both are laid out per page.
-//   - `noWrap: true` keeps a text on one line (only its characters are made PDF-safe).
+//   - `noWrap: true` keeps a text on one line while it fits; wider than its box, it breaks as a
+//     last resort (nothing leaves the content box).
 //   - Long words may carry U+200B or U+00AD as break hints; they are never printed.
-//   - Not handled: a table of contents (toc) repeats the pre-broken lines of its entries.
+//   - The vocabulary is what the official forms use (FORM_VOCABULARY below): text, stack,
+//     columns, table, canvas, svg, image and section nodes, and the styling properties listed
+//     there. Anything else (lists, a table of contents, QR codes, a property this engine does
+//     not know how to measure) is refused with an error naming it, instead of being laid out
+//     by rules this engine does not follow.
 import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { SARABUN } from './pdf-fonts.ts';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
-import { breakRuns, textExtent, type MeasuredRun } from './thai-line-break.ts';
+import { breakRuns, textExtent, type BreakCache, type MeasuredRun } from './thai-line-break.ts';
+import { thaiPhrases, type ThaiPhrases } from './thai-phrases.ts';
 import { toPdfText } from './to-pdf-text.ts';
 
 export interface ThaiLayoutOptions {
   /** Table layouts referred to by name, besides pdfmake's built-in ones. */
   tableLayouts?: Readonly<Record<string, CustomTableLayout>>;
+  /** Place names (province, district, subdistrict) from the geography: never split across lines. */
+  knownPhrases?: Iterable<string>;
 }
 
 type Obj = Record<string, unknown>;
@@ -49,12 +57,16 @@ interface Ctx {
   /** Width of the page (or header/footer block) an absolutePosition is measured in. */
   pageWidth: number;
   pageRightMargin: number;
+  /** Where the node sits in the definition ('content[3].table.body[2][1]'), for errors. */
+  where: string;
 }
 
 interface Env {
   styles: Readonly<Record<string, Obj>>;
   defaultStyle: Obj;
   tableLayouts: Readonly<Record<string, Obj>>;
+  phrases: ThaiPhrases;
+  breaks: BreakCache;
 }
 
 // pdfmake's standardPageSizes for the sizes a Thai government office prints on.
@@ -308,6 +320,18 @@ function buildColumnWidths(
   return calc;
 }
 
+/**
+ * Column widths that add up to no more than `room`: a table or a row of columns never grows
+ * past the text column, even when a builder's fixed widths (or every column's widest word)
+ * ask for more. The widest columns give way; their text breaks as a last resort.
+ */
+function withinWidth(widths: number[], room: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= room + 1e-6 || room <= 0) return widths;
+  const cap = capToFit(widths, room);
+  return widths.map((w) => Math.min(w, cap));
+}
+
 /** The largest C with Σ min(w, C) ≤ total: how wide the widest columns may stay. */
 function capToFit(widths: readonly number[], total: number): number {
   const sorted = [...widths].sort((a, b) => a - b);
@@ -420,8 +444,6 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
     min: 0,
     max: 0,
   }));
-  const needsContent = specs.some((s) => isAutoColumn(s) || isStarColumn(s) || s.elasticWidth);
-  if (!needsContent) return specs;
   const covered = coveredCells(body);
   const spans: { col: number; span: number; min: number; max: number }[] = [];
   for (let c = 0; c < specs.length; c++) {
@@ -460,7 +482,7 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
 function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, available: number): { widths: number[]; g: TableGeometry } {
   const g = tableGeometry(env, node);
   const specs = tableColumnSpecs(env, frames, node, g);
-  const widths = buildColumnWidths(specs, available - g.offsetTotal, g.offsetTotal, (k, count) => {
+  const build = (columns: readonly ColumnSpec[]) => buildColumnWidths(columns, available - g.offsetTotal, g.offsetTotal, (k, count) => {
     const pl = callLayout(g.layout, 'paddingLeft', k, g.layoutNode);
     const pr = callLayout(g.layout, 'paddingRight', k, g.layoutNode);
     const bl = callLayout(g.layout, 'vLineWidth', k, g.layoutNode);
@@ -469,81 +491,13 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
     if (k === count - 1) return pl + pr + bl / 2 + br;
     return pl + pr + bl / 2 + br / 2;
   });
-  return { widths, g };
-}
-
-// ---- lists ------------------------------------------------------------------------------
-
-function toAlpha(n: number): string {
-  return (n >= 26 ? toAlpha(Math.floor(n / 26) - 1) : '') + 'abcdefghijklmnopqrstuvwxyz'[n % 26];
-}
-
-function toRoman(n: number): string {
-  if (n < 1 || n > 4999) return String(n);
-  const table: [string, number][] = [
-    ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-    ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
-  ];
-  let rest = n;
-  let out = '';
-  for (const [s, v] of table) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
-/** pdfmake's buildOrderedMarker text (null: no marker). */
-function orderedMarkerText(counter: number, type: unknown, separator: unknown): string | null {
-  let text: string;
-  switch (type) {
-    case 'none':
-      return null;
-    case 'upper-alpha':
-      text = counter < 1 ? String(counter) : toAlpha(counter - 1).toUpperCase();
-      break;
-    case 'lower-alpha':
-      text = counter < 1 ? String(counter) : toAlpha(counter - 1);
-      break;
-    case 'upper-roman':
-      text = toRoman(counter);
-      break;
-    case 'lower-roman':
-      text = toRoman(counter).toLowerCase();
-      break;
-    default:
-      text = String(counter);
-  }
-  if (separator) {
-    if (Array.isArray(separator)) {
-      if (separator[0]) text = String(separator[0]) + text;
-      if (separator[1]) text += String(separator[1]);
-      text += ' ';
-    } else {
-      text += `${String(separator)} `;
-    }
-  }
-  return text;
-}
-
-/** Width pdfmake reserves left of a list's items for the markers. */
-function listGap(env: Env, frames: readonly Frame[], node: Obj, ordered: boolean): number {
-  const style = measureStyleOf(env, frames, {});
-  let gap = sarabunMetrics.textWidth('9. ', style);
-  if (!ordered) return gap;
-  const items = (Array.isArray(node.ol) ? node.ol : []) as unknown[];
-  const reversed = node.reversed === true;
-  let counter = typeof node.start === 'number' ? node.start : reversed ? items.length : 1;
-  for (const item of items) {
-    if (isObj(item) && (item.ol || item.ul)) continue;
-    const value = isObj(item) && typeof item.counter === 'number' ? item.counter : counter;
-    const text = orderedMarkerText(value, (isObj(item) && item.listType) || node.type || 'decimal', node.separator ?? '.');
-    if (text !== null) gap = Math.max(gap, sarabunMetrics.textWidth(toPdfText(text), style));
-    counter += reversed ? -1 : 1;
-  }
-  return gap;
+  // A fixed-width column grows to its widest unit (a compound of its header, a date) rather
+  // than cut it — where the row has the room; otherwise the builder's widths stand.
+  const room = available - g.offsetTotal;
+  const grown = build(specs.map((s) => ({ ...s, elasticWidth: true })));
+  const starMin = Math.max(0, ...specs.filter(isStarColumn).map((s) => s.min));
+  const fits = grown.reduce((a, b) => a + b, 0) <= room + 1e-6 && grown.every((w, i) => !isStarColumn(specs[i] as ColumnSpec) || w >= starMin);
+  return { widths: withinWidth(fits ? grown : build(specs), room), g };
 }
 
 // ---- min/max content width (pdfmake DocMeasure) -------------------------------------------
@@ -589,13 +543,6 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
         { min: 0, max: 0 },
       );
     }
-    if (Array.isArray(node.ul) || Array.isArray(node.ol)) {
-      const ordered = Array.isArray(node.ol);
-      const gap = listGap(env, frames, node, ordered);
-      const items = (ordered ? node.ol : node.ul) as unknown[];
-      const mm = measureMinMax(env, frames, { stack: items });
-      return { min: mm.min + gap, max: mm.max + gap };
-    }
     if (isObj(node.table)) {
       const g = tableGeometry(env, node);
       const mm = rowMinMax(tableColumnSpecs(env, frames, node, g));
@@ -608,6 +555,8 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
         return { min: w, max: w };
       }
       return textExtent(runs, {
+        phrases: env.phrases,
+        cache: env.breaks,
         firstLineIndent: num(getStyleProperty(env, frames, items[0], 'leadingIndent')),
         preserveLeadingSpaces: getStyleProperty(env, frames, items[0], 'preserveLeadingSpaces') === true,
       });
@@ -628,6 +577,46 @@ function measureMinMax(env: Env, parentFrames: readonly Frame[], content: unknow
     return { min: fixedWidth, max: fixedWidth };
   })();
   return { min: r.min + extra, max: r.max + extra };
+}
+
+// ---- the vocabulary -------------------------------------------------------------------
+
+// What a node may be, and what it may say. A property outside these lists is an error: a
+// builder that needs more adds it here together with what measuring it takes.
+const NODE_KINDS = ['text', 'stack', 'columns', 'table', 'canvas', 'svg', 'image', 'section'] as const;
+const STYLE_PROPERTIES = [
+  'style', 'font', 'fontSize', 'bold', 'italics', 'color', 'background', 'lineHeight', 'characterSpacing',
+  'fontFeatures', 'decoration', 'decorationStyle', 'decorationColor', 'sup', 'sub', 'opacity', 'link',
+  'alignment', 'noWrap', 'leadingIndent', 'preserveLeadingSpaces', 'fillColor', 'fillOpacity', 'columnGap',
+];
+const NODE_PROPERTIES = new Set<string>([
+  ...NODE_KINDS, ...STYLE_PROPERTIES,
+  'margin', 'marginLeft', 'marginTop', 'marginRight', 'marginBottom', 'width', 'height', 'fit', 'cover',
+  'pageBreak', 'unbreakable', 'colSpan', 'rowSpan', 'border', 'borderColor', 'layout', 'absolutePosition',
+  'relativePosition', 'id', 'headlineLevel', 'keepWithHeaderRows', 'dontBreakRows',
+  // section nodes
+  'pageSize', 'pageOrientation', 'pageMargins', 'header', 'footer', 'background', 'watermark',
+]);
+const INLINE_PROPERTIES = new Set<string>(['text', ...STYLE_PROPERTIES]);
+const TABLE_PROPERTIES = new Set<string>(['body', 'widths', 'heights', 'headerRows', 'dontBreakRows', 'keepWithHeaderRows']);
+
+function refuse(where: string, what: string): never {
+  throw new Error(`Thai layout: ${what} at ${where} is not in the forms' vocabulary (see layout-thai-document.ts)`);
+}
+
+/** Throws unless `node` is one of the node kinds and says only what the vocabulary allows. */
+function checkVocabulary(node: Obj, where: string): void {
+  const kinds = NODE_KINDS.filter((k) => node[k] !== undefined);
+  if (kinds.length === 0) refuse(where, `a node of no known kind (${Object.keys(node).join(', ') || 'empty'})`);
+  if (kinds.length > 1 && !(kinds.length === 2 && kinds.includes('section'))) refuse(where, `a node that is both ${kinds.join(' and ')}`);
+  for (const key of Object.keys(node)) if (!NODE_PROPERTIES.has(key)) refuse(where, `property "${key}"`);
+  if (isObj(node.table)) for (const key of Object.keys(node.table)) if (!TABLE_PROPERTIES.has(key)) refuse(where, `table property "${key}"`);
+  if (node.text !== undefined) {
+    for (const item of Array.isArray(node.text) ? node.text : [node.text]) {
+      if (isObj(item)) for (const key of Object.keys(item)) if (!INLINE_PROPERTIES.has(key)) refuse(where, `inline property "${key}"`);
+      else if (Array.isArray(item)) refuse(where, 'a nested array inside a text');
+    }
+  }
 }
 
 // ---- the walk -------------------------------------------------------------------------
@@ -654,12 +643,14 @@ function inlineWith(item: string | Obj | undefined, text: string, noWrap: boolea
 }
 
 function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
-  const { runs, items } = textRuns(env, ctx.frames, node);
-  if (getProperty(env, ctx.frames, 'noWrap') === true) {
-    // One line by the builder's choice: only make the characters safe for the PDF.
-    return { ...node, text: items.map((item) => (isObj(item) ? { ...item, text: toPdfText(String(item.text ?? '')) } : toPdfText(item))) };
-  }
+  const { runs: own, items } = textRuns(env, ctx.frames, node);
+  // One line by the builder's choice — unless it is wider than its box: then it breaks as a
+  // last resort (thai-line-break.ts) rather than run off the paper.
+  const nodeNoWrap = getProperty(env, ctx.frames, 'noWrap') === true;
+  const runs = nodeNoWrap ? own.map((r) => ({ ...r, noWrap: true })) : own;
   const lines = breakRuns(runs, ctx.width, {
+    phrases: env.phrases,
+    cache: env.breaks,
     firstLineIndent: num(getStyleProperty(env, ctx.frames, items[0], 'leadingIndent')),
     preserveLeadingSpaces: getStyleProperty(env, ctx.frames, items[0], 'preserveLeadingSpaces') === true,
   });
@@ -673,7 +664,10 @@ function layoutText(env: Env, ctx: Ctx, node: Obj): Obj {
     // The newline carries the line's last style so it does not change the line's height.
     if (i < lines.length - 1) out.push(inlineWith(items[lastRun], '\n', false));
   });
-  return { ...node, text: out.length > 0 ? out : '' };
+  // Every line is made of noWrap inlines already; a node-level noWrap would hide the newlines.
+  const rest: Obj = { ...node };
+  if (nodeNoWrap) delete rest.noWrap;
+  return { ...rest, text: out.length > 0 ? out : '' };
 }
 
 function processColumns(env: Env, ctx: Ctx, node: Obj): Obj {
@@ -687,14 +681,14 @@ function processColumns(env: Env, ctx: Ctx, node: Obj): Obj {
     if (isAutoColumn(spec) || isStarColumn(spec) || elasticWidth) Object.assign(spec, measureMinMax(env, ctx.frames, col));
     return spec;
   });
-  const widths = buildColumnWidths(specs, available, 0);
+  const widths = withinWidth(buildColumnWidths(specs, available, 0), available);
   return {
     ...node,
     columns: columns.map((col, i) => {
       const width = widths[i] ?? 0;
-      const laid = processContent(env, { ...ctx, width }, col);
+      const laid = processContent(env, { ...ctx, width, where: `${ctx.where}.columns[${i}]` }, col);
       // `width` of an image-like node is also its size, so those get a stack to carry it.
-      if (isObj(laid) && laid.text === undefined && laid.stack === undefined && laid.columns === undefined && laid.table === undefined && laid.ul === undefined && laid.ol === undefined) {
+      if (isObj(laid) && laid.text === undefined && laid.stack === undefined && laid.columns === undefined && laid.table === undefined) {
         return { stack: [laid], width };
       }
       if (isObj(laid)) return { ...laid, width };
@@ -713,17 +707,10 @@ function processTable(env: Env, ctx: Ctx, node: Obj): Obj {
       if (covered.has(`${r},${c}`)) return cloneDeep(cell);
       let width = widths[c] ?? 0;
       for (let j = 1; j < spanOf(cell, 'colSpan'); j++) width += (widths[c + j] ?? 0) + (g.offsets[c + j] ?? 0);
-      return processContent(env, { ...ctx, width }, cell === null ? '' : cell);
+      return processContent(env, { ...ctx, width, where: `${ctx.where}.table.body[${r}][${c}]` }, cell === null ? '' : cell);
     }),
   );
   return { ...node, table: { ...table, widths, body: newBody } };
-}
-
-function processList(env: Env, ctx: Ctx, node: Obj, ordered: boolean): Obj {
-  const gap = listGap(env, ctx.frames, node, ordered);
-  const key = ordered ? 'ol' : 'ul';
-  const items = node[key] as unknown[];
-  return { ...node, [key]: items.map((item) => processContent(env, { ...ctx, width: ctx.width - gap }, item)) };
 }
 
 function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
@@ -731,9 +718,10 @@ function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
   if (typeof content === 'string' || typeof content === 'number' || typeof content === 'boolean') {
     return processContent(env, ctx, { text: String(content) });
   }
-  if (Array.isArray(content)) return content.map((c: unknown) => processContent(env, ctx, c));
-  if (!isObj(content)) return content;
+  if (Array.isArray(content)) return content.map((c: unknown, i) => processContent(env, { ...ctx, where: `${ctx.where}[${i}]` }, c));
+  if (!isObj(content)) return refuse(ctx.where, `a value of type ${typeof content}`);
   const node = content;
+  checkVocabulary(node, ctx.where);
   let width = ctx.width;
   const abs = node.absolutePosition;
   if (isObj(abs)) width = ctx.pageWidth - num(abs.x) - ctx.pageRightMargin;
@@ -744,9 +732,7 @@ function processContent(env: Env, ctx: Ctx, content: unknown): unknown {
   const inner: Ctx = { ...ctx, width, frames: [...ctx.frames, ...framesOf(node)] };
   if (node.section !== undefined) return node; // handled by processSections at the top level
   if (Array.isArray(node.columns)) return processColumns(env, inner, node);
-  if (node.stack !== undefined) return { ...node, stack: processContent(env, inner, node.stack) };
-  if (Array.isArray(node.ul)) return processList(env, inner, node, false);
-  if (Array.isArray(node.ol)) return processList(env, inner, node, true);
+  if (node.stack !== undefined) return { ...node, stack: processContent(env, { ...inner, where: `${inner.where}.stack` }, node.stack) };
   if (isObj(node.table)) return processTable(env, inner, node);
   if (node.text !== undefined) return layoutText(env, inner, node);
   return cloneDeep(node);
@@ -792,6 +778,7 @@ function pageCtx(page: PageGeometry): Ctx {
     frames: [],
     pageWidth: page.width,
     pageRightMargin: page.margins.right,
+    where: 'content',
   };
 }
 
@@ -803,7 +790,7 @@ function repeatable(env: Env, value: unknown, isBackground: boolean): unknown {
   const lay = (content: unknown, pageSize: ContextPageSize | undefined, fallbackWidth: number): unknown => {
     if (content === null || content === undefined) return content;
     const width = pageSize?.width ?? fallbackWidth;
-    return processContent(env, { width, frames: [], pageWidth: width, pageRightMargin: 0 }, content);
+    return processContent(env, { width, frames: [], pageWidth: width, pageRightMargin: 0, where: 'header/footer' }, content);
   };
   const fallback = pageWidthOf(undefined, undefined);
   if (typeof value === 'function') {
@@ -820,22 +807,22 @@ function repeatable(env: Env, value: unknown, isBackground: boolean): unknown {
 }
 
 function processSections(env: Env, doc: Obj, content: unknown, page: PageGeometry): unknown {
-  const walk = (c: unknown): unknown => {
-    if (Array.isArray(c)) return c.map(walk);
+  const walk = (c: unknown, where: string): unknown => {
+    if (Array.isArray(c)) return c.map((item: unknown, i) => walk(item, `${where}[${i}]`));
     if (isObj(c) && c.section !== undefined) {
       const width = pageWidthOf(c.pageSize ?? doc.pageSize, c.pageOrientation ?? doc.pageOrientation);
       const margins = pageMarginsOf(c.pageMargins ?? doc.pageMargins);
       return {
         ...c,
-        section: processContent(env, pageCtx({ width, margins }), c.section),
+        section: processContent(env, { ...pageCtx({ width, margins }), where: `${where}.section` }, c.section),
         ...(c.header !== undefined ? { header: repeatable(env, c.header, false) } : {}),
         ...(c.footer !== undefined ? { footer: repeatable(env, c.footer, false) } : {}),
         ...(c.background !== undefined ? { background: repeatable(env, c.background, true) } : {}),
       };
     }
-    return processContent(env, pageCtx(page), c);
+    return processContent(env, { ...pageCtx(page), where }, c);
   };
-  return walk(content);
+  return walk(content, 'content');
 }
 
 /**
@@ -850,6 +837,8 @@ export function layoutThaiDocument(doc: TDocumentDefinitions, options: ThaiLayou
     styles: (isObj(d.styles) ? d.styles : {}) as Record<string, Obj>,
     defaultStyle: isObj(d.defaultStyle) ? d.defaultStyle : {},
     tableLayouts: (options.tableLayouts ?? {}) as unknown as Record<string, Obj>,
+    phrases: thaiPhrases(options.knownPhrases),
+    breaks: new Map(),
   };
   const page: PageGeometry = { width: pageWidthOf(d.pageSize, d.pageOrientation), margins: pageMarginsOf(d.pageMargins) };
   const out: Obj = { ...d, content: processSections(env, d, d.content, page) as Content };

@@ -4,6 +4,7 @@ import type { Content, ContextPageSize, CustomTableLayout, TDocumentDefinitions 
 import { toThaiDigits } from '../../domain/thai-digits.ts';
 import { layoutThaiDocument } from './layout-thai-document.ts';
 import { pdfFontFiles, pdfFonts, SARABUN } from './pdf-fonts.ts';
+import { uniqueSubsetTags } from './unique-subset-tags.ts';
 
 /** The part of pdfmake's (untyped) virtual file system used here. */
 interface VirtualFileSystem {
@@ -18,6 +19,8 @@ export interface RenderPdfOptions {
   creationDate?: Date;
   /** Table layouts that the document refers to by name. */
   tableLayouts?: Readonly<Record<string, CustomTableLayout>>;
+  /** Place names from the geography tables, kept whole when lines are broken. */
+  knownPhrases?: Iterable<string>;
 }
 
 export const PDF_CREATOR = 'OTOP registration monitor';
@@ -51,13 +54,10 @@ function withPageNumbers(footer: Footer, pageNumbers: (p: number, c: number) => 
 }
 
 /**
- * Renders a pdfmake document definition to PDF bytes with the product's conventions: Sarabun
- * (regular, bold, italics) embedded and subset, every text broken at Thai word boundaries
- * (see layout-thai-document.ts for the rules a definition must follow), A4 unless the
- * definition names a page size, the official margins unless it sets its own, 'หน้า x/y' in the
- * footer, and Creator 'OTOP registration monitor'. The definition is not modified.
+ * The definition exactly as renderPdf hands it to pdfmake: the product's conventions applied
+ * and every text broken into its lines (what the text layer must give back, line by line).
  */
-export async function renderPdf(doc: TDocumentDefinitions, opts: RenderPdfOptions = {}): Promise<Buffer> {
+export function typesetDocument(doc: TDocumentDefinitions, opts: RenderPdfOptions = {}): TDocumentDefinitions {
   const margins = doc.pageMargins ?? OFFICIAL_MARGINS;
   const [left, , right] = typeof margins === 'number' ? [margins, 0, margins] : margins.length === 2 ? [margins[0], 0, margins[0]] : margins;
   const pageNumbers = opts.pageNumbers ?? 'thai';
@@ -76,7 +76,19 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderPdfOption
       creationDate: opts.creationDate ?? doc.info?.creationDate ?? new Date(),
     },
   };
-  const laidOut = layoutThaiDocument(prepared, { tableLayouts: opts.tableLayouts });
+  return layoutThaiDocument(prepared, { tableLayouts: opts.tableLayouts, knownPhrases: opts.knownPhrases });
+}
+
+/**
+ * Renders a pdfmake document definition to PDF bytes with the product's conventions: Sarabun
+ * (regular, bold, italics) embedded and subset under tags of the document's own, every text
+ * broken at Thai word boundaries (see layout-thai-document.ts for the rules a definition must
+ * follow), A4 unless the definition names a page size, the official margins unless it sets its
+ * own, 'หน้า x/y' in the footer, and Creator 'OTOP registration monitor'. The definition is
+ * not modified.
+ */
+export async function renderPdf(doc: TDocumentDefinitions, opts: RenderPdfOptions = {}): Promise<Buffer> {
+  const laidOut = typesetDocument(doc, opts);
 
   // pdfmake's configuration lives on a shared module object; createPdf() copies what it needs
   // synchronously, so setting it right before the call cannot mix with another render.
@@ -87,5 +99,5 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: RenderPdfOption
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   if (opts.tableLayouts) pdfmake.addTableLayouts({ ...opts.tableLayouts });
-  return pdfmake.createPdf(laidOut).getBuffer();
+  return uniqueSubsetTags(await pdfmake.createPdf(laidOut).getBuffer());
 }

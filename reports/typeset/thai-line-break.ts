@@ -8,9 +8,13 @@
 // are UAX #14's (so Latin text, digits and punctuation break exactly where pdfmake would
 // break them) plus the word boundaries of ICU's Thai dictionary (Intl.Segmenter), minus any
 // that would start a line with a mark or a following vowel or end one with a leading vowel.
-// A single word longer than the line falls back to grapheme clusters with the same rules.
+// Known phrases (place names, the domain's compounds and labels, dates: thai-phrases.ts) come
+// first: a break inside one is taken only when the phrase alone is wider than the line, and
+// then the outermost phrase gives way first. A single word longer than the line falls back to
+// grapheme clusters with the same rules.
 import LineBreaker from 'linebreak';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
+import { phraseSpans, spanDepth, thaiPhrases, type ThaiPhrases } from './thai-phrases.ts';
 import { toPdfText } from './to-pdf-text.ts';
 
 /** One styled run of text, as an inline of a pdfmake text node. */
@@ -34,7 +38,14 @@ export interface BreakOptions {
   preserveLeadingSpaces?: boolean;
   /** Never cut inside an atom (used to find the widest one). */
   keepAtoms?: boolean;
+  /** Phrases kept whole (default: the domain's compounds, labels and dates only). */
+  phrases?: ThaiPhrases;
+  /** Break opportunities already found, by text (one document's layout measures each text thrice). */
+  cache?: BreakCache;
 }
+
+/** A memo of break opportunities for one set of phrases: create one per document. */
+export type BreakCache = Map<string, readonly BreakPoint[]>;
 
 export interface ThaiLineBreakOptions {
   fontSize: number;
@@ -42,6 +53,7 @@ export interface ThaiLineBreakOptions {
   italics?: boolean;
   /** Available width in points. */
   width: number;
+  phrases?: ThaiPhrases;
 }
 
 // Nothing may start a line that belongs to the character before it: above/below vowels and
@@ -67,13 +79,18 @@ const LEADING_SPACE = /^\s+/u;
 // piece of rich text then moves to the next line whole — pieces are noWrap.
 const FIT_TOLERANCE = 1e-6;
 
+const DOMAIN_PHRASES = thaiPhrases();
+// Above any nesting of phrases: a noWrap run gives way only after every phrase inside it.
+const NO_WRAP_LEVEL = 1000;
 const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
-interface BreakPoint {
+export interface BreakPoint {
   /** The next line starts at this UTF-16 index. */
   pos: number;
   required: boolean;
+  /** How many known phrases this break is inside (0: a break a reader accepts anywhere). */
+  level: number;
 }
 
 function codePointBefore(s: string, i: number): string {
@@ -121,7 +138,7 @@ function lineMayBreakAt(s: string, pos: number): boolean {
 }
 
 /** Break opportunities of `text` (which must contain no break hints), in order, ending at text.length. */
-function breakOpportunities(text: string, hints: ReadonlySet<number> = new Set()): BreakPoint[] {
+function breakOpportunities(text: string, hints: ReadonlySet<number>, phrases: ThaiPhrases): BreakPoint[] {
   const byPos = new Map<number, boolean>();
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
@@ -140,12 +157,24 @@ function breakOpportunities(text: string, hints: ReadonlySet<number> = new Set()
   for (const h of hints) {
     if (h > 0 && h < text.length && !byPos.has(h) && graphemeStarts.has(h)) byPos.set(h, false);
   }
+  const spans = phraseSpans(text, phrases);
+  // A known phrase is a word of its own even where ICU runs it on into the next one
+  // (บึงกาฬฟู้ด, เกษตรกรบ้านนาสวรรค์): its edges are opportunities between Thai letters.
+  for (const { start, end } of spans) {
+    for (const edge of [start, end]) {
+      if (edge > 0 && edge < text.length && !byPos.has(edge) && graphemeStarts.has(edge)) {
+        if (THAI.test(codePointBefore(text, edge)) && THAI.test(codePointAt(text, edge))) byPos.set(edge, false);
+      }
+    }
+  }
   const result: BreakPoint[] = [];
   for (const [pos, required] of [...byPos].sort((a, b) => a[0] - b[0])) {
     if (pos >= text.length) continue;
-    if (required || lineMayBreakAt(text, pos)) result.push({ pos, required });
+    // A builder's own hint is a break it wants; a newline is one it must have.
+    const level = required || hints.has(pos) ? 0 : spanDepth(spans, pos);
+    if (required || lineMayBreakAt(text, pos)) result.push({ pos, required, level });
   }
-  result.push({ pos: text.length, required: true });
+  result.push({ pos: text.length, required: true, level: 0 });
   return result;
 }
 
@@ -224,40 +253,73 @@ export function breakRuns(runs: readonly MeasuredRun[], width: number, options: 
 
   const insideNoWrap = (pos: number): boolean =>
     runs.some((run, r) => run.noWrap === true && pos > (runStarts[r] ?? 0) && pos < (runEnds[r] ?? 0));
-  const breaks = breakOpportunities(text, hints).filter((bk) => bk.required || !insideNoWrap(bk.pos));
+  // Inside a noWrap run a line breaks only as the last resort before grapheme clusters: when
+  // the run alone is wider than the line (nothing may leave the content box).
+  const key = hints.size > 0 ? `${text}\u0000${[...hints].join(',')}` : text;
+  let found = options.cache?.get(key);
+  if (found === undefined) {
+    found = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES);
+    options.cache?.set(key, found);
+  }
+  const breaks = found.map((bk) =>
+    !bk.required && insideNoWrap(bk.pos) ? { ...bk, level: bk.level + NO_WRAP_LEVEL } : bk,
+  );
   let lineStart = 0;
   let lastFit = -1; // end of the longest prefix of the current line known to fit
-  for (const bk of breaks) {
-    const atomEnd = bk.pos;
-    const content = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
-    if (fits(lineStart, lineStart + content.length)) {
-      lastFit = atomEnd;
-    } else {
+
+  // Cuts an atom that is wider than the line alone between grapheme clusters.
+  const cutClusters = (atomEnd: number): void => {
+    const atomText = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
+    let pos = lineStart;
+    let fitEnd = lineStart;
+    for (const cluster of unbreakableClusters(atomText)) {
+      const next = pos + cluster.length;
+      if (fitEnd > lineStart && !fits(lineStart, next)) {
+        lines.push(finish(lineStart, fitEnd));
+        lineStart = fitEnd;
+      }
+      fitEnd = next;
+      pos = next;
+    }
+  };
+  // Fills lines with the atoms ending at `ends` (each break of `level` or lower); an atom wider
+  // than the line alone is broken at the next level's breaks inside it, then between clusters.
+  const place = (ends: readonly number[], level: number): void => {
+    for (const atomEnd of ends) {
+      const content = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
+      if (fits(lineStart, lineStart + content.length)) {
+        lastFit = atomEnd;
+        continue;
+      }
       if (lastFit > lineStart) {
         // Close the line before this atom and start the next one with it.
         lines.push(finish(lineStart, lastFit));
         lineStart = lastFit;
       }
-      // The atom alone may still be too wide: cut it between clusters.
       const atomText = text.slice(lineStart, atomEnd).replace(LINE_TERMINATORS, '');
       if (!options.keepAtoms && !fits(lineStart, lineStart + atomText.length)) {
-        let pos = lineStart;
-        let fitEnd = lineStart;
-        for (const cluster of unbreakableClusters(atomText)) {
-          const next = pos + cluster.length;
-          if (fitEnd > lineStart && !insideNoWrap(fitEnd) && !fits(lineStart, next)) {
-            lines.push(finish(lineStart, fitEnd));
-            lineStart = fitEnd;
-          }
-          fitEnd = next;
-          pos = next;
+        const within = breaks.filter((bk) => bk.pos > lineStart && bk.pos < atomEnd && bk.level > level);
+        if (within.length > 0) {
+          const next = Math.min(...within.map((bk) => bk.level));
+          lastFit = -1;
+          place([...within.filter((bk) => bk.level === next).map((bk) => bk.pos), atomEnd], next);
+          continue;
         }
+        cutClusters(atomEnd);
       }
       lastFit = atomEnd;
     }
+  };
+
+  let pending: number[] = [];
+  for (const bk of breaks) {
+    if (bk.level > 0) continue;
+    pending.push(bk.pos);
     if (bk.required) {
-      lines.push(finish(lineStart, atomEnd));
-      lineStart = atomEnd;
+      place(pending, 0);
+      pending = [];
+      lines.push(finish(lineStart, bk.pos));
+      lineStart = bk.pos;
       lastFit = -1;
     }
   }
@@ -283,5 +345,5 @@ export function textExtent(runs: readonly MeasuredRun[], options: BreakOptions =
 /** The lines a single-style text breaks into at `width` points (pdf-ready strings). */
 export function thaiLineBreak(text: string, options: ThaiLineBreakOptions): string[] {
   const style: MeasureStyle = { fontSize: options.fontSize, bold: options.bold, italics: options.italics };
-  return breakRuns([{ text, style }], options.width).map((pieces) => pieces.map((p) => p.text).join(''));
+  return breakRuns([{ text, style }], options.width, { phrases: options.phrases }).map((pieces) => pieces.map((p) => p.text).join(''));
 }

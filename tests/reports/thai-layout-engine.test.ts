@@ -184,3 +184,36 @@ describe('charts', () => {
     expect(() => svgWithTextOverlay(svg, { width: 100, height: 50 })).toThrow(/rotated/);
   });
 });
+
+describe('the layout vocabulary', () => {
+  const doc = (content: unknown): TDocumentDefinitions => ({ content: content as Content, defaultStyle: { font: 'Sarabun' } });
+
+  it('lays out what the forms use: text, stack, columns, table, canvas and their styling', () => {
+    expect(() =>
+      layoutThaiDocument(
+        doc([
+          { text: [{ text: 'อำเภอ', bold: true }, ' เมืองบึงกาฬ'], alignment: 'center', margin: [0, 0, 0, 4] },
+          { columns: [{ width: '40%', text: '' }, { width: '*', stack: ['ประกาศ', { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 10, y2: 0 }] }] }] },
+          { table: { headerRows: 1, widths: ['auto', '*'], body: [['ที่', { text: 'ชื่อ', colSpan: 1, fillColor: '#eee' }]] }, layout: 'noBorders', pageBreak: 'before' },
+        ]),
+      ),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['a list', { ul: ['หนึ่ง', 'สอง'] }, /no known kind \(ul\)/],
+    ['a table of contents', { toc: { title: { text: 'สารบัญ' } } }, /no known kind/],
+    ['a QR code', { qr: 'https://example.org' }, /no known kind/],
+    ['an unknown property', { text: 'อำเภอ', boldness: true }, /property "boldness" at content\[0\]/],
+    ['an unknown inline property', { text: [{ text: 'อำเภอ', weight: 700 }] }, /inline property "weight"/],
+    ['an unknown table property', { table: { body: [['ก']], widths: ['*'], rowHeights: 3 } }, /table property "rowHeights"/],
+    ['two kinds in one node', { text: 'ก', stack: ['ข'] }, /both text and stack/],
+  ])('refuses %s with an error that names it and where it is', (_name, node, message) => {
+    expect(() => layoutThaiDocument(doc([node]))).toThrow(message);
+  });
+
+  it('names the place of a refused node deep inside a table', () => {
+    const table = { table: { widths: ['*', '*'], body: [['ก', { ol: ['ข'] }]] } };
+    expect(() => layoutThaiDocument(doc([{ stack: [table] }]))).toThrow(/content\[0\]\.stack\[0\]\.table\.body\[0\]\[1\]/);
+  });
+});

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/create-db.ts';
 import type { FormDigits } from '../../../reports/forms/form-text.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { issuedDocument } from '../../queries/issued-document.ts';
+import { placeNames } from '../../queries/place-names.ts';
 import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 import { withDraftMark } from './draft-mark.ts';
 import { reportRequest, type ReportParams, type ReportSlug } from './report-document.ts';
@@ -16,9 +17,12 @@ export interface ReportPdf {
   draft: boolean;
 }
 
-/** How every report becomes bytes, the issued copies included (issue-documents.ts renders through this too). */
-export function renderReportPdf(doc: TDocumentDefinitions, digits: FormDigits, now: Date): Promise<Buffer> {
-  return renderPdf(doc, { pageNumbers: digits, creationDate: now });
+/**
+ * How every report becomes bytes, the issued copies included (issue-documents.ts renders
+ * through this too). Place names from the geography tables are kept whole on every line.
+ */
+export async function renderReportPdf(db: Db, doc: TDocumentDefinitions, digits: FormDigits, now: Date): Promise<Buffer> {
+  return renderPdf(doc, { pageNumbers: digits, creationDate: now, knownPhrases: await placeNames(db) });
 }
 
 /**
@@ -48,5 +52,5 @@ export async function reportPdf(
     draft = provinceState === 'open';
   }
   const doc = await request.build();
-  return { pdf: await renderReportPdf(draft ? withDraftMark(doc) : doc, request.digits, now), fileName: request.fileName, issued: null, draft };
+  return { pdf: await renderReportPdf(db, draft ? withDraftMark(doc) : doc, request.digits, now), fileName: request.fileName, issued: null, draft };
 }
