@@ -58,6 +58,8 @@ export function certificationDocument(input: CertificationInput, options: Certif
   const producers = certified.reduce((n, d) => n + d.registrations.length, 0);
   const products = certified.reduce((n, d) => n + d.registrations.reduce((m, r) => m + r.products.length, 0), 0);
   const subject = `${CERTIFICATION_SUBJECT} ${period}`;
+  // One way of writing the date, in the announcement and its annex alike: ๒๘ ธันวาคม พ.ศ. ๒๕๖๐.
+  const announcedOn = `ประกาศ ณ วันที่ ${t.date(input.issuedOn).replace(/ (\S+)$/, ' พ.ศ. $1')}`;
 
   const announcement: Content[] = [
     GARUDA_SPACE,
@@ -89,7 +91,7 @@ export function certificationDocument(input: CertificationInput, options: Certif
   announcement.push(
     { text: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป', leadingIndent: INDENT, margin: [0, 0, 0, 16] },
     {
-      columns: [{ width: '40%', text: '' }, { width: '*', text: `ประกาศ ณ วันที่ ${t.date(input.issuedOn).replace(/ (\S+)$/, ' พ.ศ. $1')}` }],
+      columns: [{ width: '40%', text: '' }, { width: '*', text: announcedOn }],
       margin: [0, 0, 0, 0],
     },
     officialSignature([`ผู้ว่าราชการจังหวัด${province}`]),
@@ -98,7 +100,7 @@ export function certificationDocument(input: CertificationInput, options: Certif
   const annex: Content[] = [
     { text: `บัญชีแนบท้ายประกาศจังหวัด${province}`, style: 'subtitle', pageBreak: 'before' },
     { text: keepTogether(`เรื่อง ${subject}`), style: 'subtitle' },
-    { text: `ประกาศ ณ วันที่ ${t.date(input.issuedOn)}`, alignment: 'center', margin: [0, 0, 0, 10] },
+    { text: announcedOn, alignment: 'center', margin: [0, 0, 0, 10] },
     summaryTable(input.districts, t),
   ];
   for (const d of certified) annex.push(districtTable(d, t));
