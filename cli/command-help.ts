@@ -85,14 +85,15 @@ export const COMMAND_HELP = {
     ].join('\n'),
   },
   'report': {
-    summary: "Write an official PDF document: plan, report-form, certification, accounts, summary, letter",
+    summary: "Write an official PDF document: plan, plan-check, report-form, certification, accounts, summary, letter",
     usage: [
-      "otop report <plan|report-form|certification|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
+      "otop report <plan|plan-check|report-form|certification|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
       "       [--detail district] [--digits ascii] --out file.pdf",
       "",
       "Writes one official document as PDF, with the data as it stands now. The command line reads",
       "as the department does (the whole country); --province and --district narrow the document.",
-      "  plan          the operation plan of a fiscal year",
+      "  plan          the operation plan of a fiscal year, as the department sent it",
+      "  plan-check    what a check of that plan finds (day counts, quarters, corrected years)",
       "  report-form   the registration report form (district: per subdistrict; province: per district;",
       "                nation: per province, --detail district for every district)",
       "  certification the provincial certification announcement of a round (needs --province)",

@@ -13,7 +13,12 @@ const digits = z.enum(['thai', 'ascii']).optional().openapi({ description: 'Thai
 const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; query: z.ZodObject }> = {
   plan: {
     summary: 'The operation plan of a fiscal year (the letter’s enclosure 1), PDF',
-    description: 'Quarter, step, what is done, days, dates and who, from the plan in the database. Stated day counts that disagree with the calendar are flagged.',
+    description: 'Quarter, step, what is done, days, dates and who, from the plan in the database, printed as the department sent it: the day counts as stated, no notes (see plan-check).',
+    query: z.object({ fy, digits }),
+  },
+  'plan-check': {
+    summary: 'The plan-check report of a fiscal year: what a check of the plan finds, window by window, PDF',
+    description: 'Every window with the days it states and the days its dates span, the validator’s findings (a day count the calendar does not give, a window outside its quarter) and the plan’s own notes (a corrected year). A working paper, kept off the plan itself.',
     query: z.object({ fy, digits }),
   },
   'report-form': {
@@ -70,7 +75,7 @@ function reportRoute(slug: ReportSlug) {
 }
 
 /**
- * GET /api/reports/{plan,report-form,certification,accounts,summary,letter}.pdf
+ * GET /api/reports/{plan,plan-check,report-form,certification,accounts,summary,letter}.pdf
  *
  * The registration documents read from the read handle (the replica when READ_DATABASE_URL is
  * set; scope checks included, so one document reads one source): they are lag-tolerant, and

@@ -5,6 +5,7 @@ import { accountRegistryDocument } from '../../../reports/forms/account-registry
 import { certificationDocument } from '../../../reports/forms/certification-document.ts';
 import { coveringLetterDocument } from '../../../reports/forms/covering-letter-document.ts';
 import { formText, type FormDigits } from '../../../reports/forms/form-text.ts';
+import { planCheckDocument } from '../../../reports/forms/plan-check-document.ts';
 import { PLAN_TITLE, planDocument } from '../../../reports/forms/plan-document.ts';
 import { REPORT_FORM_TITLE, reportFormDocument } from '../../../reports/forms/report-form-document.ts';
 import { summaryDocument } from '../../../reports/forms/summary-document.ts';
@@ -18,12 +19,13 @@ import type { PlannedRound } from '../../queries/round-plan.ts';
 import { chartContent } from '../../../reports/typeset/chart-svg.ts';
 import { accountRegistryData } from './account-registry-data.ts';
 import { certificationData } from './certification-data.ts';
+import { planCheckData } from './plan-check-data.ts';
 import { planData } from './plan-data.ts';
 import { reportFormData } from './report-form-data.ts';
 import { reportPeriod, type ReportPeriod } from './report-period.ts';
 import { summaryData } from './summary-data.ts';
 
-export const REPORT_SLUGS = ['plan', 'report-form', 'certification', 'accounts', 'summary', 'letter'] as const;
+export const REPORT_SLUGS = ['plan', 'plan-check', 'report-form', 'certification', 'accounts', 'summary', 'letter'] as const;
 export type ReportSlug = (typeof REPORT_SLUGS)[number];
 
 export interface ReportParams {
@@ -45,6 +47,7 @@ export interface ReportParams {
  */
 export const REPORT_ROLES: Readonly<Record<ReportSlug, readonly UserRole[]>> = {
   plan: DATA_ROLES,
+  'plan-check': DATA_ROLES,
   'report-form': DATA_ROLES,
   summary: DATA_ROLES,
   certification: ['province', 'department', 'analyst'],
@@ -152,6 +155,10 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
     case 'plan': {
       const period = await reportPeriod(db, params, now, 'none');
       return request(`plan-${period.fiscalYear}.pdf`, async () => planDocument(planData(period), opts));
+    }
+    case 'plan-check': {
+      const period = await reportPeriod(db, params, now, 'none');
+      return request(`plan-check-${period.fiscalYear}.pdf`, async () => planCheckDocument(planCheckData(period, now), opts));
     }
     case 'report-form': {
       const period = await reportPeriod(db, params, now, 'none');
