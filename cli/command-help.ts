@@ -50,6 +50,17 @@ export const COMMAND_HELP = {
       "  or, without it, as cli:<OS user>.",
     ].join('\n'),
   },
+  'office': {
+    summary: "The sending office of a province's papers: name, address, phone, e-mail, emblem",
+    usage: [
+      "otop office set --province 38 --name <text> --address <text> --phone <text> --email <address> [--emblem file.png | --no-emblem] [--as <username>]",
+      "       otop office show --province 38 [--json]",
+      "",
+      "set: every text field is required; the emblem is a PNG or JPEG of at most 256 KB and 2000 pixels a side,",
+      "  read from its own bytes (without --emblem the stored one is kept). Problems are listed together, in Thai",
+      "  and English. The covering letter and its enclosures print what is set here.",
+    ].join('\n'),
+  },
   'load': {
     summary: "Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports",
     usage: [

@@ -3,6 +3,7 @@ import { adminUserRoutes } from './admin-user-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { dataRoutes } from './data-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { officeRoutes } from './office-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
@@ -25,6 +26,7 @@ export function apiRoutes() {
     .route('/', submissionRoutes())
     .route('/', templateRoutes())
     .route('/', adminUserRoutes())
+    .route('/', officeRoutes())
     .route('/', tokenRoutes());
 }
 

@@ -22,6 +22,8 @@ export const TABLE_PLACEMENTS: ReadonlyArray<{ table: string; placement: TablePl
   { table: 'fiscal_rounds', placement: 'reference' },
   { table: 'plan_windows', placement: 'reference' },
   { table: 'district_targets', placement: 'reference' },
+  // One row per province, read with every letter a province prints: small, like provinces.
+  { table: 'office_profiles', placement: 'reference' },
   { table: 'progress_versions', placement: 'reference' },
   // The national register of producers: one row per citizen ID, which must stay unique across
   // the country, and which moves with the producer when they move province.

@@ -22,3 +22,4 @@ export * from './product-counts.ts';
 export * from './progress-versions.ts';
 export * from './issued-documents.ts';
 export * from './api-tokens.ts';
+export * from './office-profiles.ts';
