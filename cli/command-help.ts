@@ -110,7 +110,8 @@ export const COMMAND_HELP = {
       "  certification the provincial certification announcement of a round (needs --province)",
       "  accounts      the account registry (no codes, no passwords)",
       "  summary       the managers' progress summary of a fiscal year",
-      "  letter        the covering letter of a round with its enclosures (needs --province)",
+      "  letter        the covering letter of a round (needs --province); with --out x.zip the letter and",
+      "                its four enclosures, each its own PDF: plan, blank form and account sheet per district, guidelines",
     ].join('\n'),
   },
   'export': {

@@ -3,6 +3,7 @@ import { requireRole } from '../auth/require-user.ts';
 import { authedProblems, DistrictCode, FiscalYear, newRouter, ProvinceCode, RoundCode, SECURITY } from '../http/openapi-common.ts';
 import { REPORT_ROLES, type ReportParams, type ReportSlug } from '../reports/documents/report-document.ts';
 import { reportPdf } from '../reports/documents/report-pdf.ts';
+import { letterZip } from '../reports/documents/letter-zip.ts';
 
 const fy = FiscalYear.optional().openapi({ description: 'Buddhist-Era fiscal year (default: the current one in the plan)' });
 const round = RoundCode.optional();
@@ -43,7 +44,7 @@ const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; quer
     query: z.object({ fy, province, district, digits }),
   },
   letter: {
-    summary: 'The covering letter of a round to the districts, with the plan and the report form as enclosures, PDF',
+    summary: 'The covering letter of a round to the districts, PDF (its enclosures: letter.zip)',
     description: 'Official Thai external-letter layout, from the province’s community-development office; the ที่ number, the reference and the signer’s name are left blank for the office. National roles must name the province. Default round: the one whose district registration is open, or the next.',
     query: z.object({ fy, round, province, digits }),
   },
@@ -83,8 +84,31 @@ function reportRoute(slug: ReportSlug) {
  * it is account data that admin and province officers print right after issuing or resetting
  * accounts, and it is small. Issued copies are looked up on the primary (report-pdf.ts).
  */
+const letterZipRoute = createRoute({
+  method: 'get',
+  path: '/reports/letter.zip',
+  tags: ['reports'],
+  summary: 'The covering letter of a round with its four enclosures, each its own PDF, as one ZIP',
+  description:
+    'letter-<province>-<round>.pdf, enclosure-1-plan (the plan as sent), enclosure-2-report-form-<district> (the blank form of each district, rows per subdistrict), enclosure-3-accounts-<district> (each district’s own accounts, no codes), enclosure-4-guidelines. Each PDF is numbered from its own first page. The sending office (name, address, phone, e-mail, emblem) comes from the office profile.',
+  security: SECURITY,
+  middleware: [requireRole(...REPORT_ROLES.letter)],
+  request: { query: z.object({ fy, round, province, digits }) },
+  responses: { 200: { description: 'ZIP of PDFs', content: { 'application/zip': { schema: { type: 'string' as const, format: 'binary' } } } }, ...authedProblems(404) },
+});
+
 export function reportRoutes() {
   const router = newRouter();
+  router.openapi(letterZipRoute, async (c) => {
+    const { readDb, now } = c.get('deps');
+    const q = c.req.valid('query');
+    const { zip, fileName } = await letterZip(readDb, { fiscalYear: q.fy, roundCode: q.round, provinceCode: q.province, digits: q.digits }, c.get('user'), now());
+    return c.body(new Uint8Array(zip), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'private, no-store',
+    });
+  });
   for (const slug of Object.keys(DOCUMENTS) as ReportSlug[]) {
     router.openapi(reportRoute(slug), async (c) => {
       const { db, readDb, now } = c.get('deps');

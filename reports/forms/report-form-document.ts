@@ -7,6 +7,7 @@ import {
   type DistrictRoundState,
   type ProvinceRoundState,
 } from '../../domain/round-state.ts';
+import { areaUnits } from '../../domain/area-units.ts';
 import { bangkokDate } from '../../domain/timeliness.ts';
 import { FORM_STYLES } from './form-styles.ts';
 import { FORM_TABLE_LAYOUT } from './form-table-layout.ts';
@@ -56,6 +57,8 @@ export type ReportFormStatus =
 export interface ReportFormInput {
   /** Rows are subdistricts of a district, districts of a province, or provinces of the nation. */
   level: 'district' | 'province' | 'nation';
+  /** The province's code, which says what its units are called (Bangkok: เขต and แขวง). */
+  provinceCode?: string | null;
   districtNameTh: string | null;
   provinceNameTh: string | null;
   fiscalYear: number;
@@ -73,6 +76,11 @@ export interface ReportFormInput {
    * print "–", never 0 and a change equal to the whole count.
    */
   comparable?: boolean;
+  /**
+   * The blank form a district fills in (the covering letter's enclosure 2): its rows named,
+   * every number cell empty, no status, no "as of" time.
+   */
+  blank?: boolean;
 }
 
 /** What the comparison columns print where there is no comparable round. */
@@ -88,7 +96,10 @@ const HEADER_WORD_WIDTH = 32;
 // The producer types' long names get a little more, so their headers stay a few lines deep.
 const TYPE_COLUMN_WIDTH = 46;
 
-const ROW_LABEL: Record<ReportFormInput['level'], string> = { district: 'ตำบล', province: 'อำเภอ', nation: 'จังหวัด' };
+function rowLabel(input: ReportFormInput): string {
+  const units = areaUnits(input.provinceCode);
+  return input.level === 'district' ? units.subdistrict : input.level === 'province' ? units.district : 'จังหวัด';
+}
 
 /** The numbers of one row, in column order (the order the reconciliation reads them back in). */
 export function reportFormNumbers(c: ReportFormCounts): number[] {
@@ -134,8 +145,9 @@ function statusText(s: ReportFormStatus, t: FormText): string {
 }
 
 function areaLine(input: ReportFormInput): string {
-  if (input.level === 'district') return `อำเภอ${input.districtNameTh ?? ''} จังหวัด${input.provinceNameTh ?? ''}`;
-  if (input.level === 'province') return `จังหวัด${input.provinceNameTh ?? ''}`;
+  const units = areaUnits(input.provinceCode);
+  if (input.level === 'district') return `${units.district}${input.districtNameTh ?? ''} ${units.province}${input.provinceNameTh ?? ''}`;
+  if (input.level === 'province') return `${units.province}${input.provinceNameTh ?? ''}`;
   return 'ทั่วประเทศ';
 }
 
@@ -149,7 +161,7 @@ function areaLine(input: ReportFormInput): string {
  */
 export function reportFormDocument(input: ReportFormInput, options: ReportFormOptions = {}): TDocumentDefinitions {
   const t = formText(options.digits);
-  const withState = input.level !== 'district';
+  const withState = input.level !== 'district' && !input.blank;
   const fontSize = input.level === 'nation' ? 9 : 10;
   const period = periodLabel(input.fiscalYear, input.quarter, t);
   const previous =
@@ -169,8 +181,10 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
   }
 
   const comparable = input.comparable ?? true;
-  const texts = printed.map((p) => numberTexts(p.row, t, comparable));
-  const totalTexts = numberTexts(input.total, t, comparable);
+  const blank = input.blank ?? false;
+  const numbers = (c: ReportFormCounts) => (blank ? numberTexts(c, t, true).map(() => '') : numberTexts(c, t, comparable));
+  const texts = printed.map((p) => numbers(p.row));
+  const totalTexts = numbers(input.total);
   const columns = totalTexts.length;
   const widths: (number | string)[] = [
     numberColumnWidth([t.d(Math.max(1, printed.length))], fontSize, 14),
@@ -184,7 +198,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
   const h = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'tableHeader', ...extra });
   const top: TableCell[] = [
     h('ที่', { rowSpan: 2 }),
-    h(input.groups ? 'จังหวัด/อำเภอ' : ROW_LABEL[input.level], { rowSpan: 2 }),
+    h(input.groups ? 'จังหวัด/อำเภอ' : rowLabel(input), { rowSpan: 2 }),
     h('ผู้ผลิต ผู้ประกอบการ (ราย)', { colSpan: 4 }), {}, {}, {},
     h('ผลิตภัณฑ์ (รายการ)', { colSpan: 6 }), {}, {}, {}, {}, {},
     h('การลงทะเบียน (ราย)', { colSpan: 2 }), {},
@@ -233,17 +247,20 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
   for (let i = 0; i < statusLines.length; i += 2) {
     statusRows.push({ columns: [{ width: '*', text: statusLines[i] ?? '' }, { width: '*', text: statusLines[i + 1] ?? '' }], columnGap: 12, margin: [12, 0, 0, 0] });
   }
-  const content: Content[] = [
-    { text: REPORT_FORM_TITLE, style: 'title' },
-    { text: `${period} ${areaLine(input)}`, style: 'subtitle', margin: [0, 0, 0, 4] },
-    {
+  const meta: Content = blank
+    ? { text: 'กรอกจำนวนในแต่ละช่อง แล้วรวมในแถวรวมทั้งสิ้น', style: 'meta', margin: [0, 0, 0, 4] }
+    : {
       style: 'meta',
       margin: [0, 0, 0, 4],
       stack: [
         { text: [{ text: `ข้อมูล ณ วันที่ ${t.dateTime(input.asOf)}` }, { text: '    สถานะการดำเนินงาน', bold: true }] },
         { stack: statusRows, fontSize: 9 },
       ],
-    },
+    };
+  const content: Content[] = [
+    { text: REPORT_FORM_TITLE, style: 'title' },
+    { text: `${period} ${areaLine(input)}`, style: 'subtitle', margin: [0, 0, 0, 4] },
+    meta,
     {
       table: { headerRows: 2, dontBreakRows: true, widths, body },
       layout: FORM_TABLE_LAYOUT,
@@ -254,7 +271,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
       stack: [
         { text: `หมายเหตุ: รายใหม่ คือ ผู้ผลิตผู้ประกอบการที่ไม่ได้ลงทะเบียนในปีงบประมาณ ${t.year(input.fiscalYear - 1)}; รายเดิม (ต่ออายุ) คือ ผู้ที่ลงทะเบียนแล้วในปีงบประมาณ ${t.year(input.fiscalYear - 1)} และลงทะเบียนอีกครั้งในปีนี้` },
         { text: `เพิ่ม/ลด คือ จำนวนผู้ผลิตผู้ประกอบการของ${period} ลบด้วยจำนวนของ${previous}` },
-        ...(comparable ? [] : [{ text: `${NOT_COMPARABLE} คือ ${previous}ไม่มีรอบการลงทะเบียน จึงไม่มีตัวเลขให้เทียบ` }]),
+        ...(comparable || blank ? [] : [{ text: `${NOT_COMPARABLE} คือ ${previous}ไม่มีรอบการลงทะเบียน จึงไม่มีตัวเลขให้เทียบ` }]),
       ],
     }),
   ];
