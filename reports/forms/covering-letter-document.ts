@@ -83,12 +83,12 @@ export function coveringLetterDocument(
   const period = periodLabel(input.fiscalYear, input.quarter, t);
   const units = areaUnits(input.provinceCode);
   const profile = input.office;
-  const office = profile?.nameTh ?? `สำนักงานพัฒนาชุมชนจังหวัด${p}`;
+  const office = profile?.nameTh ?? `สำนักงานพัฒนาชุมชน${units.province}${p}`;
   const addressLines = profile
     ? [t.d(profile.address)]
     : [
-        `ศาลากลางจังหวัด${p}`,
-        [input.capitalDistrictNameTh ? `${units.district}${input.capitalDistrictNameTh}` : '', abbr || `จังหวัด${p}`, input.postalCode ? t.d(input.postalCode) : '']
+        `ศาลากลาง${units.province}${p}`,
+        [input.capitalDistrictNameTh ? `${units.district}${input.capitalDistrictNameTh}` : '', abbr || `${units.province}${p}`, input.postalCode ? t.d(input.postalCode) : '']
           .filter(Boolean)
           .join(' '),
       ];
@@ -98,8 +98,8 @@ export function coveringLetterDocument(
   const reportBy = input.registration ? t.date(input.registration.endDate) : null;
 
   const body: string[] = [
-    `ตามหนังสือที่อ้างถึง จังหวัด${p}ได้แจ้งให้อำเภอดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ตามที่คณะกรรมการอำนวยการหนึ่งตำบล หนึ่งผลิตภัณฑ์แห่งชาติ (กอ.นตผ.) มีคำสั่งเห็นชอบให้กรมการพัฒนาชุมชนดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP เป็นประจำทุกปี ความละเอียดแจ้งแล้ว นั้น`,
-    `ในการนี้ จังหวัด${p}ขอให้ท่านมอบหมายให้สำนักงานพัฒนาชุมชน${units.district} ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ในระบบออนไลน์${registration ? ` ระหว่างวันที่ ${registration}` : ''} ตามแผนที่กำหนด (สิ่งที่ส่งมาด้วย ${t.d(1)}) โดยใช้ชื่อผู้ใช้งานและรหัสเปิดใช้งานของแต่ละ${units.district} (สิ่งที่ส่งมาด้วย ${t.d(3)}) ตามแนวทางการลงทะเบียน (สิ่งที่ส่งมาด้วย ${t.d(4)}) และรายงานผลตามแบบรายงานฯ (สิ่งที่ส่งมาด้วย ${t.d(2)}) ให้จังหวัดทราบ${reportBy ? ` ภายในวันที่ ${reportBy}` : ''}${certification ? ` เพื่อจังหวัดจะได้ตรวจสอบและรับรองข้อมูลในระบบออนไลน์ระหว่างวันที่ ${certification} ต่อไป` : ''}`,
+    `ตามหนังสือที่อ้างถึง ${units.province}${p}ได้แจ้งให้${units.district}ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ตามที่คณะกรรมการอำนวยการหนึ่งตำบล หนึ่งผลิตภัณฑ์แห่งชาติ (กอ.นตผ.) มีคำสั่งเห็นชอบให้กรมการพัฒนาชุมชนดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP เป็นประจำทุกปี ความละเอียดแจ้งแล้ว นั้น`,
+    `ในการนี้ ${units.province}${p}ขอให้ท่านมอบหมายให้สำนักงานพัฒนาชุมชน${units.district} ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ในระบบออนไลน์${registration ? ` ระหว่างวันที่ ${registration}` : ''} ตามแผนที่กำหนด (สิ่งที่ส่งมาด้วย ${t.d(1)}) โดยใช้ชื่อผู้ใช้งานและรหัสเปิดใช้งานของแต่ละ${units.district} (สิ่งที่ส่งมาด้วย ${t.d(3)}) ตามแนวทางการลงทะเบียน (สิ่งที่ส่งมาด้วย ${t.d(4)}) และรายงานผลตามแบบรายงานฯ (สิ่งที่ส่งมาด้วย ${t.d(2)}) ให้จังหวัดทราบ${reportBy ? ` ภายในวันที่ ${reportBy}` : ''}${certification ? ` เพื่อจังหวัดจะได้ตรวจสอบและรับรองข้อมูลในระบบออนไลน์ระหว่างวันที่ ${certification} ต่อไป` : ''}`,
     'จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการ',
   ];
 
@@ -130,7 +130,7 @@ export function coveringLetterDocument(
     {
       ...labelled('อ้างถึง', {
         columns: [
-          { width: 'auto', text: `หนังสือจังหวัด${p} ที่ ${fileNo}/ว` },
+          { width: 'auto', text: `หนังสือ${units.province}${p} ที่ ${fileNo}/ว` },
           { width: 70, text: '' },
           { width: 'auto', text: 'ลงวันที่' },
           { width: '*', text: '' },
@@ -155,7 +155,7 @@ export function coveringLetterDocument(
     },
     ...body.map((text) => ({ text: keepTogether(text), leadingIndent: INDENT, margin: [0, 0, 0, 4] as [number, number, number, number] })),
     { columns: [{ width: '40%', text: '' }, { width: '*', text: 'ขอแสดงความนับถือ', alignment: 'center' }], margin: [0, 10, 0, 0] },
-    officialSignature([`พัฒนาการจังหวัด${p} ปฏิบัติราชการแทน`, `ผู้ว่าราชการจังหวัด${p}`]),
+    officialSignature([`พัฒนาการ${units.province}${p} ปฏิบัติราชการแทน`, `ผู้ว่าราชการ${units.province}${p}`]),
     {
       unbreakable: true,
       margin: [0, 14, 0, 0],
@@ -169,7 +169,7 @@ export function coveringLetterDocument(
   ];
 
   return {
-    info: { title: `${LETTER_SUBJECT} ${period} จังหวัด${p}`, subject: 'OTOP covering letter with enclosures' },
+    info: { title: `${LETTER_SUBJECT} ${period} ${units.province}${p}`, subject: 'OTOP covering letter with enclosures' },
     styles: FORM_STYLES,
     defaultStyle: { fontSize: 13 },
     content: letter,

@@ -120,14 +120,14 @@ function numberTexts(c: ReportFormCounts, t: FormText, comparable: boolean): str
   return n.map((v, i) => (i >= n.length - 2 && !comparable ? NOT_COMPARABLE : i === n.length - 1 ? t.signed(v) : t.n(v)));
 }
 
-function rowStateText(s: ReportFormRowState | null, t: FormText): string {
+function rowStateText(s: ReportFormRowState | null, t: FormText, district = 'อำเภอ'): string {
   if (!s) return '';
   if (s.kind === 'district') return DISTRICT_ROUND_STATE_LABELS[s.state].th;
-  if (s.kind === 'province') return `${PROVINCE_ROUND_STATE_LABELS[s.state].th} (อำเภอรับรอง ${t.d(s.certified)}/${t.d(s.districts)})`;
+  if (s.kind === 'province') return `${PROVINCE_ROUND_STATE_LABELS[s.state].th} (${district}รับรอง ${t.d(s.certified)}/${t.d(s.districts)})`;
   return `${s.action === 'certified' ? 'รับรอง' : 'ประกาศ'} ${t.d(s.done)}/${t.d(s.of)} ไตรมาส`;
 }
 
-function statusText(s: ReportFormStatus, t: FormText): string {
+function statusText(s: ReportFormStatus, t: FormText, district = 'อำเภอ'): string {
   const q = `ไตรมาส ${t.d(s.quarter)}: `;
   // Short dates with a two-digit year, as Thai forms write them in tight places: ๒๐ ธ.ค. ๖๐.
   const day = (iso: string | null) => (iso ? t.date(bangkokDate(new Date(iso)), 'short').replace(/\S\S(\S\S)$/u, '$1') : '');
@@ -139,7 +139,7 @@ function statusText(s: ReportFormStatus, t: FormText): string {
     return `${q}${DISTRICT_ROUND_STATE_LABELS[s.state].th}${when.length ? ` (${when.join(' ')})` : ''} · ${PROVINCE_ROUND_STATE_LABELS[s.provinceState].th}`;
   }
   if (s.kind === 'province') {
-    return `${q}อำเภอส่งข้อมูลแล้ว ${t.d(s.submitted)}/${t.d(s.districts)} · จังหวัดรับรองแล้ว ${t.d(s.certified)}/${t.d(s.districts)} อำเภอ · ${PROVINCE_ROUND_STATE_LABELS[s.state].th}`;
+    return `${q}${district}ส่งข้อมูลแล้ว ${t.d(s.submitted)}/${t.d(s.districts)} · ${district === 'เขต' ? 'กรุงเทพมหานคร' : 'จังหวัด'}รับรองแล้ว ${t.d(s.certified)}/${t.d(s.districts)} ${district} · ${PROVINCE_ROUND_STATE_LABELS[s.state].th}`;
   }
   return `${q}จังหวัดรับรองแล้ว ${t.d(s.certified)}/${t.d(s.districts)} อำเภอ · รายงานกรมฯ แล้ว ${t.d(s.reported)}/${t.d(s.provinces)} จังหวัด · กรมฯ ประกาศรับรองแล้ว ${t.d(s.announced)}/${t.d(s.provinces)} จังหวัด`;
 }
@@ -228,7 +228,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
       { text: p.row.nameTh, bold: group, margin: p.kind === 'member' ? [8, 0, 0, 0] : [0, 0, 0, 0] },
       ...(texts[i] ?? []).map((text) => ({ text, style: 'number', bold: group })),
     ];
-    if (withState) cells.push({ text: rowStateText(p.row.state, t), fontSize: fontSize - 1.5 });
+    if (withState) cells.push({ text: rowStateText(p.row.state, t, areaUnits(input.provinceCode).district), fontSize: fontSize - 1.5 });
     if (group) for (const cell of cells) (cell as { fillColor?: string }).fillColor = '#f2f2f2';
     body.push(cells);
   });
@@ -241,7 +241,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
   body.push(totalRow);
 
   const title = `${REPORT_FORM_TITLE} ${period} ${areaLine(input)}`;
-  const statusLines = input.status.length > 0 ? input.status.map((s) => statusText(s, t)) : ['ยังไม่มีรอบการลงทะเบียนในแผน'];
+  const statusLines = input.status.length > 0 ? input.status.map((s) => statusText(s, t, areaUnits(input.provinceCode).district)) : ['ยังไม่มีรอบการลงทะเบียนในแผน'];
   // Two rounds to a line: the four of a year take two lines, and the table keeps its room.
   const statusRows: Content[] = [];
   for (let i = 0; i < statusLines.length; i += 2) {

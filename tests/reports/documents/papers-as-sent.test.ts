@@ -11,6 +11,7 @@ import { setOfficeProfile } from '../../../api/offices/set-office-profile.ts';
 import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 import { accountSheetDocument } from '../../../reports/forms/account-sheet-document.ts';
 import JSZip from 'jszip';
+import { districts, provinces, subdistricts } from '../../../db/schema/index.ts';
 import { execFileSync } from 'node:child_process';
 import { tinyPng } from '../../support/tiny-png.ts';
 import { BUENG_KAN, DISTRICTS } from '../thai-fixtures.ts';
@@ -151,6 +152,38 @@ describe(`papers as sent (${TEST_ENGINE})`, () => {
         expect(page).toContain(r.activationCode);
         for (const other of rows.filter((o) => o !== r)) expect(page).not.toContain(other.activationCode);
       });
+    });
+  });
+
+  describe('Bangkok in its own words: เขต and แขวง', () => {
+    beforeAll(async () => {
+      await db.db.insert(provinces).values({ code: '10', nameTh: 'กรุงเทพมหานคร', nameEn: 'Bangkok' }).onConflictDoNothing();
+      await db.db.insert(districts).values({ code: '1001', provinceCode: '10', nameTh: 'พระนคร', nameEn: 'Phra Nakhon', postalCode: '10200' }).onConflictDoNothing();
+      await db.db.insert(subdistricts).values([
+        { code: '100101', districtCode: '1001', nameTh: 'พระบรมมหาราชวัง', nameEn: 'Phra Borom Maha Ratchawang', postalCode: '10200' },
+        { code: '100102', districtCode: '1001', nameTh: 'วังบูรพาภิรมย์', nameEn: 'Wang Burapha Phirom', postalCode: '10200' },
+      ]).onConflictDoNothing();
+    });
+
+    it('names Bangkok’s units เขต and แขวง on the report forms, never อำเภอ or ตำบล', async () => {
+      const district = await render('bangkok-1001', 'report-form', { districtCode: '1001', roundCode: '2561-Q1' });
+      expect(missingStrings(district.raw, ['เขตพระนคร กรุงเทพมหานคร', 'แขวง', 'พระบรมมหาราชวัง', 'วังบูรพาภิรมย์'])).toEqual([]);
+      const province = await render('bangkok-10', 'report-form', { provinceCode: '10', roundCode: '2561-Q1' });
+      expect(missingStrings(province.raw, ['กรุงเทพมหานคร', 'เขต', 'พระนคร'])).toEqual([]);
+      for (const doc of [district, province]) {
+        for (const word of ['อำเภอ', 'ตำบล', 'จังหวัดกรุงเทพมหานคร']) expect(squash(doc.raw), word).not.toContain(squash(word));
+      }
+    });
+
+    it('addresses Bangkok’s letter to its เขต, and its blank forms list แขวง', async () => {
+      const { zip } = await letterZip(db.db, { provinceCode: '10', roundCode: '2561-Q2' }, DEPARTMENT, NOW);
+      const archive = await JSZip.loadAsync(zip);
+      const letter = readDocument(await archive.file('letter-10-2561-Q2.pdf')!.async('nodebuffer'), 'sent-bangkok-letter', { pngs: false });
+      expect(missingStrings(letter.raw, ['เรียน ผู้อำนวยการเขตทุกเขต', 'สำนักงานพัฒนาชุมชนเขต', '(เขตละ ๑ ชุด)'])).toEqual([]);
+      expect(squash(letter.raw)).not.toContain(squash('นายอำเภอ'));
+      const form = readDocument(await archive.file('enclosure-2-report-form-1001-2561-Q2.pdf')!.async('nodebuffer'), 'sent-bangkok-form', { pngs: false });
+      expect(missingStrings(form.raw, ['เขตพระนคร กรุงเทพมหานคร', 'แขวง', 'พระบรมมหาราชวัง'])).toEqual([]);
+      for (const word of ['อำเภอ', 'ตำบล']) expect(squash(form.raw), word).not.toContain(squash(word));
     });
   });
 });
