@@ -96,9 +96,9 @@ export const COMMAND_HELP = {
     ].join('\n'),
   },
   'report': {
-    summary: "Write an official PDF document: plan, plan-check, report-form, certification, accounts, summary, letter",
+    summary: "Write an official PDF document: plan, plan-check, report-form, certification, announcement, accounts, summary, letter",
     usage: [
-      "otop report <plan|plan-check|report-form|certification|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
+      "otop report <plan|plan-check|report-form|certification|announcement|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
       "       [--detail district] [--digits ascii] --out file.pdf",
       "",
       "Writes one official document as PDF, with the data as it stands now. The command line reads",
@@ -108,6 +108,7 @@ export const COMMAND_HELP = {
       "  report-form   the registration report form (district: per subdistrict; province: per district;",
       "                nation: per province, --detail district for every district)",
       "  certification the provincial certification announcement of a round (needs --province)",
+      "  announcement  the department's national announcement of a round (step 3)",
       "  accounts      the account registry (no codes, no passwords)",
       "  summary       the managers' progress summary of a fiscal year",
       "  letter        the covering letter of a round (needs --province); with --out x.zip the letter and",

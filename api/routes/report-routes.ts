@@ -33,6 +33,11 @@ const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; quer
     description: 'ประกาศจังหวัด… เรื่อง รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP, and the certified producers and products per district. National roles must name the province (422 otherwise). Default round: the latest whose registration window has closed.',
     query: z.object({ fy, round, province, digits }),
   },
+  announcement: {
+    summary: 'The department’s national announcement of a round (step 3): provinces announced, with their counts, PDF',
+    description: 'ประกาศกรมการพัฒนาชุมชน เรื่อง รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP: issued (frozen, SHA-256 in ETag) by each announce act, listing every province announced so far; before the first announcement a draft. Default round: the latest whose registration window has closed.',
+    query: z.object({ fy, round, digits }),
+  },
   accounts: {
     summary: 'The account registry (usernames, areas, roles, activation status), PDF — never codes or passwords',
     description: 'Activation codes are stored only hashed; the sheet with codes is printed once, when they are issued (`otop users import --sheet`). Admin and the department see every account, a province officer those of their province.',
@@ -76,7 +81,7 @@ function reportRoute(slug: ReportSlug) {
 }
 
 /**
- * GET /api/reports/{plan,plan-check,report-form,certification,accounts,summary,letter}.pdf
+ * GET /api/reports/{plan,plan-check,report-form,certification,announcement,accounts,summary,letter}.pdf
  *
  * The registration documents read from the read handle (the replica when READ_DATABASE_URL is
  * set; scope checks included, so one document reads one source): they are lag-tolerant, and

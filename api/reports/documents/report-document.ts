@@ -4,6 +4,7 @@ import type { ISSUED_DOCUMENT_KINDS } from '../../../db/schema/issued-documents.
 import { accountRegistryDocument } from '../../../reports/forms/account-registry-document.ts';
 import { certificationDocument } from '../../../reports/forms/certification-document.ts';
 import type { FormDigits } from '../../../reports/forms/form-text.ts';
+import { departmentAnnouncementDocument } from '../../../reports/forms/department-announcement-document.ts';
 import { planCheckDocument } from '../../../reports/forms/plan-check-document.ts';
 import { planDocument } from '../../../reports/forms/plan-document.ts';
 import { reportFormDocument } from '../../../reports/forms/report-form-document.ts';
@@ -19,11 +20,12 @@ import { certificationData } from './certification-data.ts';
 import { planCheckData } from './plan-check-data.ts';
 import { letterParts } from './letter-parts.ts';
 import { planData } from './plan-data.ts';
+import { departmentAnnouncementData } from './department-announcement-data.ts';
 import { reportFormData } from './report-form-data.ts';
 import { reportPeriod, type ReportPeriod } from './report-period.ts';
 import { summaryData } from './summary-data.ts';
 
-export const REPORT_SLUGS = ['plan', 'plan-check', 'report-form', 'certification', 'accounts', 'summary', 'letter'] as const;
+export const REPORT_SLUGS = ['plan', 'plan-check', 'report-form', 'certification', 'announcement', 'accounts', 'summary', 'letter'] as const;
 export type ReportSlug = (typeof REPORT_SLUGS)[number];
 
 export interface ReportParams {
@@ -49,6 +51,7 @@ export const REPORT_ROLES: Readonly<Record<ReportSlug, readonly UserRole[]>> = {
   'report-form': DATA_ROLES,
   summary: DATA_ROLES,
   certification: ['province', 'department', 'analyst'],
+  announcement: DATA_ROLES,
   letter: ['province', 'department', 'analyst'],
   accounts: ['admin', 'province', 'department'],
 };
@@ -105,6 +108,7 @@ const scopeCode = (scope: DataScope) => scope.districtCode ?? scope.provinceCode
 
 /** The file name of a province's round document, issued or not. */
 export function issuedFileName(key: IssuedDocumentKey): string {
+  if (key.kind === 'announcement') return `announcement-${key.roundCode}.pdf`;
   return `${key.kind}-${key.provinceCode}-${key.roundCode}.pdf`;
 }
 
@@ -122,6 +126,7 @@ export async function provinceRoundDocument(
   digits: FormDigits,
 ): Promise<TDocumentDefinitions> {
   const opts = { digits };
+  if (kind === 'announcement') return departmentAnnouncementDocument(await departmentAnnouncementData(db, period.round, now), opts);
   if (kind === 'certification') return certificationDocument(await certificationData(db, provinceCode, period.round, now), opts);
   return reportFormDocument(await reportFormData(db, { provinceCode }, period, {}, now), opts);
 }
@@ -192,6 +197,13 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
       const round = period.round!;
       const key: IssuedDocumentKey = { kind: 'certification', provinceCode: province, roundCode: round.code };
       return request(issuedFileName(key), () => provinceRoundDocument(db, 'certification', province, { ...period, round }, now, digits), key);
+    }
+    case 'announcement': {
+      // The department's national paper of a round: the copy the latest announce act issued, else a draft.
+      const period = await reportPeriod(db, params, now, 'certifying');
+      const round = period.round!;
+      const key: IssuedDocumentKey = { kind: 'announcement', provinceCode: '', roundCode: round.code };
+      return request(`announcement-${round.code}.pdf`, () => provinceRoundDocument(db, 'announcement', '', { ...period, round }, now, digits), key);
     }
     case 'letter': {
       const province = provinceRequired(scope);
