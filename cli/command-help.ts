@@ -50,6 +50,17 @@ export const COMMAND_HELP = {
       "  or, without it, as cli:<OS user>.",
     ].join('\n'),
   },
+  'office': {
+    summary: "The sending office of a province's papers: name, address, phone, e-mail, emblem",
+    usage: [
+      "otop office set --province 38 --name <text> --address <text> --phone <text> --email <address> [--emblem file.png | --no-emblem] [--as <username>]",
+      "       otop office show --province 38 [--json]",
+      "",
+      "set: every text field is required; the emblem is a PNG or JPEG of at most 256 KB and 2000 pixels a side,",
+      "  read from its own bytes (without --emblem the stored one is kept). Problems are listed together, in Thai",
+      "  and English. The covering letter and its enclosures print what is set here.",
+    ].join('\n'),
+  },
   'load': {
     summary: "Load a district registration file (CSV or XLSX): normalise, validate, load; --dry-run only reports",
     usage: [
@@ -95,20 +106,23 @@ export const COMMAND_HELP = {
     ].join('\n'),
   },
   'report': {
-    summary: "Write an official PDF document: plan, report-form, certification, accounts, summary, letter",
+    summary: "Write an official PDF document: plan, plan-check, report-form, certification, announcement, accounts, summary, letter",
     usage: [
-      "otop report <plan|report-form|certification|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
+      "otop report <plan|plan-check|report-form|certification|announcement|accounts|summary|letter> [--fy 2561] [--round 2561-Q1] [--province 38] [--district 3801]",
       "       [--detail district] [--digits ascii] --out file.pdf",
       "",
       "Writes one official document as PDF, with the data as it stands now. The command line reads",
       "as the department does (the whole country); --province and --district narrow the document.",
-      "  plan          the operation plan of a fiscal year",
+      "  plan          the operation plan of a fiscal year, as the department sent it",
+      "  plan-check    what a check of that plan finds (day counts, quarters, corrected years)",
       "  report-form   the registration report form (district: per subdistrict; province: per district;",
       "                nation: per province, --detail district for every district)",
       "  certification the provincial certification announcement of a round (needs --province)",
+      "  announcement  the department's national announcement of a round (step 3)",
       "  accounts      the account registry (no codes, no passwords)",
       "  summary       the managers' progress summary of a fiscal year",
-      "  letter        the covering letter of a round with its enclosures (needs --province)",
+      "  letter        the covering letter of a round (needs --province); with --out x.zip the letter and",
+      "                its four enclosures, each its own PDF: plan, blank form and account sheet per district, guidelines",
     ].join('\n'),
   },
   'export': {

@@ -10,6 +10,7 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<Command>> = {
   migrate: async () => (await import('./commands/migrate-command.ts')).migrateCommand,
   seed: async () => (await import('./commands/seed-command.ts')).seedCommand,
   plan: async () => (await import('./commands/plan-command.ts')).planCommand,
+  office: async () => (await import('./commands/office-command.ts')).officeCommand,
   users: async () => (await import('./commands/users-command.ts')).usersCommand,
   load: async () => (await import('./commands/load-command.ts')).loadCommand,
   template: async () => (await import('./commands/template-command.ts')).templateCommand,

@@ -1,7 +1,6 @@
 import type { PlanStep, PlanWindow } from './plan.ts';
 import type { Quarter } from './fiscal-year.ts';
 import { STEP_RESPONSIBLE } from './plan.ts';
-import { toThaiDigits } from './thai-digits.ts';
 
 // Enclosure 1 of Bueng Kan province's letter of 31 August 2560 BE (บก ๐๐๑๙.๓/๖๓๓๒),
 // "แผนการดำเนินงานการลงทะเบียนผู้ผลิต ผู้ประกอบการ OTOP ปีงบประมาณ พ.ศ. ๒๕๖๐-๒๕๖๑".
@@ -50,25 +49,26 @@ const yearTypo: Deviation = {
   th: 'หนังสือระบุปี พ.ศ. ๒๕๖๐ ซึ่งพิมพ์ผิด ที่ถูกคือ พ.ศ. ๒๕๖๑',
   en: 'The letter writes the year 2560 BE, a typo for 2561 BE (2018).',
 };
-const statedDays = (stated: number, actual: number): Deviation => ({
-  th: `หนังสือระบุ ${toThaiDigits(stated)} วัน แต่ช่วงวันที่นับได้ ${toThaiDigits(actual)} วัน`,
-  en: `The letter states ${stated} days; the dates span ${actual}.`,
-});
 const note = (...deviations: Deviation[]) =>
   `${deviations.map((d) => d.th).join(' และ')} / ${deviations.map((d) => d.en).join(' ')}`;
 
-/** The plan as the letter means it: FY2561 Q2–Q4 in 2018, day counts from the calendar; `note` says what the letter stated. */
+/**
+ * The plan as the letter means it: FY2561 Q2–Q4 in 2018; `note` says what the letter wrote
+ * instead. The day counts stay as the letter states them (80, where the calendar gives 81, 79
+ * and 81): the plan is printed as the department sent it, and the validator reports the
+ * difference as a warning, which the plan-check report shows.
+ */
 export const LETTER_PLAN_AS_MEANT: readonly PlanWindow[] = [
   win(2560, 4, 1, '2017-08-28', '2017-09-18', 22),
   win(2560, 4, 2, '2017-09-19', '2017-09-25', 7),
   win(2560, 4, 3, '2017-09-30', '2017-09-30', 1),
-  win(2561, 1, 1, '2017-10-01', '2017-12-20', 81, note(statedDays(80, 81))),
+  win(2561, 1, 1, '2017-10-01', '2017-12-20', 80),
   win(2561, 1, 2, '2017-12-23', '2017-12-29', 7),
   win(2561, 1, 3, '2017-12-30', '2017-12-30', 1),
-  win(2561, 2, 1, '2018-01-01', '2018-03-20', 79, note(statedDays(80, 79), yearTypo)),
+  win(2561, 2, 1, '2018-01-01', '2018-03-20', 80, note(yearTypo)),
   win(2561, 2, 2, '2018-03-23', '2018-03-29', 7, note(yearTypo)),
   win(2561, 2, 3, '2018-03-31', '2018-03-31', 1, note(yearTypo)),
-  win(2561, 3, 1, '2018-04-01', '2018-06-20', 81, note(statedDays(80, 81), yearTypo)),
+  win(2561, 3, 1, '2018-04-01', '2018-06-20', 80, note(yearTypo)),
   win(2561, 3, 2, '2018-06-22', '2018-06-28', 7, note(yearTypo)),
   win(2561, 3, 3, '2018-06-29', '2018-06-29', 1, note(yearTypo)),
   win(2561, 4, 1, '2018-09-21', '2018-09-27', 7, note(yearTypo)),

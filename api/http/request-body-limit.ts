@@ -9,11 +9,12 @@ export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
  * Every request body is refused (413 problem+json) past `maxBytes`, before more than that is
  * read: from Content-Length at once, and for a body without one (chunked) as soon as the bytes
  * read pass the limit; a body within it is buffered (at most `maxBytes`). Routes listed in
- * `exempt` ('POST /api/submissions') set their own, larger limit after checking who calls —
+ * `exempt` ('POST /api/submissions', or a pattern) set their own, larger limit after checking who calls —
  * applying theirs here would buffer a chunked upload for anyone before the 401.
  */
-export function requestBodyLimit(options: { maxBytes: number; exempt: readonly string[] }): MiddlewareHandler {
-  const exempt = new Set(options.exempt);
+export function requestBodyLimit(options: { maxBytes: number; exempt: readonly (string | RegExp)[] }): MiddlewareHandler {
+  const exempt = new Set(options.exempt.filter((e): e is string => typeof e === 'string'));
+  const patterns = options.exempt.filter((e): e is RegExp => e instanceof RegExp);
   const kb = Math.round(options.maxBytes / 1024);
   const limit = bodyLimit({
     maxSize: options.maxBytes,
@@ -31,7 +32,8 @@ export function requestBodyLimit(options: { maxBytes: number; exempt: readonly s
     },
   });
   return async function requestBodyLimit(c, next) {
-    if (exempt.has(`${c.req.method} ${c.req.path}`)) return next();
+    const route = `${c.req.method} ${c.req.path}`;
+    if (exempt.has(route) || patterns.some((p) => p.test(route))) return next();
     return limit(c, next);
   };
 }

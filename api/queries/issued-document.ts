@@ -34,13 +34,16 @@ export async function issuedDocument(db: Db, key: IssuedDocumentKey): Promise<Is
       and(
         eq(issuedDocuments.kind, key.kind),
         eq(issuedDocuments.roundCode, key.roundCode),
-        eq(issuedDocuments.provinceCode, key.provinceCode),
+        // The department's announcement is national: each announce act issues a new edition
+        // (the latest counts every province announced so far), stored under that act's province.
+        key.kind === 'announcement' ? undefined : eq(issuedDocuments.provinceCode, key.provinceCode),
         isNull(issuedDocuments.districtCode),
       ),
     )
     // An announcement can only follow the report, so the later row is the later act.
     .orderBy(desc(issuedDocuments.id))
     .limit(1);
+  if (key.kind === 'announcement') return { stored: stored ?? null, provinceState: 'open' };
   const [round] = await db
     .select({ state: provinceRounds.state })
     .from(provinceRounds)

@@ -7,6 +7,7 @@ import { dataRoutes } from './data-routes.ts';
 import { eventRoutes } from './event-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { listingXlsxRoutes } from './listing-xlsx-routes.ts';
+import { officeRoutes } from './office-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
@@ -33,6 +34,7 @@ export function apiRoutes() {
     .route('/', submissionRoutes())
     .route('/', templateRoutes())
     .route('/', adminUserRoutes())
+    .route('/', officeRoutes())
     .route('/', tokenRoutes());
 }
 

@@ -3,6 +3,7 @@ import { requireRole } from '../auth/require-user.ts';
 import { authedProblems, DistrictCode, FiscalYear, newRouter, ProvinceCode, RoundCode, SECURITY } from '../http/openapi-common.ts';
 import { REPORT_ROLES, type ReportParams, type ReportSlug } from '../reports/documents/report-document.ts';
 import { reportPdf } from '../reports/documents/report-pdf.ts';
+import { letterZip } from '../reports/documents/letter-zip.ts';
 
 const fy = FiscalYear.optional().openapi({ description: 'Buddhist-Era fiscal year (default: the current one in the plan)' });
 const round = RoundCode.optional();
@@ -13,7 +14,12 @@ const digits = z.enum(['thai', 'ascii']).optional().openapi({ description: 'Thai
 const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; query: z.ZodObject }> = {
   plan: {
     summary: 'The operation plan of a fiscal year (the letter’s enclosure 1), PDF',
-    description: 'Quarter, step, what is done, days, dates and who, from the plan in the database. Stated day counts that disagree with the calendar are flagged.',
+    description: 'Quarter, step, what is done, days, dates and who, from the plan in the database, printed as the department sent it: the day counts as stated, no notes (see plan-check).',
+    query: z.object({ fy, digits }),
+  },
+  'plan-check': {
+    summary: 'The plan-check report of a fiscal year: what a check of the plan finds, window by window, PDF',
+    description: 'Every window with the days it states and the days its dates span, the validator’s findings (a day count the calendar does not give, a window outside its quarter) and the plan’s own notes (a corrected year). A working paper, kept off the plan itself.',
     query: z.object({ fy, digits }),
   },
   'report-form': {
@@ -27,6 +33,11 @@ const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; quer
     description: 'ประกาศจังหวัด… เรื่อง รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP, and the certified producers and products per district. National roles must name the province (422 otherwise). Default round: the latest whose registration window has closed.',
     query: z.object({ fy, round, province, digits }),
   },
+  announcement: {
+    summary: 'The department’s national announcement of a round (step 3): provinces announced, with their counts, PDF',
+    description: 'ประกาศกรมการพัฒนาชุมชน เรื่อง รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP: issued (frozen, SHA-256 in ETag) by each announce act, listing every province announced so far; before the first announcement a draft. Default round: the latest whose registration window has closed.',
+    query: z.object({ fy, round, digits }),
+  },
   accounts: {
     summary: 'The account registry (usernames, areas, roles, activation status), PDF — never codes or passwords',
     description: 'Activation codes are stored only hashed; the sheet with codes is printed once, when they are issued (`otop users import --sheet`). Admin and the department see every account, a province officer those of their province.',
@@ -38,7 +49,7 @@ const DOCUMENTS: Record<ReportSlug, { summary: string; description: string; quer
     query: z.object({ fy, province, district, digits }),
   },
   letter: {
-    summary: 'The covering letter of a round to the districts, with the plan and the report form as enclosures, PDF',
+    summary: 'The covering letter of a round to the districts, PDF (its enclosures: letter.zip)',
     description: 'Official Thai external-letter layout, from the province’s community-development office; the ที่ number, the reference and the signer’s name are left blank for the office. National roles must name the province. Default round: the one whose district registration is open, or the next.',
     query: z.object({ fy, round, province, digits }),
   },
@@ -70,7 +81,7 @@ function reportRoute(slug: ReportSlug) {
 }
 
 /**
- * GET /api/reports/{plan,report-form,certification,accounts,summary,letter}.pdf
+ * GET /api/reports/{plan,plan-check,report-form,certification,announcement,accounts,summary,letter}.pdf
  *
  * The registration documents read from the read handle (the replica when READ_DATABASE_URL is
  * set; scope checks included, so one document reads one source): they are lag-tolerant, and
@@ -78,8 +89,31 @@ function reportRoute(slug: ReportSlug) {
  * it is account data that admin and province officers print right after issuing or resetting
  * accounts, and it is small. Issued copies are looked up on the primary (report-pdf.ts).
  */
+const letterZipRoute = createRoute({
+  method: 'get',
+  path: '/reports/letter.zip',
+  tags: ['reports'],
+  summary: 'The covering letter of a round with its four enclosures, each its own PDF, as one ZIP',
+  description:
+    'letter-<province>-<round>.pdf, enclosure-1-plan (the plan as sent), enclosure-2-report-form-<district> (the blank form of each district, rows per subdistrict), enclosure-3-accounts-<district> (each district’s own accounts, no codes), enclosure-4-guidelines. Each PDF is numbered from its own first page. The sending office (name, address, phone, e-mail, emblem) comes from the office profile.',
+  security: SECURITY,
+  middleware: [requireRole(...REPORT_ROLES.letter)],
+  request: { query: z.object({ fy, round, province, digits }) },
+  responses: { 200: { description: 'ZIP of PDFs', content: { 'application/zip': { schema: { type: 'string' as const, format: 'binary' } } } }, ...authedProblems(404) },
+});
+
 export function reportRoutes() {
   const router = newRouter();
+  router.openapi(letterZipRoute, async (c) => {
+    const { readDb, now } = c.get('deps');
+    const q = c.req.valid('query');
+    const { zip, fileName } = await letterZip(readDb, { fiscalYear: q.fy, roundCode: q.round, provinceCode: q.province, digits: q.digits }, c.get('user'), now());
+    return c.body(new Uint8Array(zip), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'private, no-store',
+    });
+  });
   for (const slug of Object.keys(DOCUMENTS) as ReportSlug[]) {
     router.openapi(reportRoute(slug), async (c) => {
       const { db, readDb, now } = c.get('deps');

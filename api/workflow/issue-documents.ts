@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/create-db.ts';
-import { ISSUED_DOCUMENT_KINDS, issuedDocuments } from '../../db/schema/index.ts';
+import { PROVINCE_DOCUMENT_KINDS, issuedDocuments } from '../../db/schema/index.ts';
 import type { ProvinceAction } from '../../domain/round-state.ts';
 import { provinceRoundDocument, issuedFileName, type IssuedKind } from '../reports/documents/report-document.ts';
 import { renderReportPdf } from '../reports/documents/report-pdf.ts';
@@ -43,7 +43,9 @@ export async function issueDocuments(tx: Tx, act: IssueAct): Promise<IssuedDocum
   const period = await reportPeriod(db, { roundCode: act.roundCode }, act.at, 'none');
   const round = period.round!;
   const issued: IssuedDocumentHash[] = [];
-  for (const kind of ISSUED_DOCUMENT_KINDS) {
+  // The announce act also issues the department's national announcement, as it now stands.
+  const kinds: IssuedKind[] = act.action === 'announce' ? [...PROVINCE_DOCUMENT_KINDS, 'announcement'] : [...PROVINCE_DOCUMENT_KINDS];
+  for (const kind of kinds) {
     const key = { kind, provinceCode: act.provinceCode, roundCode: round.code };
     let doc;
     try {

@@ -6,6 +6,7 @@ import { documentProblem } from '../../api/http/document-problem.ts';
 import { DocumentRefusal } from '../../api/reports/documents/document-refusal.ts';
 import { REPORT_SLUGS, type ReportParams, type ReportSlug } from '../../api/reports/documents/report-document.ts';
 import { reportPdf } from '../../api/reports/documents/report-pdf.ts';
+import { letterZip } from '../../api/reports/documents/letter-zip.ts';
 import { defineCommand, type Command } from '../command.ts';
 import { COMMAND_HELP } from '../command-help.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
@@ -63,6 +64,12 @@ export const reportCommand: Command = defineCommand('report', async (args, { con
     const out = values.out;
     return withDatabase({ config, stderr }, async ({ db }) => {
       try {
+        if (slug === 'letter' && out.toLowerCase().endsWith('.zip')) {
+          const { zip, files } = await letterZip(db, params, CLI_USER, new Date());
+          await writeFile(out, zip);
+          stdout.write(`Wrote ${out} (${zip.length.toLocaleString('en-US')} bytes): ${files.map((f) => f.fileName).join(', ')}.\n`);
+          return 0;
+        }
         const { pdf } = await reportPdf(db, slug, params, CLI_USER, new Date());
         await writeFile(out, pdf);
         stdout.write(`Wrote ${out} (${pdf.length.toLocaleString('en-US')} bytes).\n`);

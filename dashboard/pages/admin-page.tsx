@@ -134,6 +134,7 @@ export function AdminPage() {
           </table>
         </ScrollRegion>
       )}
+      <OfficeProfileSection />
       <ConfirmDialog
         request={pending?.request ?? null}
         onClose={({ confirmed }) => {
@@ -208,6 +209,164 @@ function CreateUser({ onCreate }: { onCreate: (u: NewUser) => Promise<void> }) {
           </button>
         </div>
       </form>
+    </details>
+  );
+}
+
+/** The labels of the office section, kept beside it (the section is one self-contained piece). */
+const OFFICE_TEXT = {
+  th: {
+    title: 'สำนักงานผู้ส่งหนังสือ (หัวหนังสือและตราสัญลักษณ์)',
+    hint: 'ชื่อ ที่อยู่ โทรศัพท์ อีเมล และตราสัญลักษณ์ที่พิมพ์บนหนังสือนำส่งและสิ่งที่ส่งมาด้วยของจังหวัด',
+    province: 'รหัสจังหวัด',
+    load: 'เรียกข้อมูล',
+    name: 'ชื่อสำนักงาน',
+    address: 'ที่อยู่',
+    phone: 'โทรศัพท์',
+    email: 'อีเมล',
+    save: 'บันทึก',
+    saved: 'บันทึกข้อมูลสำนักงานแล้ว',
+    notSet: 'ยังไม่ได้ตั้งค่าสำนักงานของจังหวัดนี้',
+    emblem: 'ตราสัญลักษณ์ (PNG หรือ JPEG ไม่เกิน 256 KB)',
+    upload: 'อัปโหลดตราสัญลักษณ์',
+    remove: 'ลบตราสัญลักษณ์',
+    current: (w: number, h: number) => `ตราสัญลักษณ์ปัจจุบัน ${w}×${h} พิกเซล`,
+  },
+  en: {
+    title: 'Sending office (letterhead and emblem)',
+    hint: 'The name, address, phone, e-mail and emblem printed on the province’s covering letter and its enclosures',
+    province: 'Province code',
+    load: 'Load',
+    name: 'Office name',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'E-mail',
+    save: 'Save',
+    saved: 'Office saved',
+    notSet: 'No office is set for this province yet',
+    emblem: 'Emblem (PNG or JPEG, at most 256 KB)',
+    upload: 'Upload emblem',
+    remove: 'Remove emblem',
+    current: (w: number, h: number) => `Current emblem ${w}×${h} pixels`,
+  },
+} as const;
+
+interface OfficeView {
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  emblem: { type: string; width: number; height: number; bytes: number } | null;
+}
+
+/** Admin: the sending office of a province's papers (GET/PUT /api/offices/{province}, POST/DELETE …/emblem). */
+function OfficeProfileSection() {
+  const { api, lang } = useApp();
+  const o = OFFICE_TEXT[lang === 'en' ? 'en' : 'th'];
+  const [province, setProvince] = useState('');
+  const [form, setForm] = useState<OfficeView | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const base = `/api/offices/${encodeURIComponent(province)}`;
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    setStatus(null);
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof ApiError && err.problem.status === 404 && !form) {
+        setForm({ name: '', address: '', phone: '', email: '', emblem: null });
+        setStatus(o.notSet);
+      } else setError(err instanceof ApiError ? err : null);
+    }
+  };
+  const set = (patch: Partial<OfficeView>) => {
+    if (form) setForm({ ...form, ...patch });
+  };
+  const field = (key: 'name' | 'address' | 'phone' | 'email') => (
+    <div class="field">
+      <label for={`office-${key}`}>{o[key]}</label>
+      <input id={`office-${key}`} inputMode={key === 'phone' ? 'tel' : key === 'email' ? 'email' : 'text'} required value={form?.[key] ?? ''} onInput={(e) => set({ [key]: e.currentTarget.value })} />
+    </div>
+  );
+  return (
+    <details class="card" data-testid="office-profile">
+      <summary>{o.title}</summary>
+      <p class="small">{o.hint}</p>
+      <form
+        class="button-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setForm(null);
+          void run(async () => setForm(await api.get<OfficeView>(base)));
+        }}
+      >
+        <div class="field">
+          <label for="office-province">{o.province}</label>
+          <input id="office-province" inputMode="numeric" pattern="\d{2}" required value={province} onInput={(e) => setProvince(e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="secondary">
+          {o.load}
+        </button>
+      </form>
+      {form && (
+        <form
+          class="grid-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              setForm(await api.send<OfficeView>('PUT', base, { name: form.name, address: form.address, phone: form.phone, email: form.email }));
+              setStatus(o.saved);
+            });
+          }}
+        >
+          {field('name')}
+          {field('address')}
+          {field('phone')}
+          {field('email')}
+          <div class="button-row">
+            <button type="submit" class="primary">
+              {o.save}
+            </button>
+          </div>
+        </form>
+      )}
+      {form && (
+        <div class="field">
+          <label for="office-emblem">{o.emblem}</label>
+          {form.emblem && <p class="small">{o.current(form.emblem.width, form.emblem.height)}</p>}
+          <input id="office-emblem" type="file" accept="image/png,image/jpeg" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <div class="button-row">
+            <button
+              type="button"
+              class="secondary small"
+              disabled={!file}
+              onClick={() =>
+                void run(async () => {
+                  const data = new FormData();
+                  data.set('emblem', file!);
+                  setForm(await api.upload<OfficeView>(`${base}/emblem`, data));
+                  setStatus(o.saved);
+                })
+              }
+            >
+              {o.upload}
+            </button>
+            {form.emblem && (
+              <button type="button" class="danger small" onClick={() => void run(async () => setForm(await api.send<OfficeView>('DELETE', `${base}/emblem`)))}>
+                {o.remove}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {status && (
+        <p class="notice" role="status">
+          {status}
+        </p>
+      )}
+      {error && <ProblemMessage problem={error.problem} />}
     </details>
   );
 }

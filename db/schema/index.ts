@@ -24,3 +24,4 @@ export * from './issued-documents.ts';
 export * from './api-tokens.ts';
 export * from './area-boundaries.ts';
 export * from './header-mappings.ts';
+export * from './office-profiles.ts';

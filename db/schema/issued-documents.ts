@@ -8,7 +8,9 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const ISSUED_DOCUMENT_KINDS = ['certification', 'report-form'] as const;
+export const ISSUED_DOCUMENT_KINDS = ['certification', 'report-form', 'announcement'] as const;
+/** The kinds each province act issues of its own province; 'announcement' is the department's national paper. */
+export const PROVINCE_DOCUMENT_KINDS = ['certification', 'report-form'] as const;
 export const ISSUING_ACTIONS = ['report', 'announce'] as const;
 
 /**

@@ -1,4 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { areaUnits, type AreaUnits } from '../../domain/area-units.ts';
 import { PRODUCER_TYPES, type ProducerTypeCode } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-categories.ts';
 import { FORM_STYLES } from './form-styles.ts';
@@ -25,6 +26,8 @@ export interface CertificationDistrict {
 }
 
 export interface CertificationInput {
+  /** The province's code, which says what its units are called (Bangkok: เขต and แขวง). */
+  provinceCode?: string | null;
   provinceNameTh: string;
   fiscalYear: number;
   quarter: number;
@@ -52,16 +55,21 @@ const INDENT = 72; // first-line indent of official prose: 2.5 cm
 export function certificationDocument(input: CertificationInput, options: CertificationOptions = {}): TDocumentDefinitions {
   const t = formText(options.digits);
   const period = periodLabel(input.fiscalYear, input.quarter, t);
+  const units = areaUnits(input.provinceCode);
+  // 'จังหวัดบึงกาฬ', but Bangkok is named alone: 'กรุงเทพมหานคร'.
   const province = input.provinceNameTh;
+  const P = `${units.province}${province}`;
   const certified = input.districts.filter((d) => d.certified);
   const pending = input.districts.filter((d) => !d.certified);
   const producers = certified.reduce((n, d) => n + d.registrations.length, 0);
   const products = certified.reduce((n, d) => n + d.registrations.reduce((m, r) => m + r.products.length, 0), 0);
   const subject = `${CERTIFICATION_SUBJECT} ${period}`;
+  // One way of writing the date, in the announcement and its annex alike: ๒๘ ธันวาคม พ.ศ. ๒๕๖๐.
+  const announcedOn = `ประกาศ ณ วันที่ ${t.date(input.issuedOn).replace(/ (\S+)$/, ' พ.ศ. $1')}`;
 
   const announcement: Content[] = [
     GARUDA_SPACE,
-    { text: `ประกาศจังหวัด${province}`, bold: true, alignment: 'center' },
+    { text: `ประกาศ${P}`, bold: true, alignment: 'center' },
     { text: keepTogether(`เรื่อง ${subject}`), bold: true, alignment: 'center' },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 0.75 }], alignment: 'center', margin: [0, 6, 0, 12] },
     {
@@ -72,8 +80,8 @@ export function certificationDocument(input: CertificationInput, options: Certif
     {
       text: keepTogether(
         certified.length > 0
-          ? `จังหวัด${province}ได้ตรวจสอบข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} แล้ว จึงประกาศรับรองข้อมูลผลการลงทะเบียนของอำเภอที่ได้รับการรับรอง จำนวน ${t.d(certified.length)} อำเภอ จากทั้งหมด ${t.d(input.districts.length)} อำเภอ มีผู้ผลิตผู้ประกอบการ OTOP จำนวน ${t.n(producers)} ราย ผลิตภัณฑ์ จำนวน ${t.n(products)} รายการ รายละเอียดตามบัญชีแนบท้ายประกาศนี้`
-          : `จังหวัด${province}ยังไม่ได้รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ของอำเภอใด จึงยังไม่มีรายการที่ประกาศรับรอง`,
+          ? `${P}ได้ตรวจสอบข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} แล้ว จึงประกาศรับรองข้อมูลผลการลงทะเบียนของ${units.district}ที่ได้รับการรับรอง จำนวน ${t.d(certified.length)} ${units.district} จากทั้งหมด ${t.d(input.districts.length)} ${units.district} มีผู้ผลิตผู้ประกอบการ OTOP จำนวน ${t.n(producers)} ราย ผลิตภัณฑ์ จำนวน ${t.n(products)} รายการ รายละเอียดตามบัญชีแนบท้ายประกาศนี้`
+          : `${P}ยังไม่ได้รับรองข้อมูลผลการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ของ${units.district}ใด จึงยังไม่มีรายการที่ประกาศรับรอง`,
       ),
       leadingIndent: INDENT,
       margin: [0, 0, 0, 8],
@@ -81,7 +89,7 @@ export function certificationDocument(input: CertificationInput, options: Certif
   ];
   if (pending.length > 0 && certified.length > 0) {
     announcement.push({
-      text: `สำหรับอำเภอที่ยังไม่ได้รับการรับรองข้อมูล ได้แก่ ${pending.map((d) => `อำเภอ${d.nameTh}`).join(' ')} จังหวัดจะประกาศรับรองเพิ่มเติมเมื่อได้ตรวจสอบและรับรองข้อมูลแล้ว`,
+      text: `สำหรับ${units.district}ที่ยังไม่ได้รับการรับรองข้อมูล ได้แก่ ${pending.map((d) => `${units.district}${d.nameTh}`).join(' ')} จังหวัดจะประกาศรับรองเพิ่มเติมเมื่อได้ตรวจสอบและรับรองข้อมูลแล้ว`,
       leadingIndent: INDENT,
       margin: [0, 0, 0, 8],
     });
@@ -89,31 +97,31 @@ export function certificationDocument(input: CertificationInput, options: Certif
   announcement.push(
     { text: 'ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป', leadingIndent: INDENT, margin: [0, 0, 0, 16] },
     {
-      columns: [{ width: '40%', text: '' }, { width: '*', text: `ประกาศ ณ วันที่ ${t.date(input.issuedOn).replace(/ (\S+)$/, ' พ.ศ. $1')}` }],
+      columns: [{ width: '40%', text: '' }, { width: '*', text: announcedOn }],
       margin: [0, 0, 0, 0],
     },
-    officialSignature([`ผู้ว่าราชการจังหวัด${province}`]),
+    officialSignature([`ผู้ว่าราชการ${P}`]),
   );
 
   const annex: Content[] = [
-    { text: `บัญชีแนบท้ายประกาศจังหวัด${province}`, style: 'subtitle', pageBreak: 'before' },
+    { text: `บัญชีแนบท้ายประกาศ${P}`, style: 'subtitle', pageBreak: 'before' },
     { text: keepTogether(`เรื่อง ${subject}`), style: 'subtitle' },
-    { text: `ประกาศ ณ วันที่ ${t.date(input.issuedOn)}`, alignment: 'center', margin: [0, 0, 0, 10] },
-    summaryTable(input.districts, t),
+    { text: announcedOn, alignment: 'center', margin: [0, 0, 0, 10] },
+    summaryTable(input.districts, t, units),
   ];
-  for (const d of certified) annex.push(districtTable(d, t));
+  for (const d of certified) annex.push(districtTable(d, t, units));
 
   return {
-    info: { title: `ประกาศจังหวัด${province} เรื่อง ${subject}`, subject: 'OTOP provincial certification announcement' },
+    info: { title: `ประกาศ${P} เรื่อง ${subject}`, subject: 'OTOP provincial certification announcement' },
     styles: FORM_STYLES,
     defaultStyle: { fontSize: 13 },
     content: [...announcement, ...annex],
   };
 }
 
-function summaryTable(districts: readonly CertificationDistrict[], t: ReturnType<typeof formText>): Content {
+function summaryTable(districts: readonly CertificationDistrict[], t: ReturnType<typeof formText>, units: AreaUnits): Content {
   const body: TableCell[][] = [
-    ['ที่', 'อำเภอ', 'ผลการรับรอง', 'ผู้ผลิตผู้ประกอบการ (ราย)', 'ผลิตภัณฑ์ (รายการ)'].map((text) => ({ text, style: 'tableHeader', fontSize: 10 })),
+    ['ที่', units.district, 'ผลการรับรอง', 'ผู้ผลิตผู้ประกอบการ (ราย)', 'ผลิตภัณฑ์ (รายการ)'].map((text) => ({ text, style: 'tableHeader', fontSize: 10 })),
   ];
   let producers = 0;
   let products = 0;
@@ -145,20 +153,20 @@ function summaryTable(districts: readonly CertificationDistrict[], t: ReturnType
   };
 }
 
-function districtTable(d: CertificationDistrict, t: ReturnType<typeof formText>): Content {
+function districtTable(d: CertificationDistrict, t: ReturnType<typeof formText>, units: AreaUnits): Content {
   const products = d.registrations.reduce((m, r) => m + r.products.length, 0);
   const head = (text: string): TableCell => ({ text, style: 'tableHeader', fontSize: 10 });
   const body: TableCell[][] = [
     [
       {
-        text: `อำเภอ${d.nameTh}: ผู้ผลิตผู้ประกอบการ ${t.n(d.registrations.length)} ราย ผลิตภัณฑ์ ${t.n(products)} รายการ`,
+        text: `${units.district}${d.nameTh}: ผู้ผลิตผู้ประกอบการ ${t.n(d.registrations.length)} ราย ผลิตภัณฑ์ ${t.n(products)} รายการ`,
         colSpan: 5,
         bold: true,
         fontSize: 11,
       },
       {}, {}, {}, {},
     ],
-    [head('ที่'), head('ชื่อผู้ผลิตผู้ประกอบการ'), head('ประเภทผู้ผลิต'), head('ตำบล'), head('ผลิตภัณฑ์ (ประเภทผลิตภัณฑ์)')],
+    [head('ที่'), head('ชื่อผู้ผลิตผู้ประกอบการ'), head('ประเภทผู้ผลิต'), head(units.subdistrict), head('ผลิตภัณฑ์ (ประเภทผลิตภัณฑ์)')],
   ];
   d.registrations.forEach((r, i) => {
     body.push([

@@ -1,5 +1,4 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { daysInclusive } from '../../domain/fiscal-year.ts';
 import { RESPONSIBLE_LABELS, type PlanStep, type Responsible } from '../../domain/plan.ts';
 import { formText, type FormDigits } from './form-text.ts';
 import { FORM_STYLES } from './form-styles.ts';
@@ -66,8 +65,10 @@ const HEADER = ['ระยะเวลาดำเนินการ', 'ขั�
 /**
  * The operation plan of a fiscal year laid out like the letter's enclosure 1: one block of
  * rows per quarter (the quarter named once, beside its steps), one row per step with what is
- * done, the days the plan states, the dates and who does it. A stated day count that disagrees
- * with the calendar is printed as stated and flagged with the calendar's count.
+ * done, the days the plan states, the dates and who does it — as the department sent it: the
+ * day counts as stated, no notes. What a check of the plan finds (a day count the calendar does
+ * not give, a corrected year) goes in the plan-check report (plan-check-document.ts), never on
+ * the plan an officer forwards.
  */
 export function planDocument(input: PlanDocumentInput, options: PlanDocumentOptions = {}): TDocumentDefinitions {
   const t = formText(options.digits);
@@ -84,28 +85,15 @@ export function planDocument(input: PlanDocumentInput, options: PlanDocumentOpti
       stepsTable([HEADER.slice(1).map((text) => ({ text, style: 'tableHeader', fillColor: HEADER_FILL }))]),
     ],
   ];
-  let mismatch = false;
   for (const round of input.rounds) {
     const windows = [...round.windows].sort((a, b) => a.step - b.step);
-    const steps: TableCell[][] = windows.map((w) => {
-      const actual = daysInclusive(w.startDate, w.endDate);
-      const days: Content[] = [{ text: `${t.d(w.statedDays)} วัน` }];
-      if (actual !== w.statedDays) {
-        mismatch = true;
-        days.push({ text: `(ตามปฏิทิน ${t.d(actual)} วัน)*`, style: 'note' });
-      }
-      const what: Content[] = [{ text: PLAN_STEP_TEXT[w.step] }];
-      // A plan note may carry its English after ' / ' (see domain/letter-plan.ts): the form prints the Thai.
-      const note = w.note?.split(' / ')[0]?.trim();
-      if (note) what.push({ text: note, style: 'note' });
-      return [
-        { text: t.d(w.step), alignment: 'center' },
-        { stack: what },
-        { stack: days, alignment: 'center' },
-        { text: thaiDateRange(w.startDate, w.endDate, t), alignment: 'center' },
-        { text: RESPONSIBLE_TEXT[w.responsible], alignment: 'center' },
-      ];
-    });
+    const steps: TableCell[][] = windows.map((w) => [
+      { text: t.d(w.step), alignment: 'center' },
+      { text: PLAN_STEP_TEXT[w.step] },
+      { text: `${t.d(w.statedDays)} วัน`, alignment: 'center' },
+      { text: thaiDateRange(w.startDate, w.endDate, t), alignment: 'center' },
+      { text: RESPONSIBLE_TEXT[w.responsible], alignment: 'center' },
+    ]);
     body.push([
       { text: `ไตรมาส ${t.d(round.quarter)}\nปีงบประมาณ ${t.year(round.fiscalYear)}`, alignment: 'center', margin: CELL_MARGIN },
       steps.length > 0 ? stepsTable(steps) : { text: '' },
@@ -121,13 +109,6 @@ export function planDocument(input: PlanDocumentInput, options: PlanDocumentOpti
       fontSize: 10.5,
     },
   ];
-  if (mismatch) {
-    content.push({
-      text: '* จำนวนวันที่แผนระบุไม่ตรงกับจำนวนวันตามปฏิทินของช่วงวันที่ดำเนินการ (นับรวมวันเริ่มต้นและวันสิ้นสุด)',
-      style: 'note',
-      margin: [0, 6, 0, 0],
-    });
-  }
   return {
     info: { title, subject: 'OTOP registration plan', keywords: `plan ${input.fiscalYear}` },
     pageOrientation: 'landscape',

@@ -23,7 +23,7 @@ const HEADER = 'ชื่อผู้ผลิต,เลขประจำตั
 const OTHERS = '3802 3803 3804 3805 3806 3807 3808';
 const DRAFT = 'ฉบับร่าง / DRAFT';
 
-type DocumentHash = { kind: 'certification' | 'report-form'; sha256: string; byteLength: number; fileName: string };
+type DocumentHash = { kind: 'certification' | 'report-form' | 'announcement'; sha256: string; byteLength: number; fileName: string };
 type Download = { status: number; bytes: Buffer; sha256: string | null; etag: string | null; disposition: string | null; cache: string | null };
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -150,10 +150,24 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
     f.clock.set('2018-01-15T03:00:00Z');
     c.department = await signIn(f.app, 'department');
     c.province38 = await signIn(f.app, 'province38');
+    // Before any announcement the department's national paper is a draft, without a hash.
+    const draftNational = await download('department', `/api/reports/announcement.pdf?round=${ROUND}`);
+    expect(draftNational.status).toBe(200);
+    expect(draftNational.sha256).toBeNull();
+    expect(text(draftNational.bytes, 'announcement-draft')).toContain(squash(DRAFT));
     const { auditId } = await act('department', `${ROUND}/provinces/38/announce`);
     const announced = await auditDocuments(auditId);
-    expect(announced.map((d) => d.kind)).toEqual(['certification', 'report-form']);
-    for (const issued of announced) {
+    expect(announced.map((d) => d.kind)).toEqual(['certification', 'report-form', 'announcement']);
+    const national = announced.find((d) => d.kind === 'announcement')!;
+    const paper = await download('province38', `/api/reports/announcement.pdf?round=${ROUND}`);
+    expect(paper.sha256).toBe(national.sha256);
+    expect(paper.sha256).toBe(sha256(paper.bytes));
+    expect(paper.etag).toBe(`"${national.sha256}"`);
+    expect(paper.disposition).toBe(`attachment; filename="announcement-${ROUND}.pdf"`);
+    const paperText = text(paper.bytes, 'announcement-issued');
+    for (const s of ['ประกาศกรมการพัฒนาชุมชน', 'อธิบดีกรมการพัฒนาชุมชน', 'จังหวัดบึงกาฬ', 'ประกาศรับรองข้อมูลผลการลงทะเบียนของ ๑ จังหวัด']) expect(paperText, s).toContain(squash(s));
+    expect(paperText).not.toContain(squash('ฉบับร่าง'));
+    for (const issued of announced.filter((d) => d.kind !== 'announcement')) {
       expect(issued.sha256).not.toBe(issuedAtReport.find((r) => r.kind === issued.kind)!.sha256);
       const d = await download('province38', path(issued.kind));
       expect(d.sha256).toBe(sha256(d.bytes));
@@ -167,6 +181,8 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
       sql`select action, kind, sha256 from issued_documents where round_code = ${ROUND} order by id`,
     );
     expect(rows).toEqual([...issuedAtReport, ...announced].map((d, i) => ({ action: i < 2 ? 'report' : 'announce', kind: d.kind, sha256: d.sha256 })));
+    // Later downloads stay the issued bytes, after the data changes too.
+    expect((await download('department', `/api/reports/announcement.pdf?round=${ROUND}`)).bytes.equals(paper.bytes)).toBe(true);
   });
 
   it('a report that fails mid-way (its audit row refused) issues nothing; the retry issues once', async () => {
@@ -213,6 +229,6 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
         fileName: 'certification-38-2561-Q3.pdf', issuedAt: new Date(), issuedByUsername: 'tester',
       }),
     ).rejects.toSatisfy(refused(/issued_documents_sha256_matches/));
-    expect((await queryRows<{ n: number }>(f.t.db, sql`select count(*)::int as n from issued_documents`))[0]!.n).toBe(5); // Q1: report 2 + announce 2; Q2: the form only
+    expect((await queryRows<{ n: number }>(f.t.db, sql`select count(*)::int as n from issued_documents`))[0]!.n).toBe(6); // Q1: report 2 + announce 3 (with the national announcement); Q2: the form only
   });
 });

@@ -21,7 +21,7 @@ describe(`migrations on an empty database (${TEST_ENGINE})`, () => {
     );
     expect(tables.map((r) => r.table_name).sort()).toEqual([
       'api_tokens', 'area_boundaries', 'audit_log', 'district_rounds', 'district_targets', 'districts', 'fiscal_rounds', 'header_mappings', 'issued_documents', 'login_throttle',
-      'plan_windows', 'producers', 'product_counts', 'products', 'progress_versions', 'province_rounds', 'provinces',
+      'office_profiles', 'plan_windows', 'producers', 'product_counts', 'products', 'progress_versions', 'province_rounds', 'provinces',
       'registered_years', 'registration_counts', 'registrations', 'rejected_rows', 'sessions', 'subdistricts', 'submission_issues', 'submissions', 'users',
     ]);
     await migrate(t.db);

@@ -59,58 +59,62 @@ describe('LETTER_PLAN_AS_WRITTEN', () => {
 });
 
 describe('LETTER_PLAN_AS_MEANT', () => {
-  it('has the dates of the seed table and calendar day counts', () => {
+  it('has the dates of the seed table and the day counts the letter states', () => {
     expect(LETTER_PLAN_AS_MEANT.map(shape)).toEqual([
       ['2560-Q4-1', '2017-08-28', '2017-09-18', 22, 'district'],
       ['2560-Q4-2', '2017-09-19', '2017-09-25', 7, 'province'],
       ['2560-Q4-3', '2017-09-30', '2017-09-30', 1, 'department'],
-      ['2561-Q1-1', '2017-10-01', '2017-12-20', 81, 'district'],
+      ['2561-Q1-1', '2017-10-01', '2017-12-20', 80, 'district'],
       ['2561-Q1-2', '2017-12-23', '2017-12-29', 7, 'province'],
       ['2561-Q1-3', '2017-12-30', '2017-12-30', 1, 'department'],
-      ['2561-Q2-1', '2018-01-01', '2018-03-20', 79, 'district'],
+      ['2561-Q2-1', '2018-01-01', '2018-03-20', 80, 'district'],
       ['2561-Q2-2', '2018-03-23', '2018-03-29', 7, 'province'],
       ['2561-Q2-3', '2018-03-31', '2018-03-31', 1, 'department'],
-      ['2561-Q3-1', '2018-04-01', '2018-06-20', 81, 'district'],
+      ['2561-Q3-1', '2018-04-01', '2018-06-20', 80, 'district'],
       ['2561-Q3-2', '2018-06-22', '2018-06-28', 7, 'province'],
       ['2561-Q3-3', '2018-06-29', '2018-06-29', 1, 'department'],
       ['2561-Q4-1', '2018-09-21', '2018-09-27', 7, 'district'],
       ['2561-Q4-2', '2018-09-28', '2018-09-28', 1, 'province'],
       ['2561-Q4-3', '2018-09-28', '2018-09-28', 1, 'department'],
     ]);
-    for (const w of LETTER_PLAN_AS_MEANT) expect(w.statedDays).toBe(daysInclusive(w.startDate, w.endDate));
+    const differ = LETTER_PLAN_AS_MEANT.filter((w) => w.statedDays !== daysInclusive(w.startDate, w.endDate));
+    expect(differ.map((w) => `${w.fiscalYear}-Q${w.quarter}-${w.step}`)).toEqual(['2561-Q1-1', '2561-Q2-1', '2561-Q3-1']);
   });
 
-  it('passes the validator, including FY2561 Q4 steps 2 and 3 sharing 28 September', () => {
-    expect(validatePlan(LETTER_PLAN_AS_MEANT)).toEqual([]);
+  it('passes the validator with the three stated day counts as warnings only, FY2561 Q4 steps 2 and 3 sharing 28 September', () => {
+    const issues = validatePlan(LETTER_PLAN_AS_MEANT);
+    expect(issues.map((i) => [`${i.fiscalYear}-Q${i.quarter}-${i.step}`, i.code, i.severity])).toEqual([
+      ['2561-Q1-1', 'day-count-mismatch', 'warning'],
+      ['2561-Q2-1', 'day-count-mismatch', 'warning'],
+      ['2561-Q3-1', 'day-count-mismatch', 'warning'],
+    ]);
   });
 
-  it('differs from the letter only by one year in FY2561 Q2–Q4 and the day counts', () => {
+  it('differs from the letter only by one year in FY2561 Q2–Q4', () => {
     LETTER_PLAN_AS_MEANT.forEach((meant, i) => {
       const written = LETTER_PLAN_AS_WRITTEN[i]!;
       const yearShift = meant.fiscalYear === 2561 && meant.quarter >= 2 ? 1 : 0;
       const shift = (d: string) => `${Number(d.slice(0, 4)) + yearShift}${d.slice(4)}`;
       expect(meant.startDate).toBe(shift(written.startDate));
       expect(meant.endDate).toBe(shift(written.endDate));
-      expect({ ...meant, startDate: '', endDate: '', statedDays: 0, note: '' }).toEqual({ ...written, startDate: '', endDate: '', statedDays: 0, note: '' });
+      expect({ ...meant, startDate: '', endDate: '', note: '' }).toEqual({ ...written, startDate: '', endDate: '', note: '' });
     });
   });
 
-  it('notes, in Thai and English, what the letter stated wherever it differs, and only there', () => {
+  it('notes, in Thai and English, what the letter wrote wherever the year differs, and only there', () => {
     LETTER_PLAN_AS_MEANT.forEach((meant, i) => {
       const written = LETTER_PLAN_AS_WRITTEN[i]!;
       const yearTypo = meant.startDate !== written.startDate;
-      const daysDiffer = meant.statedDays !== written.statedDays;
-      if (!yearTypo && !daysDiffer) {
+      if (!yearTypo) {
         expect(meant.note).toBeUndefined();
         return;
       }
       const note = meant.note ?? '';
       expect(note).toMatch(/[\u0E01-\u0E4F]/);
       expect(note).toMatch(/The letter/);
-      expect(note.includes('2560 BE')).toBe(yearTypo);
-      expect(note.includes('๒๕๖๐')).toBe(yearTypo);
-      expect(note.includes(`states ${written.statedDays} days; the dates span ${meant.statedDays}`)).toBe(daysDiffer);
+      expect(note).toContain('2560 BE');
+      expect(note).toContain('๒๕๖๐');
     });
-    expect(LETTER_PLAN_AS_MEANT.filter((w) => w.note !== undefined)).toHaveLength(10);
+    expect(LETTER_PLAN_AS_MEANT.filter((w) => w.note !== undefined)).toHaveLength(9);
   });
 });

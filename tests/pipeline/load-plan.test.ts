@@ -39,10 +39,12 @@ describe(`loading a plan (${TEST_ENGINE})`, () => {
     expect(row?.n).toBe(0);
   });
 
-  it('loads the plan as meant, and loading it again changes nothing', async () => {
-    const first = await loadPlan(t.db, LETTER_PLAN_AS_MEANT);
-    expect(first).toMatchObject({ loaded: true, rounds: 5, windows: 15, issues: [] });
-    await loadPlan(t.db, LETTER_PLAN_AS_MEANT);
+  it('loads the plan as meant (its stated day counts accepted as warnings), and loading it again changes nothing', async () => {
+    expect(await loadPlan(t.db, LETTER_PLAN_AS_MEANT)).toMatchObject({ loaded: false, windows: 0 });
+    const first = await loadPlan(t.db, LETTER_PLAN_AS_MEANT, { acceptWarnings: true });
+    expect(first).toMatchObject({ loaded: true, rounds: 5, windows: 15 });
+    expect(first.issues.map((i) => i.code)).toEqual(['day-count-mismatch', 'day-count-mismatch', 'day-count-mismatch']);
+    await loadPlan(t.db, LETTER_PLAN_AS_MEANT, { acceptWarnings: true });
     const [row] = await queryRows<{ windows: number; rounds: number }>(
       t.db,
       sql`select (select count(*)::int from plan_windows) as windows, (select count(*)::int from fiscal_rounds) as rounds`,

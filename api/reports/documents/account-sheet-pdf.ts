@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/create-db.ts';
 import { accountSheetDocument, type AccountSheetRow } from '../../../reports/forms/account-sheet-document.ts';
 import type { FormDigits } from '../../../reports/forms/form-text.ts';
+import { areaUnits } from '../../../domain/area-units.ts';
 import { areaNames } from '../../queries/area-names.ts';
 import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 
@@ -27,7 +28,7 @@ export async function accountSheetPdf(
     return {
       username: a.username,
       districtCode: district,
-      districtNameTh: district ? `อำเภอ${area ?? a.scope}` : /^\d{2}$/.test(a.scope) ? `จังหวัด${area ?? a.scope}` : (NATIONAL_TH[a.role] ?? a.role),
+      districtNameTh: district ? `${areaUnits(district).district}${area ?? a.scope}` : /^\d{2}$/.test(a.scope) ? `${areaUnits(a.scope).province}${area ?? a.scope}` : (NATIONAL_TH[a.role] ?? a.role),
       activationCode: a.activationCode,
       expiresAt: a.activationExpiresAt,
     };

@@ -20,6 +20,7 @@ export async function certificationData(db: Db, provinceCode: string, round: Pla
     throw new DocumentRefusal('nothing-certified', { document: 'certification', provinceCode, roundCode: round.code });
   }
   return {
+    provinceCode,
     provinceNameTh: province.nameTh,
     fiscalYear: round.fiscalYear,
     quarter: round.quarter,

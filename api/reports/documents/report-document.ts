@@ -3,28 +3,30 @@ import type { Db } from '../../../db/create-db.ts';
 import type { ISSUED_DOCUMENT_KINDS } from '../../../db/schema/issued-documents.ts';
 import { accountRegistryDocument } from '../../../reports/forms/account-registry-document.ts';
 import { certificationDocument } from '../../../reports/forms/certification-document.ts';
-import { coveringLetterDocument } from '../../../reports/forms/covering-letter-document.ts';
-import { formText, type FormDigits } from '../../../reports/forms/form-text.ts';
-import { PLAN_TITLE, planDocument } from '../../../reports/forms/plan-document.ts';
-import { REPORT_FORM_TITLE, reportFormDocument } from '../../../reports/forms/report-form-document.ts';
+import type { FormDigits } from '../../../reports/forms/form-text.ts';
+import { departmentAnnouncementDocument } from '../../../reports/forms/department-announcement-document.ts';
+import { planCheckDocument } from '../../../reports/forms/plan-check-document.ts';
+import { planDocument } from '../../../reports/forms/plan-document.ts';
+import { reportFormDocument } from '../../../reports/forms/report-form-document.ts';
 import { summaryDocument } from '../../../reports/forms/summary-document.ts';
-import { bangkokDate } from '../../../domain/timeliness.ts';
 import { scopedFilter, type DataScope } from '../../auth/scope.ts';
 import { DATA_ROLES, type SessionUser, type UserRole } from '../../auth/session-user.ts';
 import { DomainError, fieldIssue } from '../../domain-error.ts';
 import { areaNames } from '../../queries/area-names.ts';
-import { provinceLetterhead } from '../../queries/province-letterhead.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
 import { chartContent } from '../../../reports/typeset/chart-svg.ts';
 import { areaMapContent } from '../../../reports/typeset/area-map-svg.ts';
 import { accountRegistryData } from './account-registry-data.ts';
 import { certificationData } from './certification-data.ts';
+import { planCheckData } from './plan-check-data.ts';
+import { letterParts } from './letter-parts.ts';
 import { planData } from './plan-data.ts';
+import { departmentAnnouncementData } from './department-announcement-data.ts';
 import { reportFormData } from './report-form-data.ts';
 import { reportPeriod, type ReportPeriod } from './report-period.ts';
 import { summaryData } from './summary-data.ts';
 
-export const REPORT_SLUGS = ['plan', 'report-form', 'certification', 'accounts', 'summary', 'letter'] as const;
+export const REPORT_SLUGS = ['plan', 'plan-check', 'report-form', 'certification', 'announcement', 'accounts', 'summary', 'letter'] as const;
 export type ReportSlug = (typeof REPORT_SLUGS)[number];
 
 export interface ReportParams {
@@ -46,9 +48,11 @@ export interface ReportParams {
  */
 export const REPORT_ROLES: Readonly<Record<ReportSlug, readonly UserRole[]>> = {
   plan: DATA_ROLES,
+  'plan-check': DATA_ROLES,
   'report-form': DATA_ROLES,
   summary: DATA_ROLES,
   certification: ['province', 'department', 'analyst'],
+  announcement: DATA_ROLES,
   letter: ['province', 'department', 'analyst'],
   accounts: ['admin', 'province', 'department'],
 };
@@ -105,6 +109,7 @@ const scopeCode = (scope: DataScope) => scope.districtCode ?? scope.provinceCode
 
 /** The file name of a province's round document, issued or not. */
 export function issuedFileName(key: IssuedDocumentKey): string {
+  if (key.kind === 'announcement') return `announcement-${key.roundCode}.pdf`;
   return `${key.kind}-${key.provinceCode}-${key.roundCode}.pdf`;
 }
 
@@ -122,6 +127,7 @@ export async function provinceRoundDocument(
   digits: FormDigits,
 ): Promise<TDocumentDefinitions> {
   const opts = { digits };
+  if (kind === 'announcement') return departmentAnnouncementDocument(await departmentAnnouncementData(db, period.round, now), opts);
   if (kind === 'certification') return certificationDocument(await certificationData(db, provinceCode, period.round, now), opts);
   return reportFormDocument(await reportFormData(db, { provinceCode }, period, {}, now), opts);
 }
@@ -131,6 +137,15 @@ export async function provinceRoundDocument(
  * outside it, exactly as for an area that does not exist, via scopedFilter) and the period.
  * Reading the document's data waits for `build`.
  */
+/** The province and round of a covering letter for a caller: the role (403), the scope (404) and the period checked. */
+export async function letterTarget(db: Db, params: ReportParams, user: SessionUser, now: Date): Promise<{ provinceCode: string; period: ReportPeriod & { round: PlannedRound } }> {
+  if (!REPORT_ROLES.letter.includes(user.role)) throw DomainError.forbidden();
+  const scope = await scopedFilter(db, user, { provinceCode: params.provinceCode, districtCode: params.districtCode });
+  const provinceCode = provinceRequired(scope);
+  const period = await reportPeriod(db, params, now, 'current');
+  return { provinceCode, period: { ...period, round: period.round! } };
+}
+
 export async function reportRequest(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportRequest> {
   if (!REPORT_ROLES[slug].includes(user.role)) throw DomainError.forbidden();
   const digits: FormDigits = params.digits ?? 'thai';
@@ -153,6 +168,10 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
     case 'plan': {
       const period = await reportPeriod(db, params, now, 'none');
       return request(`plan-${period.fiscalYear}.pdf`, async () => planDocument(planData(period), opts));
+    }
+    case 'plan-check': {
+      const period = await reportPeriod(db, params, now, 'none');
+      return request(`plan-check-${period.fiscalYear}.pdf`, async () => planCheckDocument(planCheckData(period, now), opts));
     }
     case 'report-form': {
       const period = await reportPeriod(db, params, now, 'none');
@@ -180,34 +199,19 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
       const key: IssuedDocumentKey = { kind: 'certification', provinceCode: province, roundCode: round.code };
       return request(issuedFileName(key), () => provinceRoundDocument(db, 'certification', province, { ...period, round }, now, digits), key);
     }
+    case 'announcement': {
+      // The department's national paper of a round: the copy the latest announce act issued, else a draft.
+      const period = await reportPeriod(db, params, now, 'certifying');
+      const round = period.round!;
+      const key: IssuedDocumentKey = { kind: 'announcement', provinceCode: '', roundCode: round.code };
+      return request(`announcement-${round.code}.pdf`, () => provinceRoundDocument(db, 'announcement', '', { ...period, round }, now, digits), key);
+    }
     case 'letter': {
       const province = provinceRequired(scope);
       const period = await reportPeriod(db, params, now, 'current');
       const round = period.round!;
-      return request(`letter-${province}-${round.code}.pdf`, async () => {
-        const head = await provinceLetterhead(db, province);
-        if (!head) throw DomainError.notFound();
-        const form = await reportFormData(db, { provinceCode: province }, { ...period, round }, {}, now);
-        const window = (step: 1 | 2) => round.windows.find((w) => w.step === step) ?? null;
-        return coveringLetterDocument(
-          {
-            provinceCode: head.code,
-            provinceNameTh: head.nameTh,
-            capitalDistrictNameTh: head.capitalDistrictNameTh,
-            postalCode: head.postalCode,
-            fiscalYear: period.fiscalYear,
-            quarter: round.quarter,
-            date: bangkokDate(now),
-            registration: window(1),
-            certification: window(2),
-          },
-          [
-            { title: `${PLAN_TITLE} ปีงบประมาณ พ.ศ. ${formText(digits).year(period.fiscalYear)}`, unit: 'ฉบับ', document: planDocument(planData(period), opts) },
-            { title: REPORT_FORM_TITLE, unit: 'ชุด', document: reportFormDocument(form, opts) },
-          ],
-          opts,
-        );
-      });
+      // The letter alone, numbered from its own first page; the enclosures come with it in letter.zip.
+      return request(`letter-${province}-${round.code}.pdf`, async () => (await letterParts(db, province, { ...period, round }, now, digits)).letter.doc);
     }
   }
 }

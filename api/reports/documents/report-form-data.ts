@@ -135,7 +135,7 @@ export async function reportFormData(
   // The previous fiscal year's plan: is there a round to compare with (the same quarter, or any)?
   const previousRounds = await roundPlan(db, { fiscalYear: fy - 1 });
   const comparable = previousRounds.some((r) => quarter === null || r.quarter === quarter);
-  const base = { fiscalYear: fy, quarter, asOf: now, comparable };
+  const base = { fiscalYear: fy, quarter, asOf: now, comparable, provinceCode: scope.provinceCode ?? null };
 
   if (scope.districtCode) {
     const p = await progress(db, { fiscalYear: fy, districtCode: scope.districtCode, provinceCode: scope.provinceCode }, now);

@@ -205,8 +205,9 @@ describe(`official documents (${TEST_ENGINE})`, () => {
   describe('the covering letter', () => {
     it('is laid out as an official external letter, filled from the round and the province', () => {
       const doc = docs['letter-38-2561-Q2']!;
-      const page1 = doc.pageRaw[0] ?? '';
-      expect(missingStrings(page1, [
+      // The letter runs to a second page now that it names its four enclosures: the head is on the first.
+      expect(missingStrings(doc.pageRaw[0] ?? '', ['ที่ บก ๐๐๑๙.๓/', 'เรียน นายอำเภอทุกอำเภอ', 'สิ่งที่ส่งมาด้วย'])).toEqual([]);
+      expect(missingStrings(doc.raw, [
         'ที่ บก ๐๐๑๙.๓/',
         'สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ',
         'ศาลากลางจังหวัดบึงกาฬ',
@@ -219,7 +220,7 @@ describe(`official documents (${TEST_ENGINE})`, () => {
         '๑. แผนการดำเนินงานการลงทะเบียนผู้ผลิต ผู้ประกอบการ OTOP ปีงบประมาณ พ.ศ. ๒๕๖๑',
         'จำนวน ๑ ฉบับ',
         '๒. แบบรายงานการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP',
-        'จำนวน ๑ ชุด',
+        'จำนวน ๘ ชุด',
         'ระหว่างวันที่ ๑ มกราคม - ๒๐ มีนาคม ๒๕๖๑',
         'ระหว่างวันที่ ๒๓ - ๒๙ มีนาคม ๒๕๖๑',
         'จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการ',
@@ -234,22 +235,18 @@ describe(`official documents (${TEST_ENGINE})`, () => {
       const words = pdfWordBoxes(doc.file, 1);
       const first = (text: string) => words.find((w) => squash(w.text) === squash(text));
       expect(first('ที่')!.xMin).toBeCloseTo(3 * CM, 0);
-      expect(Math.min(...words.map((w) => w.yMin))).toBeGreaterThan(2.5 * CM + 45); // the Garuda's space
+      // The Garuda's space: nothing in it but the urgency line at its left.
+      expect(Math.min(...words.filter((w) => squash(w.text) !== squash('ด่วนที่สุด')).map((w) => w.yMin))).toBeGreaterThan(2.5 * CM + 45);
       expect(first('๒๘')!.xMin).toBeGreaterThanOrEqual(595.28 / 2 - 15);
       expect(first('ขอแสดงความนับถือ')!.xMin).toBeGreaterThan(595.28 / 2 - 40);
     });
 
-    it('carries the plan and the report form as its following pages, each in its own orientation and marked', () => {
+    it('is the letter alone, numbered from its own first page: the enclosures are documents of their own (letter.zip)', () => {
       const doc = docs['letter-38-2561-Q2']!;
-      expect(doc.pages).toBeGreaterThanOrEqual(3);
-      expect(doc.sizes[0]).toEqual([595.28, 841.89]);
-      const planPage = doc.pageRaw.findIndex((p, i) => i > 0 && squash(p).includes(squash('สิ่งที่ส่งมาด้วย ๑')) && squash(p).includes(squash('แผนการดำเนินงานการลงทะเบียนผู้ผลิต')));
-      const formPage = doc.pageRaw.findIndex((p, i) => i > 0 && squash(p).includes(squash('สิ่งที่ส่งมาด้วย ๒')) && squash(p).includes(squash('แบบรายงานการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP')));
-      expect(planPage).toBeGreaterThan(0);
-      expect(formPage).toBeGreaterThan(planPage);
-      expect(doc.sizes[planPage]).toEqual([841.89, 595.28]);
-      expect(doc.sizes[formPage]).toEqual([841.89, 595.28]);
-      expect(missingStrings(doc.pageRaw[formPage] ?? '', ['ไตรมาส ๒ ปีงบประมาณ พ.ศ. ๒๕๖๑ จังหวัดบึงกาฬ', ...DISTRICTS, 'รวมทั้งสิ้น'])).toEqual([]);
+      expect(doc.pages).toBeLessThanOrEqual(2);
+      for (const p of doc.sizes) expect(p).toEqual([595.28, 841.89]);
+      expect(squash(doc.raw)).not.toContain(squash('ระยะเวลาดำเนินการ')); // the plan's header
+      expect(squash(doc.raw)).not.toContain(squash('รวมทั้งสิ้น'));
     });
   });
 });
