@@ -10,7 +10,7 @@ import { guidelinesDocument } from '../../../reports/forms/guidelines-document.t
 import { PLAN_TITLE, planDocument } from '../../../reports/forms/plan-document.ts';
 import { REPORT_FORM_TITLE, reportFormDocument, type ReportFormCounts } from '../../../reports/forms/report-form-document.ts';
 import { GUIDELINES_TITLE } from '../../../domain/registration-guidelines.ts';
-import { notFound } from '../../http/standard-problems.ts';
+import { DomainError } from '../../domain-error.ts';
 import { officeProfile } from '../../queries/office-profile.ts';
 import { provinceLetterhead } from '../../queries/province-letterhead.ts';
 import { provinceSubdistricts } from '../../queries/province-subdistricts.ts';
@@ -53,7 +53,7 @@ export async function letterParts(db: Db, provinceCode: string, period: ReportPe
   const opts = { digits };
   const t = formText(digits);
   const [head, office, geo] = await Promise.all([provinceLetterhead(db, provinceCode), officeProfile(db, provinceCode), provinceSubdistricts(db, provinceCode)]);
-  if (!head) throw notFound();
+  if (!head) throw DomainError.notFound();
   const units = areaUnits(provinceCode);
   const window = (step: 1 | 2) => round.windows.find((w) => w.step === step) ?? null;
   const plan = planData(period);
