@@ -280,6 +280,9 @@ export const en: Messages = {
     exports: 'Data exports',
     download: 'Download',
     slugs: {
+      'plan-check': 'Plan check (notes on the plan, apart from the plan as sent)',
+      announcement: "The department's announcement of the registration results",
+      'letter-zip': 'Covering letter with enclosures 1–4 (separate files)',
       plan: 'Operation plan (enclosure 1)',
       'report-form': 'Registration report form (enclosure 2)',
       certification: 'Certification announcement',

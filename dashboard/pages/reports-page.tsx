@@ -2,7 +2,7 @@ import { useApp } from '../app-context.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { Loading } from '../components/status.tsx';
-import { EXPORT_DATASETS, EXPORT_FORMATS, REPORT_SLUGS, exportHref, reportHref, type DownloadScope } from '../model/download-links.ts';
+import { EXPORT_DATASETS, EXPORT_FORMATS, REPORT_LINK_ROLES, REPORT_SLUGS, exportHref, letterZipHref, reportHref, type DownloadScope } from '../model/download-links.ts';
 import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
@@ -25,7 +25,7 @@ export function ReportsPage() {
     district: user.districtCode ?? q.district,
     category: q.category,
   };
-  const slugs = REPORT_SLUGS.filter((s) => s !== 'accounts' || user.role === 'province' || user.role === 'department');
+  const slugs = REPORT_SLUGS.filter((s) => REPORT_LINK_ROLES[s].includes(user.role));
   return (
     <section class="reports">
       <PageHeading title={t.reports.title} />
@@ -43,6 +43,14 @@ export function ReportsPage() {
                 <span class="muted small">PDF</span>
               </li>
             ))}
+            {REPORT_LINK_ROLES.letter.includes(user.role) && (
+              <li>
+                <a href={letterZipHref(scope)} download data-report="letter-zip">
+                  {t.reports.slugs['letter-zip'] ?? 'letter.zip'}
+                </a>{' '}
+                <span class="muted small">ZIP</span>
+              </li>
+            )}
           </ul>
         </section>
         <section class="card" aria-labelledby="export-title">

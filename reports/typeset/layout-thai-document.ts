@@ -1,3 +1,4 @@
+// Long file: one walk over the pdfmake tree — the vocabulary the forms may use (refused otherwise) beside the code that lays each kind out and pre-breaks its Thai text; split, the allowed list and its handling would drift apart.
 // Pre-breaks every text of a pdfmake document definition into lines at Thai word boundaries.
 //
 // Why pre-break instead of teaching pdfmake: pdfmake decides line ends inside its LayoutBuilder
