@@ -1,3 +1,4 @@
+// Long file: every word the dashboard shows, one table per language kept in the same order as th.ts, so a missing or extra key shows side by side (the type checker holds en to th's shape).
 import type { Messages } from './th.ts';
 
 /** English, on the language switch. Same keys as th.ts, enforced by the `Messages` type. */

@@ -1,3 +1,4 @@
+// Long file: every word the dashboard shows in Thai, one table in page order; en.ts mirrors it key for key (the type checker holds it to this shape).
 /**
  * Every word the dashboard shows, in Thai (the first language). en.ts must have the same
  * shape (the type checker holds it to `Messages`). Domain vocabularies (producer types,
