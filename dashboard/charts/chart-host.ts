@@ -28,6 +28,8 @@ use([
 
 /** What a click on a bar, point or heatmap square tells (ECharts' event, the parts we use). */
 export interface ChartClick {
+  /** The item's name (a map region's area code). */
+  name: string;
   dataIndex: number;
   seriesIndex: number;
   value: unknown;
@@ -46,7 +48,7 @@ export interface ChartHost {
 export function hostChart(el: HTMLElement, option: ChartOption, onClick?: (event: ChartClick) => void): ChartHost {
   const chart = init(el, null, { renderer: 'svg' });
   chart.setOption(option, { notMerge: true });
-  if (onClick) chart.on('click', (e) => onClick({ dataIndex: e.dataIndex, seriesIndex: e.seriesIndex ?? 0, value: e.value }));
+  if (onClick) chart.on('click', (e) => onClick({ name: typeof e.name === 'string' ? e.name : '', dataIndex: e.dataIndex, seriesIndex: e.seriesIndex ?? 0, value: e.value }));
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);

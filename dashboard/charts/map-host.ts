@@ -1,8 +1,10 @@
-import { init, registerMap, use } from 'echarts/core';
+import { registerMap, use } from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapPiecewiseComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { MapOption } from './area-map.ts';
+import type { ChartOption } from './chart-option.ts';
+import { hostChart } from './chart-host.ts';
 
 // Reached only through the map component's dynamic import: pages without a map never load the
 // map series, and pages with one load it beside the charts' shared ECharts core.
@@ -19,28 +21,15 @@ export interface MapHost {
   dispose(): void;
 }
 
-/** Registers the outlines under `mapName` and draws `option` on `el`; clicks report the area code. */
+/** Registers the outlines under `mapName` and draws `option` on `el` (hostChart's life cycle); clicks report the area code. */
 export function hostMap(el: HTMLElement, mapName: string, geo: MapGeoJson, option: MapOption, onClick: (code: string) => void): MapHost {
   registerMap(mapName, geo as unknown as Parameters<typeof registerMap>[1]);
-  const chart = init(el, null, { renderer: 'svg' });
-  chart.setOption(option, { notMerge: true });
-  chart.on('click', (p) => {
-    if (typeof p.name === 'string' && p.name) onClick(p.name);
+  // The map's option is its own ComposeOption (map series); ECharts takes it on the same instance.
+  const host = hostChart(el, option as unknown as ChartOption, (e) => {
+    if (e.name) onClick(e.name);
   });
-  let frame = 0;
-  const observer = new ResizeObserver(() => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => chart.resize());
-  });
-  observer.observe(el);
   return {
-    update(next) {
-      chart.setOption(next, { notMerge: true });
-    },
-    dispose() {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      chart.dispose();
-    },
+    update: (next) => host.update(next as unknown as ChartOption),
+    dispose: () => host.dispose(),
   };
 }
