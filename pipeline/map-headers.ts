@@ -1,3 +1,5 @@
+// Over 400 lines: header recognition is one piece (classify, find, map, report a header row);
+// its helpers for two-level headers live in two-level-header.ts.
 import { createHash } from 'node:crypto';
 import { makeIssue, type Issue, type IssueMessage } from '../domain/issue-codes.ts';
 import { normalizeText } from '../domain/normalize-text.ts';
@@ -7,6 +9,10 @@ import { parseDateInput } from '../domain/thai-date.ts';
 import {
   COLUMN_BY_KEY, REGISTRATION_COLUMNS, columnLabelKeys, headerKey, isRunningNumberTitle, resolveHeader, type ColumnKey,
 } from '../domain/columns.ts';
+import { combineHeaderRows, splitLevels, twoLevelKey } from './two-level-header.ts';
+import type { SourceRecord } from './read/source-record.ts';
+
+export { combineHeaderRows };
 
 /** How a column of the file got its canonical column. */
 export type HeaderVia = 'name' | 'alternatives' | 'explicit' | 'remembered';
@@ -153,6 +159,8 @@ export function classifyHeader(title: string, options: HeaderOptions = {}, withC
       : { key: choice.key, via: choice.via, ignored: null, candidates: [] };
   }
   if (isRunningNumberTitle(title)) return { key: null, via: null, ignored: 'running-number', candidates: [] };
+  const levels = splitLevels(title);
+  if (levels) return classifyTwoLevel(levels.group, levels.sub, withCandidates);
   if (headerKey(title) === '' && normalizeText(title).value.replace(/[()[\]{}（）]/g, '').trim() === '') {
     return { key: null, via: null, ignored: 'blank', candidates: [] };
   }
@@ -162,6 +170,32 @@ export function classifyHeader(title: string, options: HeaderOptions = {}, withC
   if (alt.main.length === 1) return { key: alt.main[0]!, via: 'alternatives', ignored: null, candidates: [] };
   if (alt.main.length === 0 && alt.notes.length === 1) return { key: alt.notes[0]!, via: 'alternatives', ignored: null, candidates: [] };
   return { key: null, via: null, ignored: 'unknown', candidates: candidates() };
+}
+
+/** A 'group › sub' title (two header rows combined): the column the two name, else unsure with both's candidates. */
+function classifyTwoLevel(group: string, sub: string, withCandidates: boolean): HeaderClass {
+  const key = twoLevelKey(group, sub);
+  if (key) return { key, via: 'name', ignored: null, candidates: [] };
+  if (isRunningNumberTitle(sub)) return { key: null, via: null, ignored: 'running-number', candidates: [] };
+  const best = new Map<ColumnKey, number>();
+  if (withCandidates) {
+    for (const c of [...headerCandidates(`${sub} ${group}`), ...headerCandidates(`${group} ${sub}`), ...headerCandidates(sub)]) {
+      best.set(c.key, Math.max(best.get(c.key) ?? 0, c.confidence));
+    }
+  }
+  const candidates = [...best].map(([k, confidence]) => ({ key: k, confidence }))
+    .sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key)).slice(0, MAX_CANDIDATES);
+  return { key: null, via: null, ignored: 'unknown', candidates };
+}
+
+/**
+ * The header as the load reads it: the header row itself, or — when the next non-blank row is a
+ * row of sub-titles under group titles — the two combined (two-level-header.ts), numbered as the
+ * lower row. `next` is null at the end of the file.
+ */
+export function withSubTitles(header: SourceRecord, next: SourceRecord | null): { header: SourceRecord; combined: boolean } {
+  const combined = next ? combineHeaderRows(header, next) : null;
+  return combined ? { header: combined, combined: true } : { header, combined: false };
 }
 
 /** How many canonical columns a row would map: used to find the header row under title rows. */

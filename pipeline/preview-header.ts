@@ -1,5 +1,5 @@
 import { normalizeText } from '../domain/normalize-text.ts';
-import { isHeaderRow, MAX_TITLE_ROWS, type HeaderOptions } from './map-headers.ts';
+import { isHeaderRow, MAX_TITLE_ROWS, withSubTitles, type HeaderOptions } from './map-headers.ts';
 import type { RecordSource } from './read/open-records.ts';
 import type { SourceRecord } from './read/source-record.ts';
 
@@ -33,6 +33,8 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
   let done = false;
   const candidates: SourceRecord[] = [];
   let header: SourceRecord | null = null;
+  // The header row found, until the next non-blank row says whether it has sub-titles.
+  let held: SourceRecord | null = null;
   const samples: string[][] = [];
   try {
     while (samples.length < SAMPLE_ROWS) {
@@ -44,13 +46,19 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
       buffered.push(next.value);
       for (const record of next.value) {
         if (isBlank(record.cells)) continue;
+        if (held) {
+          const two = withSubTitles(held, record);
+          held = null;
+          header = two.header;
+          if (two.combined) continue;
+        }
         if (header) {
           if (samples.length < SAMPLE_ROWS) samples.push(record.cells);
           continue;
         }
         candidates.push(record);
         if (isHeaderRow(record.cells, options)) {
-          header = record;
+          held = record;
         } else if (candidates.length >= MAX_TITLE_ROWS) {
           header = candidates[0]!;
           samples.push(...candidates.slice(1, 1 + SAMPLE_ROWS).map((r) => r.cells));
@@ -60,6 +68,7 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
   } catch (error) {
     failure = { error };
   }
+  if (held) header = held;
   if (!header && candidates.length > 0) {
     header = candidates[0]!;
     samples.push(...candidates.slice(1, 1 + SAMPLE_ROWS).map((r) => r.cells));
