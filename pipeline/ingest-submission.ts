@@ -43,8 +43,6 @@ export interface IngestInput {
   limits?: Partial<IngestLimits>;
   /** Called as each load phase ends (benchmarks). */
   onPhase?: (phase: LoadPhase) => void;
-  /** Accepted rows per chunk applied while the next is read (default DEFAULT_CHUNK_ROWS; tests use small ones). */
-  chunkRows?: number;
   /**
    * The uploader's mapping of the file's titles: title → column key, or null to leave the column
    * out (see resolveColumnChoice). Applied over the district's remembered mapping, and
@@ -93,7 +91,6 @@ export async function ingestSubmission(db: Db, input: IngestInput): Promise<Subm
       progress();
     },
     onPhase: input.onPhase,
-    chunkRows: input.chunkRows,
     onUnstored: (values) => {
       unstored = values;
     },

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LoadScope } from '../scope-geography.ts';
 import type { LoadTx } from './copy-into.ts';
-import { analyzeStage, countOutcomes, NOTES_TABLE, resolveProducers, upsertRegistrations, type PresentColumns } from './registration-upsert.ts';
+import { analyzeStage, countOutcomes, resolveProducers, STAGE_TABLE, upsertRegistrations, type PresentColumns } from './registration-upsert.ts';
 
 export interface StageOutcome {
   created: number;
@@ -20,7 +20,7 @@ export interface ApplyStagePlan {
 }
 
 /**
- * The chunk's staged rows, set-wise: producers resolved and outcomes counted (a dry run too), then —
+ * The staged rows, set-wise: producers resolved and outcomes counted (a dry run too), then —
  * unless a dry run — registrations and products upserted.
  */
 export async function applyStage(
@@ -57,11 +57,11 @@ export async function storeStagedIssues(tx: LoadTx, submissionId: string, dryRun
     await tx.execute(sql`
       insert into submission_issues (submission_id, row, "column", value, code, severity, message_th, message_en)
       select ${submissionId}::uuid, row, col, ${dryRun ? sql`null` : sql`value`}, code, severity, message_th, message_en
-      from ${sql.raw(NOTES_TABLE)} where kind = 'i' order by seq`);
+      from ${sql.raw(STAGE_TABLE)} where kind = 'i' order by seq`);
   }
   if (rejected > 0 && !dryRun) {
     await tx.execute(sql`
       insert into rejected_rows (submission_id, row, cells)
-      select ${submissionId}::uuid, row, cells from ${sql.raw(NOTES_TABLE)} where kind = 'x'`);
+      select ${submissionId}::uuid, row, cells from ${sql.raw(STAGE_TABLE)} where kind = 'x'`);
   }
 }

@@ -5,12 +5,11 @@ import { queryRows } from '../../db/query-rows.ts';
 import type { LoadTx } from './copy-into.ts';
 
 /**
- * The temp table a load stages one chunk in (ChunkedStage): producers ('p', once, from their
- * first accepted row) and accepted product rows ('r'). Rejected rows ('x') and issues ('i') go
- * to the notes table, same columns, kept for the whole file.
+ * The temp table a load stages everything in, through one COPY stream: producers ('p', once,
+ * from their first accepted row), accepted product rows ('r'), rejected rows ('x') and issues
+ * ('i').
  */
 export const STAGE_TABLE = 'otop_stage';
-export const NOTES_TABLE = 'otop_notes';
 
 export const STAGE_COLUMNS = [
   'seq', 'kind', 'row',
@@ -22,14 +21,10 @@ export const STAGE_COLUMNS = [
 ] as const;
 
 export async function createStage(tx: LoadTx): Promise<void> {
-  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}, pg_temp.${NOTES_TABLE}, pg_temp.${RESOLVED_TABLE}, pg_temp.${RESOLVED_CHUNK}`));
-  for (const table of [STAGE_TABLE, NOTES_TABLE]) await createStageTable(tx, table);
-}
-
-async function createStageTable(tx: LoadTx, table: string): Promise<void> {
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}`));
   // Types match the target columns so joins on thai_id and codes can use their indexes.
   await tx.execute(
-    sql.raw(`create temp table ${table} (
+    sql.raw(`create temp table ${STAGE_TABLE} (
       seq integer not null, kind char(1) not null, row integer,
       thai_id char(13), producer_type text, producer_name text, contact_name text, phone text, members integer,
       house_no text, village_no integer, subdistrict_code char(6), district_code char(4), province_code char(2),
@@ -41,7 +36,7 @@ async function createStageTable(tx: LoadTx, table: string): Promise<void> {
 }
 
 export async function dropStage(tx: LoadTx): Promise<void> {
-  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}, pg_temp.${NOTES_TABLE}, pg_temp.${RESOLVED_TABLE}, pg_temp.${RESOLVED_CHUNK}`));
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${STAGE_TABLE}, pg_temp.${RESOLVED_TABLE}`));
 }
 
 /** Optional columns present in the file: only those overwrite stored values (absent ≠ empty). */
@@ -93,15 +88,10 @@ const list = (alias: string, cols: readonly string[]): SQL => sql.raw(cols.map((
 /**
  * The staged producers resolved against the tables, one row each: its producer and this fiscal
  * year's registration (existing, or a new id drawn from the table's own sequence), and whether
- * the load would change them. Built once per producer, in the chunk of its first row, as the
- * tables were before the load wrote it, so counting and writing need no further lookups by
+ * the load would change them. Built once, so counting and writing need no further lookups by
  * citizen ID, and a first load (nothing registered yet) writes with plain inserts.
- * RESOLVED_CHUNK holds the chunk's producers (producers and registrations are written from it);
- * RESOLVED_TABLE every producer of the file so far (a product row in a later chunk than its
- * producer's first row finds its registration there).
  */
 export const RESOLVED_TABLE = 'otop_resolved';
-export const RESOLVED_CHUNK = 'otop_resolved_chunk';
 
 /**
  * Statistics for the planner, sampled lightly: the load's statements need row counts and the
@@ -139,11 +129,11 @@ export async function resolveProducers(tx: LoadTx, target: ResolveTarget, presen
     ? sql`r.id is not null and s.registered_at is not null and r.registered_at is distinct from s.registered_at`
     : sql`false`;
   const draw = (sequence: string) => sql.raw(target.drawIds ? `nextval('${sequence}')` : 'null::bigint');
-  await tx.execute(sql.raw(`drop table if exists pg_temp.${RESOLVED_CHUNK}`));
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${RESOLVED_TABLE}`));
   // Ids are drawn as the join yields the staged rows (in the file's order, as the stage is scanned):
   // new rows then go in at the end of each id-led index.
   await tx.execute(sql`
-    create temp table ${sql.raw(RESOLVED_CHUNK)} on commit drop as
+    create temp table ${sql.raw(RESOLVED_TABLE)} on commit drop as
     select s.thai_id, s.producer_type, s.producer_name, s.contact_name, s.phone, s.members, s.house_no, s.village_no,
            s.subdistrict_code, s.district_code, s.province_code, s.registered_at,
            p.id is null as producer_new,
@@ -164,9 +154,6 @@ export async function resolveProducers(tx: LoadTx, target: ResolveTarget, presen
     left join producers p on p.thai_id = s.thai_id
     left join registrations r on r.producer_id = p.id and r.fiscal_year = ${fy}
     where s.kind = 'p'`);
-  await tx.execute(sql.raw(`create temp table if not exists ${RESOLVED_TABLE} on commit drop as select * from ${RESOLVED_CHUNK} with no data`));
-  await tx.execute(sql.raw(`insert into ${RESOLVED_TABLE} select * from ${RESOLVED_CHUNK}`));
-  await tx.execute(sql.raw(`analyze ${RESOLVED_CHUNK}`));
   await tx.execute(sql.raw(`analyze ${RESOLVED_TABLE}`));
 }
 
@@ -199,7 +186,7 @@ export async function countOutcomes(
              op.producer_changed or op.registration_changed or op.date_changed
              or (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})
            ))::int as updated,
-           (select count(*) from ${sql.raw(RESOLVED_CHUNK)} e where e.registration_district <> e.district_code)::int as elsewhere
+           (select count(*) from ${sql.raw(RESOLVED_TABLE)} e where e.registration_district <> e.district_code)::int as elsewhere
     from ${sql.raw(STAGE_TABLE)} s
     join ${sql.raw(RESOLVED_TABLE)} op on op.thai_id = s.thai_id and not op.registration_new
     left join products pr on pr.registration_id = op.registration_id and pr.name_key = s.name_key
@@ -256,9 +243,7 @@ export async function upsertRegistrations(
   const ts = target.at ? sql`${target.at.toISOString()}::timestamptz` : sql`now()`;
   const fy = target.fiscalYear;
   const stage = sql.raw(STAGE_TABLE);
-  // The chunk's producers write producers and registrations; products find theirs among all the file's so far.
-  const resolved = sql.raw(RESOLVED_CHUNK);
-  const allResolved = sql.raw(RESOLVED_TABLE);
+  const resolved = sql.raw(RESOLVED_TABLE);
   const prod = producerColumns(present);
 
   await tx.execute(sql`
@@ -283,10 +268,6 @@ export async function upsertRegistrations(
       update ${resolved} s set producer_id = p.id
       from producers p
       where s.producer_new and p.thai_id = s.thai_id and p.id <> s.producer_id`);
-    await tx.execute(sql`
-      update ${allResolved} s set producer_id = c.producer_id
-      from ${resolved} c
-      where s.thai_id = c.thai_id and s.producer_id <> c.producer_id`);
   }
 
   // A registration already made this year (in this district) takes the file's corrections: its
@@ -322,7 +303,7 @@ export async function upsertRegistrations(
     await tx.execute(sql`
       update products pr set ${sql.raw(item.map(([column, staged]) => `${column} = s.${staged}`).join(', '))}, updated_at = ${ts}
       from ${stage} s
-      join ${allResolved} op on op.thai_id = s.thai_id and not op.registration_new and op.registration_district = s.district_code
+      join ${resolved} op on op.thai_id = s.thai_id and not op.registration_new and op.registration_district = s.district_code
       where s.kind = 'r' and pr.registration_id = op.registration_id and pr.name_key = s.name_key
         and pr.province_code = op.registration_province
         and (${list('pr', item.map(([t]) => t))}) is distinct from (${list('s', item.map(([, c]) => c))})`);
@@ -334,7 +315,7 @@ export async function upsertRegistrations(
     select op.registration_id, op.producer_id, ${fy}, op.registration_round, op.registration_district, op.registration_province,
            s.product_name, s.name_key, s.category, coalesce(s.standards, '{}'::text[]), s.stars, ${ts}, ${ts}
     from ${stage} s
-    join ${allResolved} op on op.thai_id = s.thai_id and op.registration_district = s.district_code
+    join ${resolved} op on op.thai_id = s.thai_id and op.registration_district = s.district_code
     where s.kind = 'r'
       ${counts.existing > 0 ? sql`and (op.registration_new or not exists (
         select 1 from products x where x.registration_id = op.registration_id and x.name_key = s.name_key

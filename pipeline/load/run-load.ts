@@ -11,10 +11,9 @@ import { ScopeGeography, type GeoDistrict, type LoadScope } from '../scope-geogr
 import type { NormalizedSummary, RowValidator } from '../validate-row.ts';
 import { applyStage, storeStagedIssues } from './apply-stage.ts';
 import { districtRoundLocks } from './district-round-locks.ts';
-import type { LoadTx } from './copy-into.ts';
-import { ChunkedStage } from './chunked-stage.ts';
+import { copyInto, type LoadTx } from './copy-into.ts';
 import { registeredElsewhere } from './registered-elsewhere.ts';
-import { createStage, dropStage, NOTES_TABLE } from './registration-upsert.ts';
+import { createStage, dropStage, STAGE_COLUMNS, STAGE_TABLE } from './registration-upsert.ts';
 import { roundLock } from './round-lock.ts';
 import { FileStager, type StagedFile } from './stage-file.ts';
 
@@ -35,8 +34,6 @@ export interface LoadPlan {
   /** Titles a person mapped (the upload's mapping, the district's remembered one). */
   headers?: HeaderOptions | undefined;
   onRows?: ((rowsRead: number) => void) | undefined;
-  /** Accepted rows per chunk applied while the next is read (tests use small ones; default DEFAULT_CHUNK_ROWS). */
-  chunkRows?: number | undefined;
   /** Called as each phase ends, with its name (benchmarks print the breakdown). */
   onPhase?: ((phase: LoadPhase) => void) | undefined;
   /** A dry run: handed the values it does not store (the first issues', the normalisation samples), for the answer only. */
@@ -80,15 +77,10 @@ function scopeDistricts(geo: ScopeGeography, scope: LoadScope): GeoDistrict[] {
 /**
  * Reads, validates and (unless a dry run) loads one submission inside the caller's
  * transaction, then writes the submission's issues, quarantined rows and final status. Rows
- * stream through in chunks (ChunkedStage): a chunk is staged by COPY and upserted set-wise by
- * the server while Node reads and validates the next. A file refused as a whole (missing
- * columns, too many rows, locked round…) keeps its file-level issues and loads nothing — the
- * chunks already applied are rolled back to a savepoint taken before reading; any other error
+ * stream through: each batch is validated and staged by COPY while the next is read, and the
+ * staged rows are upserted set-wise at the end. A file refused as a whole (missing columns,
+ * too many rows, locked round…) keeps its file-level issues and loads nothing; any other error
  * propagates so the caller's transaction rolls everything back.
- *
- * Phases (onPhase): 'read-validate-stage' ends when the last row is read (the chunks applied
- * meanwhile included), 'upsert' when the chunks still queued are applied; 'count' is not
- * reported apart any more (it runs per chunk, inside both).
  */
 export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promise<LoadResult> {
   const rows = <T>(q: SQL) => queryRows<T>(tx as unknown as Db, q);
@@ -102,18 +94,9 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
   // this until we commit).
   const elsewhere = await registeredElsewhere(rows, scope, round.fiscalYear);
   await createStage(tx);
-  // A file refused midway (a lying file, too many rows) must leave nothing of the chunks applied.
-  await tx.execute(sql`savepoint otop_load`);
   plan.onPhase?.('checks');
-  const outcome = { created: 0, updated: 0 };
-  let validator: RowValidator | null = null;
-  const chunks = new ChunkedStage(tx, engine, async (accepted) => {
-    const o = await applyStage(tx, rows, { ...plan, onPhase: undefined }, accepted, validator!);
-    outcome.created += o.created;
-    outcome.updated += o.updated;
-  }, { chunkRows: plan.chunkRows, onReadEnd: () => plan.onPhase?.('read-validate-stage') });
   const stager = new FileStager(
-    chunks,
+    await copyInto(tx, engine, STAGE_TABLE, STAGE_COLUMNS),
     { scope, scopeDistricts: scopeDistricts(geography, scope), geography, today: bangkokDate(plan.judgedAt) },
     { scope, geography, lockedDistricts: lock.districts, elsewhere },
     plan.headers,
@@ -128,19 +111,15 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
       }),
     );
   }
-  const staged = await stager.read(plan.records, plan.onRows, (v) => {
-    validator = v;
-  });
+  const staged = await stager.read(plan.records, plan.onRows);
   const columns = staged.mapping ? staged.mapping.headers : null;
   if (!staged.refusal && staged.rowsRead === 0) staged.refusal = [makeIssue('empty-file', { detail: { th: 'มีแต่หัวคอลัมน์', en: 'only a header row' } })];
   if (staged.refusal) {
-    await tx.execute(sql`rollback to savepoint otop_load`);
     await dropStage(tx);
     return refuse(tx, plan, staged.refusal, columns);
   }
-  await tx.execute(sql`release savepoint otop_load`);
-  plan.onPhase?.('upsert');
-  return completeLoad(tx, rows, plan, staged, staged.validator!, columns, outcome);
+  plan.onPhase?.('read-validate-stage');
+  return completeLoad(tx, rows, plan, staged, staged.validator!, columns);
 }
 
 /** The year's advisory lock, the scope's district-round locks (not for a dry run) and the session settings of a load. */
@@ -166,13 +145,13 @@ async function completeLoad(
   staged: StagedFile,
   validator: RowValidator,
   columns: string[] | null,
-  outcome: { created: number; updated: number },
 ): Promise<LoadResult> {
   const { accepted, rejected } = staged;
+  const outcome = await applyStage(tx, rows, plan, accepted, validator);
   await storeStagedIssues(tx, plan.submissionId, plan.dryRun, staged.stagedIssues, rejected);
   if (plan.dryRun && plan.onUnstored) {
     const issues = staged.stagedIssues === 0 ? [] : await rows<UnstoredValues['issues'][number]>(sql`
-      select row, col as "column", code, value from ${sql.raw(NOTES_TABLE)} where kind = 'i'
+      select row, col as "column", code, value from ${sql.raw(STAGE_TABLE)} where kind = 'i'
       order by row asc nulls first, seq limit ${UNSTORED_ISSUES}`);
     plan.onUnstored({ issues, samples: validator.normalized.samples });
   }

@@ -5,6 +5,7 @@ import { FileRefusal } from '../read/file-refusal.ts';
 import type { RecordSource } from '../read/open-records.ts';
 import type { SourceRecord } from '../read/source-record.ts';
 import { RowValidator, type RowRules } from '../validate-row.ts';
+import type { CopyWriter } from './copy-into.ts';
 import { HeaderRowFinder, type FoundHeader } from './header-row.ts';
 import type { HeaderOptions } from '../map-headers.ts';
 import { issueLine, producerLine, productLine, rejectedLine } from './stage-line.ts';
@@ -23,20 +24,8 @@ export interface StagedFile {
   issueCounts: Record<string, number>;
 }
 
-/** Where staged lines go (ChunkedStage): producers and products by chunk, issues and rejected rows as notes. */
-export interface StageSink {
-  producer(line: string): void;
-  /** May return a promise when the reader must wait (back-pressure). */
-  product(line: string): Promise<void> | null;
-  note(line: string): void;
-  /** Everything sent and applied; rethrows a failure. */
-  end(): Promise<void>;
-  /** Nothing more sent; resolves once the statement running is done. */
-  stop(): Promise<void>;
-}
-
 /**
- * Streams a file's records into the stage (StageSink): finds the header row,
+ * Streams a file's records into the stage through one COPY writer: finds the header row,
  * validates each row on its own (RowValidator) and against the rows before it (CrossRowChecks),
  * and stages producers, accepted rows, rejected rows and issues. A row is processed
  * synchronously and returns a promise only when the writer is flushing: an await per row would
@@ -47,13 +36,12 @@ export class FileStager {
   private waiting: Promise<void> | null = null;
   private readonly header: HeaderRowFinder;
   private checks: CrossRowChecks | null = null;
-  private onValidator: ((v: RowValidator) => void) | undefined;
   readonly result: StagedFile = {
     refusal: null, mapping: null, validator: null, rowsRead: 0, accepted: 0, rejected: 0, warnings: 0, stagedIssues: 0, issueCounts: {},
   };
 
   constructor(
-    private readonly sink: StageSink,
+    private readonly writer: CopyWriter,
     private readonly rowRules: RowRules,
     private readonly crossRowRules: CrossRowRules,
     headers: HeaderOptions = {},
@@ -69,8 +57,7 @@ export class FileStager {
   }
 
   /** Reads every record (or up to a refusal), then ends the COPY. Errors other than a file refusal propagate, the COPY aborted. */
-  async read(records: RecordSource, onRows?: (rowsRead: number) => void, onValidator?: (v: RowValidator) => void): Promise<StagedFile> {
-    this.onValidator = onValidator;
+  async read(records: RecordSource, onRows?: (rowsRead: number) => void): Promise<StagedFile> {
     const result = this.result;
     try {
       outer: for await (const batch of records.batches) {
@@ -88,14 +75,12 @@ export class FileStager {
       }
     } catch (err) {
       if (!(err instanceof FileRefusal)) {
-        await this.sink.stop();
+        this.writer.abort?.(err as Error);
         throw err;
       }
       result.refusal = [err.issue];
     }
-    // A refused file loads nothing: the caller undoes what chunks were applied.
-    if (result.refusal) await this.sink.stop();
-    else await this.sink.end();
+    await this.writer.end();
     return result;
   }
 
@@ -113,13 +98,12 @@ export class FileStager {
       return;
     }
     result.validator = new RowValidator(this.rowRules, found.mapping);
-    this.onValidator?.(result.validator);
     this.checks = new CrossRowChecks(this.crossRowRules, result.validator);
     for (const r of found.rest) await this.row(r);
   }
 
-  private stageProduct(line: string): void {
-    const w = this.sink.product(line);
+  private stage(line: string): void {
+    const w = this.writer.write(line);
     if (w) this.waiting = this.waiting ? this.waiting.then(() => w) : w;
   }
 
@@ -128,7 +112,7 @@ export class FileStager {
     result.stagedIssues++;
     result.issueCounts[issue.code] = (result.issueCounts[issue.code] ?? 0) + 1;
     if (issue.severity === 'warning') result.warnings++;
-    this.sink.note(issueLine(this.seq++, issue));
+    this.stage(issueLine(this.seq++, issue));
   }
 
   private row(record: SourceRecord): Promise<void> | null {
@@ -142,11 +126,11 @@ export class FileStager {
     const verdict = v ? this.checks!.check(record, v) : null;
     if (v && verdict!.accept) {
       result.accepted++;
-      if (verdict!.firstOfProducer) this.sink.producer(producerLine(this.seq++, record.row, v));
-      this.stageProduct(productLine(this.seq++, record.row, v, validator.has('standards')));
+      if (verdict!.firstOfProducer) this.stage(producerLine(this.seq++, record.row, v));
+      this.stage(productLine(this.seq++, record.row, v, validator.has('standards')));
     } else {
       result.rejected++;
-      this.sink.note(rejectedLine(this.seq++, record.row, record.cells));
+      this.stage(rejectedLine(this.seq++, record.row, record.cells));
     }
     for (const i of validated.issues) this.stageIssue(i);
     if (verdict) for (const i of verdict.issues) this.stageIssue(i);

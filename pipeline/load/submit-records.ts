@@ -33,8 +33,6 @@ export interface SubmitRequest {
   open: () => Promise<RecordSource>;
   onRows?: ((rowsRead: number) => void) | undefined;
   onPhase?: ((phase: LoadPhase) => void) | undefined;
-  /** Accepted rows per chunk of the load (see runLoad); tests make it small. */
-  chunkRows?: number | undefined;
   /** A dry run: the values it shows but does not store (see runLoad). */
   onUnstored?: ((values: UnstoredValues) => void) | undefined;
   /** Files: the mapping given with the upload (title → column, null: leave the column out). */
@@ -225,7 +223,6 @@ function loadInto(
     onRows: req.onRows,
     onPhase: req.onPhase,
     onUnstored: req.onUnstored,
-    chunkRows: req.chunkRows,
   };
   if (req.kind === 'form') return runLoad(tx, engine, plan);
   return loadWithHeaders(tx, engine, plan, {
