@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './create-app.ts';
 import { createLiveEvents } from './events/live-events.ts';
+import { closeExportFileCaches } from './exports/export-file-cache.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { firstAdminHint } from './first-admin-hint.ts';
 
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
     const finish = (code: number, timeoutSeconds?: number) => {
       if (finishing) return;
       finishing = true;
-      void Promise.allSettled([close({ timeoutSeconds }), replica?.close({ timeoutSeconds })]).finally(() => process.exit(code));
+      // The Parquet exports' temporary files go too (a killed process's are swept by the next).
+      void Promise.allSettled([close({ timeoutSeconds }), replica?.close({ timeoutSeconds }), closeExportFileCaches()])
+        .finally(() => process.exit(code));
     };
     const force = setTimeout(() => {
       console.error(`${signal}: requests still running after ${config.stopGraceSeconds} s are cut off`);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/create-db.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { recordAudit, type AuditActor } from '../db/record-audit.ts';
@@ -104,6 +104,25 @@ function parseFeatures(data: unknown, level: Level, file: 'provinces' | 'distric
   return { features: [...out.values()], read: features.length };
 }
 
+/**
+ * Outlines written per statement: one round trip per area made a national import (928 districts)
+ * take seconds; the byte bound keeps a statement of detailed outlines to a few MB.
+ */
+const WRITE_ROWS = 200;
+const WRITE_BYTES = 4 * 2 ** 20;
+
+/** One multi-row upsert of `(level, code, province_code, geometry, label_lon, label_lat, source)` tuples. */
+async function writeBoundaries(tx: Db, rows: SQL[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    insert into area_boundaries (level, code, province_code, geometry, label_lon, label_lat, source)
+    values ${sql.join(rows, sql`, `)}
+    on conflict (level, code) do update set
+      province_code = excluded.province_code, geometry = excluded.geometry,
+      label_lon = excluded.label_lon, label_lat = excluded.label_lat,
+      source = excluded.source, imported_at = now()`);
+}
+
 async function importLevel(
   tx: Db,
   level: Level,
@@ -123,6 +142,8 @@ async function importLevel(
   );
   const before = new Map(existing.map((r) => [r.code, JSON.stringify(typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry)]));
   const result: BoundaryLevelImport = { read, inserted: 0, replaced: 0, unchanged: 0, notInDatabase: 0 };
+  const writes: SQL[] = [];
+  let writeBytes = 0;
   for (const f of features) {
     const provinceCode = provinceOf.get(f.code);
     if (provinceCode === undefined) {
@@ -137,16 +158,16 @@ async function importLevel(
       continue;
     }
     const [lon, lat] = labelPoint(f.geometry);
-    await tx.execute(sql`
-      insert into area_boundaries (level, code, province_code, geometry, label_lon, label_lat, source)
-      values (${level}, ${f.code}, ${provinceCode}, ${json}::jsonb, ${lon}, ${lat}, ${source})
-      on conflict (level, code) do update set
-        province_code = excluded.province_code, geometry = excluded.geometry,
-        label_lon = excluded.label_lon, label_lat = excluded.label_lat,
-        source = excluded.source, imported_at = now()`);
+    writes.push(sql`(${level}, ${f.code}, ${provinceCode}, ${json}::jsonb, ${lon}, ${lat}, ${source})`);
+    writeBytes += json.length;
+    if (writes.length >= WRITE_ROWS || writeBytes >= WRITE_BYTES) {
+      await writeBoundaries(tx, writes.splice(0));
+      writeBytes = 0;
+    }
     if (previous === undefined) result.inserted++;
     else result.replaced++;
   }
+  await writeBoundaries(tx, writes);
   return result;
 }
 

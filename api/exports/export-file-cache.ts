@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +32,54 @@ export interface ExportFileCache {
   close(): Promise<void>;
 }
 
+/** `otop-export-cache-<pid>-<random>`: the owning process is in the name, for the sweep below. */
+const DIR_PREFIX = 'otop-export-cache-';
+const OWNED_DIR = /^otop-export-cache-(\d+)-/;
+
+/** Directories of this process's caches, removed at exit whatever path the exit takes. */
+const liveDirs = new Set<string>();
+const openCaches = new Set<ExportFileCache>();
+let exitHook = false;
+
+function removeLiveDirsAtExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes cache directories under `parent` whose owning process is gone (killed: no exit hook
+ * ran), so that they do not pile up in the temporary directory. A directory whose process lives
+ * (this one, another server) is left alone.
+ */
+export async function sweepStaleExportCaches(parent: string): Promise<string[]> {
+  const swept: string[] = [];
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const pid = Number(OWNED_DIR.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+    swept.push(name);
+  }
+  return swept;
+}
+
+/** Closes every export file cache of this process (the server's shutdown): their files and directories go. */
+export async function closeExportFileCaches(): Promise<void> {
+  await Promise.allSettled([...openCaches].map((c) => c.close()));
+}
+
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -44,14 +92,25 @@ async function sha256Of(path: string): Promise<string> {
  * in its metadata, so producing it again would give other bytes. The key names everything the
  * bytes depend on (dataset, format, area, filters, citizen-ID mode, data version); the ETag is the
  * hash of the bytes themselves, so one ETag always means one content, whenever it was produced.
- * Files live in a temporary directory of this process, at most `maxFiles`, each for `ttlMs`.
+ * Files live in a temporary directory of this process, at most `maxFiles`, each for `ttlMs`; the
+ * directory goes with close() (closeExportFileCaches at shutdown) or at the process's exit, and
+ * one left by a killed process is swept when the next cache makes its own.
  */
 export function createExportFileCache(options: ExportFileCacheOptions = {}): ExportFileCache {
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const maxFiles = options.maxFiles ?? 16;
   const now = options.now ?? Date.now;
   const entries = new Map<string, { file: Promise<CachedExportFile>; expiresAt: number }>();
+  const parent = options.parentDir ?? tmpdir();
   let dir: Promise<string> | null = null;
+  const makeDir = async (): Promise<string> => {
+    await sweepStaleExportCaches(parent);
+    const made = await mkdtemp(join(parent, `${DIR_PREFIX}${process.pid}-`));
+    liveDirs.add(made);
+    openCaches.add(cache);
+    removeLiveDirsAtExit();
+    return made;
+  };
   let serial = 0;
 
   const drop = (key: string) => {
@@ -62,14 +121,17 @@ export function createExportFileCache(options: ExportFileCacheOptions = {}): Exp
     entry.file.then((f) => rm(f.path, { force: true }), () => {}).catch(() => {});
   };
 
-  return {
+  const cache: ExportFileCache = {
     async get(key, produce) {
       for (const [k, e] of entries) if (e.expiresAt <= now()) drop(k);
       const fresh = entries.get(key);
       if (fresh) return { ...(await fresh.file), produced: false };
       while (entries.size >= maxFiles) drop(entries.keys().next().value!);
-      dir ??= mkdtemp(join(options.parentDir ?? tmpdir(), 'otop-export-cache-'));
-      const path = join(await dir, `${++serial}.export`);
+      dir ??= makeDir();
+      const folder = await dir;
+      // Made again if something (a temp cleaner) removed it while the process ran.
+      await mkdir(folder, { recursive: true });
+      const path = join(folder, `${++serial}.export`);
       const file = (async (): Promise<CachedExportFile> => {
         await produce(createWriteStream(path));
         const [info, etag] = await Promise.all([stat(path), sha256Of(path)]);
@@ -85,8 +147,17 @@ export function createExportFileCache(options: ExportFileCacheOptions = {}): Exp
       }
     },
     async close() {
+      openCaches.delete(cache);
       for (const key of [...entries.keys()]) drop(key);
-      if (dir) await rm(await dir, { recursive: true, force: true });
+      if (dir) {
+        const folder = await dir.catch(() => null);
+        dir = null;
+        if (folder) {
+          await rm(folder, { recursive: true, force: true });
+          liveDirs.delete(folder);
+        }
+      }
     },
   };
+  return cache;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type { Db } from '../../db/create-db.ts';
-import { arrowExportPlan } from './arrow-export-plan.ts';
+import { arrowExportPlan, type ArrowExportPlan } from './arrow-export-plan.ts';
 import { writeArrowIpc } from './write-arrow-ipc.ts';
 import { BatchBuilder } from './batch-builder.ts';
 import { byteSink, type ByteSink, type ExportTarget } from './byte-sink.ts';
@@ -38,7 +38,8 @@ const WRITERS: Record<ExportFormat, Writer> = {
   csv: writeCsv,
 };
 
-function metadataOf(plan: ExportPlan): Map<string, string> {
+/** The schema metadata of an export's file (what it is, its filters and scope). */
+export function metadataOf(plan: ExportPlan): Map<string, string> {
   const f = plan.filter;
   const metadata = new Map<string, string>([
     ['dataset', plan.dataset.name],
@@ -62,11 +63,33 @@ function metadataOf(plan: ExportPlan): Map<string, string> {
 }
 
 /**
+ * A planned export's record batches of at most `plan.batchRows` rows, read in an open export
+ * session with the code lists of the plan's area. SQL datasets come in key order, after the
+ * read columns in `orderBy` when given; computed datasets (progress) in their own order.
+ */
+export async function exportBatches(
+  db: Db,
+  session: ExportSession,
+  plan: ExportPlan,
+  orderBy: readonly string[] = [],
+): Promise<{ arrowPlan: ArrowExportPlan; batches: AsyncGenerator<RecordBatch> }> {
+  const columns = plan.dataset.columns({ citizenIds: plan.citizenIds });
+  const names = new Set<CodeListName>(columns.flatMap((c) => (c.kind === 'code' ? [c.codeList] : [])));
+  const codeLists = await exportCodeLists(session, names, plan.area, plan.filter.fiscalYear);
+  const arrowPlan = arrowExportPlan(columns, codeLists, metadataOf(plan));
+  const batches =
+    plan.dataset.source === 'sql'
+      ? copyBinaryBatches(session.copy(datasetCopyQuery(plan.dataset, columns, plan.filter, orderBy)), arrowPlan, plan.batchRows)
+      : rowBatches(plan.dataset.rows(db, session, plan.area, plan.filter, plan.now), arrowPlan, plan.batchRows);
+  return { arrowPlan, batches };
+}
+
+/**
  * Writes one planned export into `sink` inside an open export session: code lists and rows
  * from that session, rows as record batches of at most `plan.batchRows`, each written as soon
  * as it is built. The caller closes or aborts the sink.
  */
-export async function writeExportInSession(
+async function writeExportInSession(
   db: Db,
   session: ExportSession,
   plan: ExportPlan,
@@ -74,14 +97,7 @@ export async function writeExportInSession(
 ): Promise<{ rows: number; batches: number }> {
   let rows = 0;
   let batches = 0;
-  const columns = plan.dataset.columns({ citizenIds: plan.citizenIds });
-  const names = new Set<CodeListName>(columns.flatMap((c) => (c.kind === 'code' ? [c.codeList] : [])));
-  const codeLists = await exportCodeLists(session, names, plan.area, plan.filter.fiscalYear);
-  const arrowPlan = arrowExportPlan(columns, codeLists, metadataOf(plan));
-  const source =
-    plan.dataset.source === 'sql'
-      ? copyBinaryBatches(session.copy(datasetCopyQuery(plan.dataset, columns, plan.filter)), arrowPlan, plan.batchRows)
-      : rowBatches(plan.dataset.rows(db, session, plan.area, plan.filter, plan.now), arrowPlan, plan.batchRows);
+  const { arrowPlan, batches: source } = await exportBatches(db, session, plan);
   async function* counted(): AsyncGenerator<RecordBatch> {
     for await (const batch of source) {
       rows += batch.numRows;

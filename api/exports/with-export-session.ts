@@ -14,7 +14,21 @@ export interface CopyQuery {
   select: string;
   /** The unique, increasing int8 key the rows are ordered (and, on PGlite, paged) by. It must be the first column. */
   key: string;
+  /**
+   * Sort columns before `key` (a partitioned export reads its rows grouped by partition): each an
+   * expression of the select list, its position there and its wire type, so that PGlite's keyset
+   * pages can continue after the last row's values.
+   */
+  orderBy?: readonly CopyOrder[];
   params: Readonly<Record<string, string>>;
+}
+
+export interface CopyOrder {
+  /** The expression as in the select list, e.g. `(pr.fiscal_year)::int2`. */
+  sql: string;
+  /** Its position among the selected columns. */
+  field: number;
+  type: 'int2' | 'text';
 }
 
 export interface ExportSession {
@@ -22,8 +36,6 @@ export interface ExportSession {
   rows<T>(text: string, params?: readonly (string | number)[]): Promise<T[]>;
   /** The query's rows as PostgreSQL binary COPY data, in key order, as it streams. */
   copy(query: CopyQuery): AsyncIterable<Uint8Array>;
-  /** A small read of a dataset's SQL (the partitions of a dataset), its parameters set as for `copy`. */
-  selectRows<T>(select: string, params: Readonly<Record<string, string>>): Promise<T[]>;
 }
 
 export interface ExportSessionOptions {
@@ -37,7 +49,7 @@ const SETTING_PREFIX = 'otop_export.';
  * The SQL expression reading an export parameter ('' reads as NULL), cast to `type` (`bpchar`
  * for codes compared with char(n) columns, so their indexes stay usable).
  */
-export function exportParam(name: string, type: 'int' | 'bigint' | 'text' | 'bpchar'): string {
+export function exportParam(name: string, type: 'int' | 'int2' | 'bigint' | 'text' | 'bpchar'): string {
   if (!/^[a-z_]+$/.test(name)) throw new Error(`Bad export parameter name: ${name}`);
   return `nullif(current_setting('${SETTING_PREFIX}${name}', true), '')::${type}`;
 }
@@ -79,15 +91,10 @@ function postgresSession(tx: postgres.Sql): ExportSession {
     async rows<T>(text: string, params: readonly (string | number)[] = []) {
       return (await tx.unsafe(text, params as (string | number)[])) as unknown as T[];
     },
-    async selectRows<T>(select: string, params: Readonly<Record<string, string>>) {
-      const values = setConfigValues(params);
-      if (values.length > 0) await tx.unsafe(setConfigSql(Object.keys(params)), values);
-      return (await tx.unsafe(select)) as unknown as T[];
-    },
     async *copy(query) {
       const values = setConfigValues(query.params);
       if (values.length > 0) await tx.unsafe(setConfigSql(Object.keys(query.params)), values);
-      const pending = tx.unsafe(`copy (${query.select} order by ${query.key}) to stdout (format binary)`);
+      const pending = tx.unsafe(`copy (${query.select} order by ${orderOf(query).join(', ')}) to stdout (format binary)`);
       const stream = (await pending.readable()) as Readable;
       let finished = false;
       try {
@@ -122,50 +129,65 @@ function pgliteSession(client: PGlite, pageRows: number): ExportSession {
     async rows<T>(text: string, params: readonly (string | number)[] = []) {
       return (await client.query<T>(text, [...params])).rows;
     },
-    async selectRows<T>(select: string, params: Readonly<Record<string, string>>) {
-      return client.transaction(async (tx: Transaction) => {
-        const values = setConfigValues(params);
-        if (values.length > 0) await tx.query(setConfigSql(Object.keys(params)), values);
-        return (await tx.query<T>(select)).rows;
-      });
-    },
     async *copy(query) {
-      const first = `copy (${query.select} order by ${query.key} limit ${pageRows}) to '/dev/blob' (format binary)`;
-      const next = `copy (${query.select} and ${query.key} > ${exportParam('after', 'bigint')} order by ${query.key} limit ${pageRows}) to '/dev/blob' (format binary)`;
-      let after: bigint | null = null;
+      // Keyset pages over the whole sort order: `(order…, key) > (the last row's values)`.
+      const order = orderOf(query);
+      const afterNames = [...(query.orderBy ?? []).map((_, i) => `after_${String.fromCharCode(97 + i)}`), 'after'];
+      const afterTypes = [...(query.orderBy ?? []).map((o) => o.type), 'bigint' as const];
+      const after = `(${order.join(', ')}) > (${afterNames.map((n, i) => exportParam(n, afterTypes[i]!)).join(', ')})`;
+      const first = `copy (${query.select} order by ${order.join(', ')} limit ${pageRows}) to '/dev/blob' (format binary)`;
+      const next = `copy (${query.select} and ${after} order by ${order.join(', ')} limit ${pageRows}) to '/dev/blob' (format binary)`;
+      let last: string[] | null = null;
       for (;;) {
-        const params: Record<string, string> = { ...query.params, ...(after === null ? {} : { after: String(after) }) };
+        const params: Record<string, string> = { ...query.params };
+        if (last) afterNames.forEach((n, i) => (params[n] = last![i]!));
         const page: Uint8Array = await client.transaction(async (tx: Transaction) => {
           const values = setConfigValues(params);
           if (values.length > 0) await tx.query(setConfigSql(Object.keys(params)), values);
-          const result = await tx.query(after === null ? first : next);
+          const result = await tx.query(last === null ? first : next);
           return new Uint8Array(await result.blob!.arrayBuffer());
         });
-        const { rows, lastKey } = scanCopyPage(page);
+        const { rows, lastValues } = scanCopyPage(page, query.orderBy ?? []);
         yield page;
-        if (rows < pageRows || lastKey === null) return;
-        after = lastKey;
+        if (rows < pageRows || lastValues === null) return;
+        last = lastValues;
       }
     },
   };
 }
 
-/** Rows in one complete binary COPY result and the first column (int8) of its last row. */
-function scanCopyPage(page: Uint8Array): { rows: number; lastKey: bigint | null } {
+/** The sort expressions of a copy: the partition columns (if any), then the key. */
+function orderOf(query: CopyQuery): string[] {
+  return [...(query.orderBy ?? []).map((o) => o.sql), query.key];
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Rows in one complete binary COPY result and its last row's sort values as text: the `orderBy`
+ * fields, then the first column (the int8 key).
+ */
+function scanCopyPage(page: Uint8Array, orderBy: readonly CopyOrder[]): { rows: number; lastValues: string[] | null } {
   const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
   let p = 19 + view.getInt32(15);
   let rows = 0;
-  let lastKey: bigint | null = null;
+  let lastValues: string[] | null = null;
   while (p + 2 <= page.length) {
     const fields = view.getInt16(p);
     p += 2;
     if (fields === -1) break;
+    const values: Array<string | null> = new Array<string | null>(orderBy.length + 1).fill(null);
     for (let f = 0; f < fields; f++) {
       const length = view.getInt32(p);
-      if (f === 0 && length === 8) lastKey = view.getBigInt64(p + 4);
+      if (f === 0 && length === 8) values[orderBy.length] = String(view.getBigInt64(p + 4));
+      const o = orderBy.findIndex((x) => x.field === f);
+      if (o >= 0 && length >= 0) {
+        values[o] = orderBy[o]!.type === 'int2' ? String(view.getInt16(p + 4)) : utf8.decode(page.subarray(p + 4, p + 4 + length));
+      }
       p += 4 + Math.max(length, 0);
     }
+    lastValues = values.every((v) => v !== null) ? (values as string[]) : null;
     rows++;
   }
-  return { rows, lastKey };
+  return { rows, lastValues };
 }

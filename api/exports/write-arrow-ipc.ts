@@ -60,14 +60,20 @@ async function drain(out: Uint8Array[], sink: ByteSink): Promise<void> {
   await flushSmall();
 }
 
-/** One record batch as a complete Arrow IPC stream (schema, its dictionaries, the batch, end marker). */
-export function recordBatchToIpcStream(batch: RecordBatch): Uint8Array {
+/**
+ * One record batch as a complete Arrow IPC stream (schema, its dictionaries, the batch, end
+ * marker). With `scratch`, the bytes are written into that reusable buffer (grown when too
+ * small) and the result is a view of it, valid until the next call: a caller that only copies
+ * the bytes on (into WebAssembly) then allocates nothing per batch.
+ */
+export function recordBatchToIpcStream(batch: RecordBatch, scratch?: { buffer: Uint8Array }): Uint8Array {
   const writer = new StreamCapture();
   writer.reset(undefined, batch.schema);
   writer.write(batch);
   writer.finish();
   const total = writer.out.reduce((n, c) => n + c.byteLength, 0);
-  const bytes = new Uint8Array(total);
+  if (scratch && scratch.buffer.byteLength < total) scratch.buffer = new Uint8Array(Math.max(total, scratch.buffer.byteLength * 2));
+  const bytes = scratch ? scratch.buffer.subarray(0, total) : new Uint8Array(total);
   let at = 0;
   for (const c of writer.out) {
     bytes.set(c, at);

@@ -24,6 +24,10 @@ export async function writeParquet(
   options: { createdBy: string; rowGroupRows?: number },
 ): Promise<void> {
   const iterator = batches[Symbol.asyncIterator]();
+  // Each batch crosses into WebAssembly through one reused buffer (fromIPCStream copies it in):
+  // a fresh copy per batch left ~0.7 MB of garbage each, 144 MB for a million products, and
+  // the process's peak memory rose with whatever the garbage collector had not yet freed.
+  const scratch = { buffer: new Uint8Array(0) };
   const source = new ReadableStream<WasmRecordBatch>(
     {
       async pull(controller) {
@@ -32,7 +36,7 @@ export async function writeParquet(
           controller.close();
           return;
         }
-        const table = WasmTable.fromIPCStream(recordBatchToIpcStream(next.value));
+        const table = WasmTable.fromIPCStream(recordBatchToIpcStream(next.value, scratch));
         const batch = table.recordBatch(0);
         table.free();
         if (batch) controller.enqueue(batch);

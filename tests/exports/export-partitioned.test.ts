@@ -11,7 +11,7 @@ import { queryRows } from '../../db/query-rows.ts';
 import { normalizeKey } from '../../domain/normalize-text.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
-import { createExportFixture, pl, type ExportFixture } from './support/export-fixture.ts';
+import { createExportFixture, exportBytes, pl, readWithPolars, type DataFrame, type ExportFixture } from './support/export-fixture.ts';
 
 /** Every file under `dir`, relative, '/'-separated, sorted. */
 function filesUnder(dir: string): string[] {
@@ -101,6 +101,30 @@ describe(`partitioned Parquet datasets read back by Polars with hive partitionin
       select r.fiscal_year::text || '/' || d.province_code as k, count(*)::int as n
       from fiscal_rounds r cross join districts d group by 1`);
     expect(polarsCounts(dir, ['fiscal_year', 'province_code'])).toEqual(Object.fromEntries(expected.map((e) => [e.k, Number(e.n)])));
+  });
+
+  it('one read cut where the partition changes: the files together hold exactly the single-file export, value for value', async () => {
+    // Batches of 2 rows and PGlite pages of 3 make batches and pages straddle partitions.
+    for (const dataset of ['products', 'registrations', 'producers'] as const) {
+      const by: Array<'fiscal_year' | 'province_code'> = dataset === 'producers' ? ['province_code'] : ['fiscal_year', 'province_code'];
+      const dir = join(root, `${dataset}-straddling`);
+      const plan = await planExport(fx.t.db, { dataset, format: 'parquet', scope: {}, batchRows: 2, pageRows: 3 });
+      const summary = await runPartitionedExport(fx.t.db, plan, by, dir);
+      const key = `${dataset === 'producers' ? 'producer' : dataset === 'products' ? 'product' : 'registration'}_id`;
+      const asText = (df: DataFrame) =>
+        df.select(...df.columns.map((c) => (String(df.getColumn(c).dtype).startsWith('Categorical') ? pl.col(c).cast(pl.Utf8) : pl.col(c))))
+          .sort(key).toRecords();
+      const parts = summary.partitions.map((p) => {
+        const df = pl.readParquet(readFileSync(join(dir, p.path)));
+        // Each file holds only its partition, and its metadata names it.
+        for (const c of by) expect(new Set(df.getColumn(c).cast(pl.Utf8).toArray())).toEqual(new Set([String(c === 'fiscal_year' ? p.fiscalYear : p.provinceCode)]));
+        expect(df.height).toBe(p.rows);
+        return df;
+      });
+      const single = readWithPolars('parquet', (await exportBytes(fx.t.db, { dataset, format: 'parquet', scope: {} })).bytes);
+      expect(summary.rows).toBe(single.height);
+      expect(asText(pl.concat(parts))).toEqual(asText(single));
+    }
   });
 
   it('refuses a column the dataset has not, and a format other than Parquet', async () => {
