@@ -421,7 +421,6 @@ export const en: Messages = {
     menu: 'Menu',
     noMatch: 'Nothing matches the search',
     downloadXlsx: 'Download Excel (XLSX)',
-    downloadTable: (title: string) => `Download Excel: ${title}`,
     downloading: 'Preparing the file…',
     kindCol: 'Item',
     daysCol: 'Days',

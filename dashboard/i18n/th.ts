@@ -424,7 +424,6 @@ export const th = {
     menu: 'เมนู',
     noMatch: 'ไม่พบรายการที่ค้นหา',
     downloadXlsx: 'ดาวน์โหลด Excel (XLSX)',
-    downloadTable: (title: string) => `ดาวน์โหลด Excel: ${title}`,
     downloading: 'กำลังเตรียมไฟล์…',
     kindCol: 'เรื่อง',
     daysCol: 'จำนวนวัน',
