@@ -66,8 +66,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   // Before anything reads a body (sign-in is anonymous): 64 KB, except the upload, whose route
   // applies UPLOAD_LIMIT_MB once it knows who is uploading, and an office's emblem, whose route
-  // applies EMBLEM_MAX_BYTES once it knows an admin is sending it.
-  app.use('*', requestBodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: ['POST /api/submissions', /^POST \/api\/offices\/\d{2}\/emblem$/] }));
+  // applies EMBLEM_MAX_BYTES once it knows an admin is sending it, and a table's workbook (2 MB
+  // once a signed-in user sends it).
+  app.use('*', requestBodyLimit({ maxBytes: JSON_BODY_LIMIT_BYTES, exempt: ['POST /api/submissions', 'POST /api/tables.xlsx', /^POST \/api\/offices\/\d{2}\/emblem$/] }));
   app.use('*', compressResponses());
   app.use('*', appSecureHeaders(full.config));
   app.use('/api/*', bearerTokenMiddleware());

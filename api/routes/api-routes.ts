@@ -12,6 +12,7 @@ import { progressRoutes } from './progress-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
 import { submissionRoutes } from './submission-routes.ts';
+import { tableXlsxRoutes } from './table-xlsx-routes.ts';
 import { templateRoutes } from './template-routes.ts';
 import { tokenRoutes } from './token-routes.ts';
 
@@ -24,6 +25,7 @@ export function apiRoutes() {
     .route('/', authRoutes())
     .route('/', roundRoutes())
     .route('/', listingXlsxRoutes())
+    .route('/', tableXlsxRoutes())
     .route('/', dataRoutes())
     .route('/', progressRoutes())
     .route('/', eventRoutes())

@@ -76,6 +76,8 @@ export interface ApiClient {
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** Multipart upload with progress (fetch cannot report upload progress; XHR can). */
   upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T>;
+  /** POST a JSON body and take the answer as a file (an Excel workbook), errors as ApiError. */
+  download(path: string, body: unknown): Promise<Blob>;
   setCsrfToken(token: string | null): void;
 }
 
@@ -147,6 +149,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         };
         xhr.send(form);
       });
+    },
+    async download(path, body) {
+      const headers: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' };
+      if (csrf) headers['x-csrf-token'] = csrf;
+      let res: Response;
+      try {
+        res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+      } catch {
+        throw new ApiError(syntheticProblem(0));
+      }
+      if (res.ok) return res.blob();
+      return handle<Blob>(res, path);
     },
     setCsrfToken(token) {
       csrf = token;

@@ -4,6 +4,10 @@ import { formatDate, formatDateTime } from '../format/format-date.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { formatQuery } from '../url-state.ts';
 import { Link } from './link.tsx';
+import { bangkokDate } from '../../domain/timeliness.ts';
+import type { Lang, Messages } from '../i18n/messages.ts';
+import { tableDownload, type CellValue, type TableColumn } from './table-columns.ts';
+import { XlsxDownload } from './xlsx-download.tsx';
 
 /**
  * "ต้องดำเนินการ": the districts the province manager must chase, each a link to the district
@@ -21,6 +25,11 @@ export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: numb
       <h2 id="attention-title">
         {t.attention.title} <span class="muted small" lang={lang === 'en' ? 'th' : 'en'}>/ {t.attention.titleEn}</span>
       </h2>
+      {total > 0 && (
+        <div class="list-tools">
+          <XlsxDownload table={() => attentionDownload(data, t, lang)} />
+        </div>
+      )}
       {total === 0 ? (
         <p class="muted">{t.attention.none}</p>
       ) : (
@@ -82,4 +91,25 @@ export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: numb
       )}
     </section>
   );
+}
+
+interface AttentionRow {
+  kind: string;
+  name: string;
+  quarter: string;
+  days: number | null;
+  endDate: string | null;
+  reason: string | null;
+}
+
+/** The three lists as one workbook: what is wrong, the district, the quarter, the days, the window's end and the reason. */
+export function attentionDownload(data: ProvinceAttention, t: Messages, lang: Lang) {
+  const name = (d: { nameTh: string; nameEn: string }) => (lang === 'en' ? d.nameEn : d.nameTh);
+  const rows: AttentionRow[] = [
+    ...data.overdue.map((d) => ({ kind: t.attention.overdue, name: name(d), quarter: t.quarterShort(d.quarter), days: d.daysLate, endDate: d.endDate, reason: null })),
+    ...data.awaitingCertification.map((d) => ({ kind: t.attention.awaiting, name: name(d), quarter: t.quarterShort(d.quarter), days: d.daysWaiting, endDate: null, reason: null })),
+    ...data.returned.map((d) => ({ kind: t.attention.returned, name: name(d), quarter: t.quarterShort(d.quarter), days: null, endDate: d.returnedAt ? bangkokDate(new Date(d.returnedAt)) : null, reason: d.reason })),
+  ];
+  const col = (key: keyof AttentionRow, label: string, kind: TableColumn<AttentionRow>['kind'] = 'text'): TableColumn<AttentionRow> => ({ key, label, kind, value: (r) => r[key] as CellValue });
+  return tableDownload(t.attention.title, [col('kind', t.attention.kindCol), col('name', t.overview.districtCol), col('quarter', t.attention.quarter), col('days', t.attention.daysCol, 'integer'), col('endDate', t.attention.endCol, 'date'), col('reason', t.attention.reasonCol)], rows);
 }

@@ -5,6 +5,17 @@ import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { onLinkClick } from '../router.ts';
 import { ScrollRegion } from './scroll-region.tsx';
+import type { TableDownload } from './table-columns.ts';
+import { XlsxDownload } from './xlsx-download.tsx';
+
+/** A chart's table as a workbook: a column of numbers is an integer column, anything else text. */
+export function chartTableDownload(title: string, table: ChartTable): TableDownload {
+  return {
+    title,
+    columns: table.columns.map((label, i) => ({ label, kind: table.rows.length > 0 && table.rows.every((r) => typeof r[i] === 'number') ? 'integer' : 'text' })),
+    rows: table.rows.map((r) => table.columns.map((_, i) => r[i] ?? null)),
+  };
+}
 
 /**
  * A chart declared from its option: the host lives as long as the element, and a new option
@@ -79,43 +90,48 @@ export function Chart({
       <div ref={el} class="chart-canvas" role="img" aria-label={title} aria-describedby={`${id}-desc`} hidden={asTable} style={{ height: `${height}px` }} />
       <div id={`${id}-table`} hidden={!asTable}>
         {asTable && (
-          <ScrollRegion label={title}>
-            <table class="data compact chart-table">
-              <caption class="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((c, i) => (
-                    <th scope="col" key={i} class={i > 0 && typeof table.rows[0]?.[i] === 'number' ? 'num' : undefined}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r, ri) => {
-                  const href = table.links?.[ri] ?? null;
-                  return (
-                    <tr key={ri}>
-                      <th scope="row">
-                        {href ? (
-                          <a href={href} onClick={onLinkClick}>
-                            {cell(r[0] ?? '')}
-                          </a>
-                        ) : (
-                          cell(r[0] ?? '')
-                        )}
+          <>
+            <div class="list-tools">
+              <XlsxDownload table={() => chartTableDownload(title, table)} />
+            </div>
+            <ScrollRegion label={title}>
+              <table class="data compact chart-table">
+                <caption class="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((c, i) => (
+                      <th scope="col" key={i} class={i > 0 && typeof table.rows[0]?.[i] === 'number' ? 'num' : undefined}>
+                        {c}
                       </th>
-                      {r.slice(1).map((v, ci) => (
-                        <td key={ci} class={typeof v === 'number' ? 'num' : undefined}>
-                          {cell(v)}
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((r, ri) => {
+                    const href = table.links?.[ri] ?? null;
+                    return (
+                      <tr key={ri}>
+                        <th scope="row">
+                          {href ? (
+                            <a href={href} onClick={onLinkClick}>
+                              {cell(r[0] ?? '')}
+                            </a>
+                          ) : (
+                            cell(r[0] ?? '')
+                          )}
+                        </th>
+                        {r.slice(1).map((v, ci) => (
+                          <td key={ci} class={typeof v === 'number' ? 'num' : undefined}>
+                            {cell(v)}
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </>
         )}
       </div>
     </figure>

@@ -1,12 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { DepartmentAttention } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { formatQuery } from '../url-state.ts';
 import { Link } from './link.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
-
-type SortKey = 'province' | 'quarter' | 'kind' | 'days' | 'certified';
+import { DataTable } from './data-table.tsx';
+import type { TableColumn } from './table-columns.ts';
 
 interface Row {
   key: string;
@@ -27,7 +26,6 @@ interface Row {
  */
 export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttention; fy: number }) {
   const { t, lang } = useApp();
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'days', dir: -1 });
   const n = (v: number) => formatNumber(v, lang);
   const rows = useMemo(() => {
     const all: Row[] = [
@@ -54,73 +52,51 @@ export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttenti
         districtsCertified: p.districtsCertified,
       })),
     ];
-    const value = (r: Row): number | string =>
-      sort.key === 'province' ? r.name : sort.key === 'quarter' ? r.quarter : sort.key === 'kind' ? r.kind : sort.key === 'days' ? r.days : r.districtsCertified / Math.max(1, r.districts);
-    const collator = new Intl.Collator(lang === 'en' ? 'en' : 'th');
-    return all.sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-      return c * sort.dir || a.code.localeCompare(b.code) || a.quarter - b.quarter;
-    });
-  }, [data, sort, lang]);
+    // Province code then quarter: the order equal rows keep under any sort.
+    return all.sort((a, b) => a.code.localeCompare(b.code) || a.quarter - b.quarter);
+  }, [data, lang]);
 
-  const columns: { key: SortKey; label: string; num?: boolean }[] = [
-    { key: 'province', label: t.filters.province },
-    { key: 'quarter', label: t.attention.quarter },
-    { key: 'kind', label: t.attention.kind },
-    { key: 'days', label: t.attention.days, num: true },
-    { key: 'certified', label: t.attention.certified, num: true },
+  const columns: TableColumn<Row>[] = [
+    {
+      key: 'province',
+      label: t.filters.province,
+      rowHeader: true,
+      sortable: true,
+      value: (r) => r.name,
+      cell: (r) => <Link href={`/province/${r.code}${formatQuery({ fy, q: r.quarter as 1 | 2 | 3 | 4 })}`}>{r.name}</Link>,
+    },
+    { key: 'quarter', label: t.attention.quarter, sortable: true, value: (r) => t.quarterShort(r.quarter), sortValue: (r) => r.quarter },
+    { key: 'kind', label: t.attention.kind, sortable: true, value: (r) => (r.kind === 'awaiting' ? t.attention.awaitingAnnouncement : t.attention.lateReport), sortValue: (r) => r.kind },
+    {
+      key: 'days',
+      label: t.attention.days,
+      kind: 'integer',
+      sortable: true,
+      value: (r) => r.days,
+      cell: (r) => (r.kind === 'awaiting' ? t.attention.daysWaiting(n(r.days)) : <span class="late-text">{t.attention.daysLate(n(r.days))}</span>),
+    },
+    {
+      key: 'certified',
+      label: t.attention.certified,
+      className: 'num',
+      sortable: true,
+      value: (r) => `${r.districtsCertified}/${r.districts}`,
+      sortValue: (r) => r.districtsCertified / Math.max(1, r.districts),
+      cell: (r) => t.attention.ofTotal(n(r.districtsCertified), n(r.districts)),
+    },
   ];
   return (
     <section class="card attention" aria-labelledby="dept-attention-title" data-testid="department-attention">
       <h2 id="dept-attention-title">{t.attention.departmentTitle}</h2>
-      {rows.length === 0 ? (
-        <p class="muted">{t.attention.departmentNone}</p>
-      ) : (
-        <ScrollRegion label={t.attention.departmentTitle}>
-          <table class="data">
-            <caption class="visually-hidden">{t.attention.departmentTitle}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    class={c.num ? 'num' : undefined}
-                    aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
-                  >
-                    <button
-                      type="button"
-                      class="sort-button"
-                      data-sort={c.key}
-                      onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : c.num ? -1 : 1 }))}
-                    >
-                      {c.label}
-                      <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} data-kind={r.kind}>
-                  <th scope="row">
-                    <Link href={`/province/${r.code}${formatQuery({ fy, q: r.quarter as 1 | 2 | 3 | 4 })}`}>{r.name}</Link>
-                  </th>
-                  <td>{t.quarterShort(r.quarter)}</td>
-                  <td>{r.kind === 'awaiting' ? t.attention.awaitingAnnouncement : t.attention.lateReport}</td>
-                  <td class="num">
-                    {r.kind === 'awaiting' ? t.attention.daysWaiting(n(r.days)) : <span class="late-text">{t.attention.daysLate(n(r.days))}</span>}
-                  </td>
-                  <td class="num">{t.attention.ofTotal(n(r.districtsCertified), n(r.districts))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <DataTable
+        columns={columns}
+        state={{ rows, error: null }}
+        rowKey={(r) => r.key}
+        caption={t.attention.departmentTitle}
+        emptyText={t.attention.departmentNone}
+        initialSort={{ key: 'days', dir: -1 }}
+        rowProps={(r) => ({ 'data-kind': r.kind })}
+      />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { ISSUE_CODES, type IssueCode } from '../../domain/issue-codes.ts';
 import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
-import { ScrollRegion } from './scroll-region.tsx';
+import { TableView } from './table-view.tsx';
+import type { TableColumn } from './table-columns.ts';
 
 export interface IssueLike {
   row: number | null;
@@ -20,36 +21,35 @@ export interface IssueLike {
  */
 export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike[]; limit?: number; caption?: string }) {
   const { t, lang } = useApp();
+  const columns: TableColumn<IssueLike>[] = [
+    { key: 'row', label: t.issues.row, kind: 'integer', value: (i) => i.row, cell: (i) => (i.row === null ? t.issues.file : formatNumber(i.row, lang)) },
+    { key: 'column', label: t.issues.column, value: (i) => i.column },
+    { key: 'value', label: t.issues.value, value: (i) => i.value, cell: (i) => (i.value === null ? '–' : <code class="value">“{i.value}”</code>) },
+    {
+      key: 'message',
+      label: t.issues.message,
+      value: (i) => `${i.severity === 'error' ? t.issues.error : t.issues.warning}: ${label(lang, i.message)}`,
+      cell: (i) => (
+        <>
+          <span class={`badge ${i.severity}`}>{i.severity === 'error' ? t.issues.error : t.issues.warning}</span> {label(lang, i.message)}
+        </>
+      ),
+    },
+  ];
   if (issues.length === 0) return <p class="muted">{t.issues.none}</p>;
-  const shown = issues.slice(0, limit);
   return (
-    <ScrollRegion label={caption ?? t.issues.title}>
-      <table class="data issues">
-        <caption>{caption ?? t.issues.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.issues.row}</th>
-            <th scope="col">{t.issues.column}</th>
-            <th scope="col">{t.issues.value}</th>
-            <th scope="col">{t.issues.message}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((i, n) => (
-            <tr key={n} class={i.severity === 'error' ? 'sev-error' : 'sev-warning'}>
-              <td class="num">{i.row === null ? t.issues.file : formatNumber(i.row, lang)}</td>
-              <td>{i.column ?? '–'}</td>
-              <td>{i.value === null ? '–' : <code class="value">“{i.value}”</code>}</td>
-              <td>
-                <span class={`badge ${i.severity}`}>{i.severity === 'error' ? t.issues.error : t.issues.warning}</span>{' '}
-                {label(lang, i.message)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <>
+      <TableView
+        columns={columns}
+        rows={issues.slice(0, limit)}
+        rowKey={(_, n) => String(n)}
+        caption={caption ?? t.issues.title}
+        showCaption
+        tableClass="data issues"
+        rowProps={(i) => ({ class: i.severity === 'error' ? 'sev-error' : 'sev-warning' })}
+      />
       {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, lang))}</p>}
-    </ScrollRegion>
+    </>
   );
 }
 

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
+import { bangkokDate } from '../../domain/timeliness.ts';
 import type { ListPage, SubmissionReport, SubmissionSummary } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
 import { formatDateTime } from '../format/format-date.ts';
-import { formatNumber } from '../format/format-number.ts';
 import { useResource } from '../use-resource.ts';
-import { Empty, ErrorState, Loading } from './status.tsx';
+import { ErrorState, Loading } from './status.tsx';
+import { DataTable } from './data-table.tsx';
+import type { TableColumn } from './table-columns.ts';
 import { SubmissionReportView } from './submission-report-view.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
 
 /** A district's submissions, newest first, each opening its report. */
 export function SubmissionList({ district }: { district: string }) {
@@ -15,52 +16,40 @@ export function SubmissionList({ district }: { district: string }) {
   const res = useResource(`/api/submissions?district=${district}`, (signal) =>
     api.get<ListPage<SubmissionSummary> | SubmissionSummary[]>('/api/submissions', { district }, signal),
   );
-  if (res.error) return <ErrorState error={res.error} onRetry={res.reload} />;
-  if (!res.data) return <Loading />;
-  const items = Array.isArray(res.data) ? res.data : res.data.items;
-  if (items.length === 0) return <Empty />;
-  const n = (v: number) => formatNumber(v, lang);
+  const items = res.data ? (Array.isArray(res.data) ? res.data : res.data.items) : null;
+  const columns: TableColumn<SubmissionSummary>[] = [
+    { key: 'when', label: t.submissions.when, kind: 'date', value: (s) => bangkokDate(new Date(s.createdAt)), sortValue: (s) => s.createdAt, cell: (s) => formatDateTime(s.createdAt, lang) },
+    {
+      key: 'file',
+      label: t.submissions.file,
+      value: (s) => s.fileName ?? null,
+      cell: (s) => (
+        <>
+          {s.fileName ?? '–'} {s.dryRun && <span class="badge">{t.submissions.dryRun}</span>}
+        </>
+      ),
+    },
+    { key: 'by', label: t.submissions.by, value: (s) => s.username },
+    { key: 'status', label: t.submissions.status, value: (s) => t.submissions.statuses[s.status] ?? s.status },
+    { key: 'rows', label: t.submissions.rows, kind: 'integer', value: (s) => s.rowsRead },
+    { key: 'accepted', label: t.submissions.accepted, kind: 'integer', value: (s) => s.accepted },
+    { key: 'rejected', label: t.submissions.rejected, kind: 'integer', value: (s) => s.rejected },
+    {
+      key: 'report',
+      label: t.submissions.report,
+      noExport: true,
+      value: () => null,
+      cell: (s) => (
+        <button type="button" class="linklike" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
+          {t.submissions.open}
+        </button>
+      ),
+    },
+  ];
   return (
-    <div>
-      <ScrollRegion label={t.district.submissions}>
-        <table class="data" data-testid="submission-table">
-          <caption class="visually-hidden">{t.district.submissions}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.submissions.when}</th>
-              <th scope="col">{t.submissions.file}</th>
-              <th scope="col">{t.submissions.by}</th>
-              <th scope="col">{t.submissions.status}</th>
-              <th scope="col" class="num">{t.submissions.rows}</th>
-              <th scope="col" class="num">{t.submissions.accepted}</th>
-              <th scope="col" class="num">{t.submissions.rejected}</th>
-              <th scope="col">{t.submissions.report}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((s) => (
-              <tr key={s.id}>
-                <td>{formatDateTime(s.createdAt, lang)}</td>
-                <td>
-                  {s.fileName ?? '–'} {s.dryRun && <span class="badge">{t.submissions.dryRun}</span>}
-                </td>
-                <td>{s.username}</td>
-                <td>{t.submissions.statuses[s.status] ?? s.status}</td>
-                <td class="num">{n(s.rowsRead)}</td>
-                <td class="num">{n(s.accepted)}</td>
-                <td class="num">{n(s.rejected)}</td>
-                <td>
-                  <button type="button" class="linklike" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)}>
-                    {t.submissions.open}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+    <DataTable columns={columns} state={{ rows: items, error: res.error, reload: res.reload }} rowKey={(s) => s.id} caption={t.district.submissions} testId="submission-table">
       {open && <SubmissionDetail id={open} />}
-    </div>
+    </DataTable>
   );
 }
 

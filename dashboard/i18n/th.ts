@@ -424,6 +424,17 @@ export const th = {
     menu: 'เมนู',
     noMatch: 'ไม่พบรายการที่ค้นหา',
     downloadXlsx: 'ดาวน์โหลด Excel (XLSX)',
+    downloading: 'กำลังเตรียมไฟล์…',
+    kindCol: 'เรื่อง',
+    daysCol: 'จำนวนวัน',
+    endCol: 'วันที่ (สิ้นสุดช่วงเวลา / ส่งกลับ)',
+    reasonCol: 'เหตุผล',
+    stateCol: (q: string) => `สถานะ ${q}`,
+    producersCol: (q: string) => `ผู้ผลิต ${q}`,
+    productsCol: (q: string) => `ผลิตภัณฑ์ ${q}`,
+    lateCol: (q: string) => `ล่าช้า ${q}`,
+    categoryProducts: (category: string) => `ผลิตภัณฑ์ประเภท${category}`,
+    clearCategory: 'ดูทุกประเภท',
   },
 };
 

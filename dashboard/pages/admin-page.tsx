@@ -4,9 +4,10 @@ import type { AdminUser, ListPage, UserRole } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
 import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { Empty, ErrorState, Loading, ProblemMessage } from '../components/status.tsx';
+import { ProblemMessage } from '../components/status.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import type { TableColumn } from '../components/table-columns.ts';
 import { useResource } from '../use-resource.ts';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 
 const ROLES: UserRole[] = ['district', 'province', 'department', 'analyst', 'admin'];
 
@@ -31,6 +32,53 @@ export function AdminPage() {
       setError(err instanceof ApiError ? err : null);
     }
   };
+  const columns: TableColumn<AdminUser>[] = [
+    { key: 'username', label: t.admin.username, value: (u) => u.username, className: 'mono' },
+    { key: 'displayName', label: t.admin.displayName, value: (u) => u.displayName ?? null, cell: (u) => u.displayName },
+    { key: 'role', label: t.admin.role, value: (u) => t.roles[u.role] },
+    { key: 'scope', label: t.admin.scope, value: (u) => u.districtCode ?? u.provinceCode ?? null },
+    { key: 'status', label: t.admin.status, value: (u) => (u.disabled ? t.admin.disabled : u.mustChangePassword ? t.admin.mustChange : t.admin.active) },
+    {
+      key: 'actions',
+      label: t.district.actions,
+      hiddenLabel: true,
+      noExport: true,
+      className: 'button-row',
+      value: () => null,
+      cell: (u) => (
+        <>
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() =>
+              setPending({
+                request: { title: t.admin.reset, body: u.username, confirmLabel: t.admin.reset, reason: 'none' },
+                run: async () => showCode(u.username, await api.send<unknown>('POST', `/api/admin/users/${encodeURIComponent(u.id)}/reset`)),
+              })
+            }
+          >
+            {t.admin.reset}
+          </button>
+          {!u.disabled && (
+            <button
+              type="button"
+              class="danger small"
+              onClick={() =>
+                setPending({
+                  request: { title: t.admin.disable, body: u.username, confirmLabel: t.admin.disable, reason: 'none', danger: true },
+                  run: async () => {
+                    await api.send('POST', `/api/admin/users/${encodeURIComponent(u.id)}/disable`);
+                  },
+                })
+              }
+            >
+              {t.admin.disable}
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
   const showCode = (username: string, body: unknown) => {
     const c = (body as { activationCode?: string } | null)?.activationCode;
     if (c) setCode(t.admin.activationCode(username, c));
@@ -68,72 +116,14 @@ export function AdminPage() {
         </div>
       )}
       {error && <ProblemMessage problem={error.problem} />}
-      {res.error ? (
-        <ErrorState error={res.error} onRetry={res.reload} />
-      ) : res.loading && !res.data ? (
-        <Loading />
-      ) : users.length === 0 ? (
-        <Empty />
-      ) : (
-        <ScrollRegion label={t.admin.title}>
-          <table class="data" data-testid="user-table">
-            <caption>{t.admin.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.admin.username}</th>
-                <th scope="col">{t.admin.displayName}</th>
-                <th scope="col">{t.admin.role}</th>
-                <th scope="col">{t.admin.scope}</th>
-                <th scope="col">{t.admin.status}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t.district.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td class="mono">{u.username}</td>
-                  <td>{u.displayName}</td>
-                  <td>{t.roles[u.role]}</td>
-                  <td>{u.districtCode ?? u.provinceCode ?? '–'}</td>
-                  <td>{u.disabled ? t.admin.disabled : u.mustChangePassword ? t.admin.mustChange : t.admin.active}</td>
-                  <td class="button-row">
-                    <button
-                      type="button"
-                      class="secondary small"
-                      onClick={() =>
-                        setPending({
-                          request: { title: t.admin.reset, body: u.username, confirmLabel: t.admin.reset, reason: 'none' },
-                          run: async () => showCode(u.username, await api.send<unknown>('POST', `/api/admin/users/${encodeURIComponent(u.id)}/reset`)),
-                        })
-                      }
-                    >
-                      {t.admin.reset}
-                    </button>
-                    {!u.disabled && (
-                      <button
-                        type="button"
-                        class="danger small"
-                        onClick={() =>
-                          setPending({
-                            request: { title: t.admin.disable, body: u.username, confirmLabel: t.admin.disable, reason: 'none', danger: true },
-                            run: async () => {
-                              await api.send('POST', `/api/admin/users/${encodeURIComponent(u.id)}/disable`);
-                            },
-                          })
-                        }
-                      >
-                        {t.admin.disable}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <DataTable
+        columns={columns}
+        state={{ rows: res.data ? users : null, error: res.error, reload: res.reload }}
+        rowKey={(u) => u.id}
+        caption={t.admin.title}
+        showCaption
+        testId="user-table"
+      />
       <OfficeProfileSection />
       <ConfirmDialog
         request={pending?.request ?? null}

@@ -22,7 +22,9 @@ import { useNarrowScreen } from '../use-narrow-screen.ts';
 import { formatQuery, parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
-import { ScrollRegion } from '../components/scroll-region.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import type { TableColumn } from '../components/table-columns.ts';
+import type { Lang, Messages } from '../i18n/messages.ts';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
@@ -65,67 +67,14 @@ export function DepartmentPage() {
       ) : (
         <>
           {attention.data && <DepartmentAttentionTable data={attention.data} fy={fy} />}
-          <ScrollRegion label={t.department.provinces}>
-            <table class="data" data-testid="province-table">
-              <caption>{t.department.provinces}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.filters.province}</th>
-                  <th scope="col" class="num">{t.overview.producers}</th>
-                  <th scope="col" class="num">{t.overview.products}</th>
-                  <th scope="col" class="num">{t.department.target}</th>
-                  <th scope="col" class="num">{t.department.ratio}</th>
-                  <th scope="col" class="num">
-                    {t.department.certifiedDistricts}
-                    {round ? ` (${t.quarterShort(round.quarter)})` : ''}
-                  </th>
-                  {p.rounds.map((r) => (
-                    <th scope="col" key={r.code}>
-                      {t.quarterShort(r.quarter)}
-                    </th>
-                  ))}
-                  <th scope="col">
-                    <span class="visually-hidden">{t.department.drill}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.provinces.map((a) => (
-                  <tr key={a.code}>
-                    <th scope="row">{lang === 'en' ? a.nameEn : a.nameTh}</th>
-                    <td class="num">{n(a.producers)}</td>
-                    <td class="num">{n(a.products)}</td>
-                    <td class="num">{n(a.targetProducers)}</td>
-                    <td class="num">{formatPercent(a.targetRatio, lang)}</td>
-                    <td class="num">
-                      {t.attention.ofTotal(n(round ? (a.certifiedByRound[round.code] ?? 0) : 0), n(a.districts))}
-                    </td>
-                    {p.rounds.map((r) => {
-                      const cell = p.provinceCells.find((c) => c.roundCode === r.code && c.provinceCode === a.code);
-                      return (
-                        <td key={r.code} class={cell ? `province-state pstate-${cell.state}` : undefined}>
-                          {cell ? (
-                            <>
-                              <span class="cell-state">{label(lang, PROVINCE_ROUND_STATE_LABELS[cell.state])}</span>
-                              <span class="small">
-                                {' '}
-                                {n(cell.districtsCertified)}/{n(cell.districts)}
-                              </span>
-                            </>
-                          ) : (
-                            '–'
-                          )}
-                        </td>
-                      );
-                    })}
-                    <td>
-                      <Link href={`/province/${a.code}${formatQuery({ fy, q: q.q })}`}>{t.department.drill}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            columns={provinceColumns(p, round, fy, q.q, t, lang)}
+            state={{ rows: p.provinces, error: null }}
+            rowKey={(a) => a.code}
+            caption={t.department.provinces}
+            showCaption
+            testId="province-table"
+          />
           <AreaMap
             title={t.department.mapTitle(round ? t.quarterShort(round.quarter) : '')}
             areas={mapAreas}
@@ -149,4 +98,63 @@ export function DepartmentPage() {
       )}
     </section>
   );
+}
+
+type ProvinceArea = ProgressResult['provinces'][number];
+
+/** The province comparison's columns: figures, certified districts of the round in view, each quarter's state, the drill link. */
+function provinceColumns(p: ProgressResult, round: ProgressResult['rounds'][number] | null, fy: number, quarter: number | null, t: Messages, lang: Lang): TableColumn<ProvinceArea>[] {
+  const n = (v: number) => formatNumber(v, lang);
+  const certified = (a: ProvinceArea) => (round ? (a.certifiedByRound[round.code] ?? 0) : 0);
+  return [
+    { key: 'name', label: t.filters.province, rowHeader: true, value: (a) => (lang === 'en' ? a.nameEn : a.nameTh) },
+    { key: 'producers', label: t.overview.producers, kind: 'integer', value: (a) => a.producers },
+    { key: 'products', label: t.overview.products, kind: 'integer', value: (a) => a.products },
+    { key: 'target', label: t.department.target, kind: 'integer', value: (a) => a.targetProducers },
+    { key: 'ratio', label: t.department.ratio, kind: 'percent', value: (a) => a.targetRatio },
+    {
+      key: 'certified',
+      label: `${t.department.certifiedDistricts}${round ? ` (${t.quarterShort(round.quarter)})` : ''}`,
+      className: 'num',
+      value: (a) => `${certified(a)}/${a.districts}`,
+      cell: (a) => t.attention.ofTotal(n(certified(a)), n(a.districts)),
+    },
+    ...p.rounds.map((r): TableColumn<ProvinceArea> => {
+      const cellOf = (a: ProvinceArea) => p.provinceCells.find((c) => c.roundCode === r.code && c.provinceCode === a.code);
+      return {
+        key: r.code,
+        label: t.quarterShort(r.quarter),
+        cellClass: (a) => {
+          const cell = cellOf(a);
+          return cell ? `province-state pstate-${cell.state}` : undefined;
+        },
+        value: (a) => {
+          const cell = cellOf(a);
+          return cell ? `${label(lang, PROVINCE_ROUND_STATE_LABELS[cell.state])} ${cell.districtsCertified}/${cell.districts}` : null;
+        },
+        cell: (a) => {
+          const cell = cellOf(a);
+          return cell ? (
+            <>
+              <span class="cell-state">{label(lang, PROVINCE_ROUND_STATE_LABELS[cell.state])}</span>
+              <span class="small">
+                {' '}
+                {n(cell.districtsCertified)}/{n(cell.districts)}
+              </span>
+            </>
+          ) : (
+            '–'
+          );
+        },
+      };
+    }),
+    {
+      key: 'drill',
+      label: t.department.drill,
+      hiddenLabel: true,
+      noExport: true,
+      value: () => null,
+      cell: (a) => <Link href={`/province/${a.code}${formatQuery({ fy, q: quarter as 1 | 2 | 3 | 4 | null })}`}>{t.department.drill}</Link>,
+    },
+  ];
 }

@@ -1,6 +1,5 @@
 import { ACTION_LABELS, DISTRICT_ROUND_STATE_LABELS, PROVINCE_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
-import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductRow, ProgressResult } from '../api/types.ts';
@@ -9,13 +8,15 @@ import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { Pager } from '../components/pager.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import { productColumns } from '../components/product-columns.tsx';
+import type { TableColumn } from '../components/table-columns.ts';
 import { SearchBox } from '../components/search-box.tsx';
 import { SortSelect } from '../components/sort-select.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { SubmissionList } from '../components/submission-list.tsx';
 import { DistrictActions } from '../components/workflow-actions.tsx';
-import { formatDate, formatDateRange, formatDateTime } from '../format/format-date.ts';
+import { formatDateRange, formatDateTime } from '../format/format-date.ts';
 import { routeAllowed } from '../routes.ts';
 import { bangkokDate } from '../../domain/timeliness.ts';
 import { formatNumber } from '../format/format-number.ts';
@@ -26,7 +27,6 @@ import { navigate, useLocation } from '../router.ts';
 import { formatQuery, parseQuery, patchQuery, type ViewQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { withQuery } from '../api/client.ts';
 
 const PAGE_SIZE = 20;
@@ -239,15 +239,6 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
   return { ...res, xlsxHref: withQuery(`${path}.xlsx`, filters) };
 }
 
-function XlsxLink({ href }: { href: string }) {
-  const { t } = useApp();
-  return (
-    <a class="button secondary small" href={href} download data-testid="xlsx-download">
-      {t.attention.downloadXlsx}
-    </a>
-  );
-}
-
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
   const { t, lang } = useApp();
   const res = useList<ProducerRow>('/api/producers', district, fy, q, 'name');
@@ -255,133 +246,78 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
     const p = PRODUCER_TYPES.find((x) => x.code === code);
     return p ? label(lang, p) : code;
   };
+  const columns: TableColumn<ProducerRow>[] = [
+    { key: 'name', label: t.district.name, value: (p) => p.name },
+    { key: 'thaiId', label: t.district.thaiId, value: (p) => p.thaiId, className: 'mono' },
+    { key: 'type', label: t.district.type, value: (p) => typeLabel(p.producerType) },
+    { key: 'subdistrict', label: t.district.subdistrict, value: (p) => p.subdistrictNameTh },
+    { key: 'members', label: t.district.members, kind: 'integer', value: (p) => p.members },
+    // The registration day in Bangkok, not the upload's date and time.
+    { key: 'registeredAt', label: t.district.registeredAt, kind: 'date', value: (p) => (p.registeredAt ? bangkokDate(new Date(p.registeredAt)) : null) },
+  ];
   return (
-    <div>
-      <div class="list-tools">
-        <SearchBox id="producer-search" />
-        <FilterBar fields={['type']} years={[]} fy={fy} />
-        <SortSelect
-          id="producer-sort"
-          fallback="name"
-          options={[
-            { value: 'name', label: t.district.name },
-            { value: 'subdistrict', label: t.district.subdistrict },
-            { value: 'producerType', label: t.district.type },
-            { value: '-updatedAt', label: t.district.registeredAt },
-          ]}
-        />
-        <XlsxLink href={res.xlsxHref} />
-      </div>
-      {res.error ? (
-        <ErrorState error={res.error} onRetry={res.reload} />
-      ) : !res.data ? (
-        <Loading />
-      ) : res.data.items.length === 0 ? (
-        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
-      ) : (
+    <DataTable
+      columns={columns}
+      state={{ rows: res.data?.items ?? null, error: res.error, reload: res.reload }}
+      rowKey={(p) => String(p.id)}
+      caption={t.district.producers}
+      testId="producer-table"
+      filtered={!!(q.search || q.type || q.category)}
+      pager={res.data ? { page: q.page, pageSize: PAGE_SIZE, total: res.data.total } : undefined}
+      download={res.xlsxHref}
+      tools={
         <>
-          <ScrollRegion label={t.district.producers}>
-            <table class="data" data-testid="producer-table">
-              <caption class="visually-hidden">{t.district.producers}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.district.name}</th>
-                  <th scope="col">{t.district.thaiId}</th>
-                  <th scope="col">{t.district.type}</th>
-                  <th scope="col">{t.district.subdistrict}</th>
-                  <th scope="col" class="num">
-                    {t.district.members}
-                  </th>
-                  <th scope="col">{t.district.registeredAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td class="mono">{p.thaiId}</td>
-                    <td>{typeLabel(p.producerType)}</td>
-                    <td>{p.subdistrictNameTh}</td>
-                    <td class="num">{p.members == null ? '–' : formatNumber(p.members, lang)}</td>
-                    <td>{p.registeredAt ? formatDate(bangkokDate(new Date(p.registeredAt)), lang) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
+          <SearchBox id="producer-search" />
+          <FilterBar fields={['type']} years={[]} fy={fy} />
+          <SortSelect
+            id="producer-sort"
+            fallback="name"
+            options={[
+              { value: 'name', label: t.district.name },
+              { value: 'subdistrict', label: t.district.subdistrict },
+              { value: 'producerType', label: t.district.type },
+              { value: '-updatedAt', label: t.district.registeredAt },
+            ]}
+          />
         </>
-      )}
-    </div>
+      }
+    />
   );
 }
 
 function ProductList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
   const { t, lang } = useApp();
   const res = useList<ProductRow>('/api/products', district, fy, q, 'name');
-  const category = (code: string) => {
-    const c = PRODUCT_CATEGORIES.find((x) => x.code === code);
-    return c ? label(lang, c) : code;
-  };
   const standard = (code: string) => {
     const s = PRODUCT_STANDARDS.find((x) => x.code === code);
     return s ? label(lang, s) : code;
   };
   return (
-    <div>
-      <div class="list-tools">
-        <SearchBox id="product-search" />
-        <FilterBar fields={['category']} years={[]} fy={fy} />
-        <SortSelect
-          id="product-sort"
-          fallback="name"
-          options={[
-            { value: 'name', label: t.district.productName },
-            { value: 'producerName', label: t.district.producer },
-            { value: 'category', label: t.district.category },
-            { value: '-stars', label: t.district.stars },
-          ]}
-        />
-        <XlsxLink href={res.xlsxHref} />
-      </div>
-      {res.error ? (
-        <ErrorState error={res.error} onRetry={res.reload} />
-      ) : !res.data ? (
-        <Loading />
-      ) : res.data.items.length === 0 ? (
-        <Empty>{q.search || q.type || q.category ? t.attention.noMatch : undefined}</Empty>
-      ) : (
+    <DataTable
+      columns={productColumns(t, lang, standard)}
+      state={{ rows: res.data?.items ?? null, error: res.error, reload: res.reload }}
+      rowKey={(p) => String(p.id)}
+      caption={t.district.products}
+      testId="product-table"
+      filtered={!!(q.search || q.type || q.category)}
+      pager={res.data ? { page: q.page, pageSize: PAGE_SIZE, total: res.data.total } : undefined}
+      download={res.xlsxHref}
+      tools={
         <>
-          <ScrollRegion label={t.district.products}>
-            <table class="data" data-testid="product-table">
-              <caption class="visually-hidden">{t.district.products}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.district.productName}</th>
-                  <th scope="col">{t.district.producer}</th>
-                  <th scope="col">{t.district.category}</th>
-                  <th scope="col">{t.district.standards}</th>
-                  <th scope="col" class="num">
-                    {t.district.stars}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{p.producerName ?? '–'}</td>
-                    <td>{category(p.category)}</td>
-                    <td>{(p.standards ?? []).map(standard).join(', ') || '–'}</td>
-                    <td class="num">{p.stars ? <span aria-label={String(p.stars)}>{'★'.repeat(p.stars)}</span> : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          <Pager page={q.page} pageSize={PAGE_SIZE} total={res.data.total} />
+          <SearchBox id="product-search" />
+          <FilterBar fields={['category']} years={[]} fy={fy} />
+          <SortSelect
+            id="product-sort"
+            fallback="name"
+            options={[
+              { value: 'name', label: t.district.productName },
+              { value: 'producerName', label: t.district.producer },
+              { value: 'category', label: t.district.category },
+              { value: '-stars', label: t.district.stars },
+            ]}
+          />
         </>
-      )}
-    </div>
+      }
+    />
   );
 }

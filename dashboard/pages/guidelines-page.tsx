@@ -3,10 +3,14 @@ import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import type { PlanRounds } from '../api/types.ts';
+
+type PlanRow = { r: PlanRounds['rounds'][number]; w: PlanRounds['rounds'][number]['windows'][number] };
 import { useApp } from '../app-context.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
-import { ErrorState, Loading } from '../components/status.tsx';
+import { Loading } from '../components/status.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import type { TableColumn } from '../components/table-columns.ts';
 import { formatDateRange } from '../format/format-date.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
@@ -14,7 +18,6 @@ import { useLocation } from '../router.ts';
 import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
 export function GuidelinesPage() {
@@ -79,36 +82,21 @@ function PlanTable({ fy }: { fy: number }) {
   // The plan itself (GET /api/rounds: every signed-in role, the administrator too; the
   // progress read it used to come from answered the administrator with a 403 box).
   const res = useResource(`/api/rounds?fy=${fy}`, (signal) => api.get<PlanRounds>('/api/rounds', { fy }, signal));
-  if (res.error) return <ErrorState error={res.error} onRetry={res.reload} />;
-  if (!res.data) return <Loading />;
-  const rows = [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w })));
+  const rows: PlanRow[] | null = res.data ? [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w }))) : null;
+  const columns: TableColumn<PlanRow>[] = [
+    { key: 'quarter', label: t.guidelines.quarter, value: ({ r }) => t.quarterShort(r.quarter) },
+    { key: 'step', label: t.guidelines.step, value: ({ w }) => `${formatNumber(w.step, lang)}. ${t.guidelines.stepText[w.step]}` },
+    { key: 'dates', label: t.guidelines.dates, value: ({ w }) => formatDateRange(w.startDate, w.endDate, lang) },
+    { key: 'days', label: t.guidelines.days, kind: 'integer', value: ({ w }) => w.statedDays },
+    { key: 'responsible', label: t.guidelines.responsible, value: ({ w }) => label(lang, RESPONSIBLE_LABELS[w.responsible]) },
+  ];
   return (
-    <ScrollRegion label={t.guidelines.planTitle}>
-      <table class="data" data-testid="plan-table">
-        <caption class="visually-hidden">{t.guidelines.planTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.guidelines.quarter}</th>
-            <th scope="col">{t.guidelines.step}</th>
-            <th scope="col">{t.guidelines.dates}</th>
-            <th scope="col" class="num">{t.guidelines.days}</th>
-            <th scope="col">{t.guidelines.responsible}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ r, w }) => (
-            <tr key={`${r.code}-${w.step}`}>
-              <td>{t.quarterShort(r.quarter)}</td>
-              <td>
-                {formatNumber(w.step, lang)}. {t.guidelines.stepText[w.step]}
-              </td>
-              <td>{formatDateRange(w.startDate, w.endDate, lang)}</td>
-              <td class="num">{formatNumber(w.statedDays, lang)}</td>
-              <td>{label(lang, RESPONSIBLE_LABELS[w.responsible])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      columns={columns}
+      state={{ rows, error: res.error, reload: res.reload }}
+      rowKey={({ r, w }) => `${r.code}-${w.step}`}
+      caption={`${t.guidelines.planTitle} ${t.fiscalYearLabel(fy)}`}
+      testId="plan-table"
+    />
   );
 }

@@ -6,6 +6,9 @@ import { cumulativeRegistrationsDescription, cumulativeRegistrationsOption, cumu
 import { districtStatesDescription, districtStatesOption, districtStatesTable } from '../charts/district-states.ts';
 import { producersByAreaDescription, producersByAreaOption, producersByAreaTable } from '../charts/producers-by-area.ts';
 import { productsByCategoryDescription, productsByCategoryOption, productsByCategoryTable } from '../charts/products-by-category.ts';
+import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-categories.ts';
+import { categoryProductsHref } from '../components/category-link.ts';
+import { CategoryProducts } from '../components/category-products.tsx';
 import { AttentionPanel } from '../components/attention-panel.tsx';
 import { AreaMap } from '../components/area-map.tsx';
 import { Chart } from '../components/chart.tsx';
@@ -70,13 +73,13 @@ export function OverviewPage({ province }: { province: string }) {
       ) : res.data.current.districts.length === 0 || res.data.current.rounds.length === 0 ? (
         <Empty />
       ) : (
-        <OverviewBody data={res.data} fy={fy} quarter={q.q} province={province} reload={res.reload} />
+        <OverviewBody data={res.data} fy={fy} quarter={q.q} category={q.category} province={province} reload={res.reload} />
       )}
     </section>
   );
 }
 
-function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; fy: number; quarter: number | null; province: string; reload: () => void }) {
+function OverviewBody({ data, fy, quarter, category, province, reload }: { data: Loaded; fy: number; quarter: number | null; category: CategoryCode | null; province: string; reload: () => void }) {
   const { t, lang } = useApp();
   const today = todayIso();
   const p = data.current;
@@ -99,7 +102,8 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
       byCategory: {
         option: productsByCategoryOption(p.total.productsByCategory, lang, layout),
         description: productsByCategoryDescription(p.total.productsByCategory, lang),
-        table: productsByCategoryTable(p.total.productsByCategory, lang),
+        // Drill-through without a pointer: each category's row opens its product list.
+        table: { ...productsByCategoryTable(p.total.productsByCategory, lang), links: PRODUCT_CATEGORIES.map((c) => categoryProductsHref(province, fy, c.code, quarter)) },
       },
       cumulative: {
         option: cumulativeRegistrationsOption(cumulativeInput, lang, layout),
@@ -112,7 +116,7 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
         table: districtStatesTable(statesInput, lang, districtHref),
       },
     };
-  }, [p, lang, fy, today, matrix, narrow]);
+  }, [p, lang, fy, today, matrix, narrow, province, quarter]);
   // Drill-through: a district's bar opens the district; a heatmap square opens it in that quarter.
   const openDistrict = (index: number, quarter: number | null = null) => {
     const d = p.districts[index];
@@ -161,7 +165,17 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
           onSelect={(e) => openDistrict(e.dataIndex)}
           height={Math.max(240, 40 * p.districts.length + (narrow ? 150 : 100))}
         />
-        <Chart id="chart-by-category" title={t.overview.chartByCategory} {...charts.byCategory} height={300} />
+        <Chart
+          id="chart-by-category"
+          title={t.overview.chartByCategory}
+          {...charts.byCategory}
+          // Drill-through: a category's bar opens the province's products of that category.
+          onSelect={(e) => {
+            const c = PRODUCT_CATEGORIES[e.dataIndex];
+            if (c) navigate(categoryProductsHref(province, fy, c.code, quarter));
+          }}
+          height={300}
+        />
         <Chart id="chart-cumulative" title={t.overview.chartCumulative} {...charts.cumulative} height={300} />
         <Chart
           id="chart-states"
@@ -174,6 +188,7 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
           height={Math.max(240, 34 * p.districts.length + (narrow ? 180 : 110))}
         />
       </div>
+      {category && <CategoryProducts province={province} fy={fy} category={category} />}
     </>
   );
 }

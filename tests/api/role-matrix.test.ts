@@ -80,6 +80,7 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /api/producers.xlsx', path: () => '/api/producers.xlsx?fy=2561', allowed: DATA },
   { route: 'GET /api/products.xlsx', path: () => '/api/products.xlsx?fy=2561', allowed: DATA },
   { route: 'GET /api/products', path: () => '/api/products', allowed: DATA },
+  { route: 'POST /api/tables.xlsx', path: () => '/api/tables.xlsx', body: () => ({ title: 'ตาราง', columns: [{ label: 'อำเภอ', kind: 'text' }], rows: [['เมือง']] }), allowed: ALL },
   { route: 'GET /api/audit', path: () => '/api/audit', allowed: ALL },
   { route: 'GET /api/submissions', path: () => '/api/submissions', allowed: DATA },
   { route: 'GET /api/submissions/:id', path: (ids) => `/api/submissions/${ids.submission3801}`, allowed: DATA },
