@@ -5,6 +5,7 @@ import {
 } from '../charts/area-map.ts';
 import type { MapGeoJson, MapHost } from '../charts/map-host.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
+import { styleMessages } from '../i18n/local-messages.ts';
 import { useResource } from '../use-resource.ts';
 
 /** GET /api/boundaries as the map reads it. */
@@ -69,8 +70,8 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   /** The states the areas' `state` names (districts by default; provinces on the department's map). */
   scale?: StateScale;
 }) {
-  const { api, lang } = useApp();
-  const x = TEXT[lang];
+  const { api, lang, locale } = useApp();
+  const x = useMemo(() => styleMessages(TEXT[lang], locale), [lang, locale]);
   const [colouring, setColouring] = useState<MapColouring>('state');
   const el = useRef<HTMLDivElement>(null);
   const host = useRef<MapHost | null>(null);
@@ -80,7 +81,7 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   const outlines = useResource<Boundaries>(key, (signal) =>
     api.get<Boundaries>('/api/boundaries', province ? { province } : undefined, signal));
   const mapName = `otop-${province ?? 'TH'}`;
-  const option = useMemo(() => areaMapOption({ mapName, areas, colouring, scale, narrow }, lang), [mapName, areas, colouring, scale, narrow, lang]);
+  const option = useMemo(() => areaMapOption({ mapName, areas, colouring, scale, narrow }, locale), [mapName, areas, colouring, scale, narrow, locale]);
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
 
@@ -117,7 +118,7 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
     host.current?.update(option);
   }, [option]);
 
-  const described = areas.map((a) => areaSummary(a, lang, scale)).join('. ');
+  const described = areas.map((a) => areaSummary(a, locale, scale)).join('. ');
   const missing = data?.missing ?? [];
   return (
     <figure class="chart area-map" data-testid="area-map">
@@ -157,9 +158,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
                     <button type="button" class="link-button" onClick={() => onOpen(a.code)} aria-label={x.open(areaName(a, lang))}>{areaName(a, lang)}</button>
                   </th>
                   <td>{stateLabel(a, scale, lang)}</td>
-                  <td class="num">{formatNumber(a.registered, lang)}</td>
-                  <td class="num">{formatNumber(a.target, lang)}</td>
-                  <td class="num">{mapValue(a, 'target') === null ? '–' : formatPercent(mapValue(a, 'target'), lang)}</td>
+                  <td class="num">{formatNumber(a.registered, locale)}</td>
+                  <td class="num">{formatNumber(a.target, locale)}</td>
+                  <td class="num">{mapValue(a, 'target') === null ? '–' : formatPercent(mapValue(a, 'target'), locale)}</td>
                   <td>{a.overdue ? x.yes : ''}</td>
                 </tr>
               ))}
@@ -167,7 +168,8 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
           </table>
         </div>
       </details>
-      <p class="map-attribution">{data?.attribution[lang] ?? ''}</p>
+      {/* The licence's own name and version (CC BY 3.0 IGO): a title, quoted as written. */}
+      <p class="map-attribution" data-digits="as-typed">{data?.attribution[lang] ?? ''}</p>
     </figure>
   );
 }

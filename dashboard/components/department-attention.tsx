@@ -26,9 +26,9 @@ interface Row {
  * (most days first by default), each province a link to its overview.
  */
 export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttention; fy: number }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'days', dir: -1 });
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   const rows = useMemo(() => {
     const all: Row[] = [
       ...data.awaitingAnnouncement.map((p) => ({

@@ -19,7 +19,7 @@ export interface IssueLike {
  * (never markup), quoted so blanks and spaces can be seen.
  */
 export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike[]; limit?: number; caption?: string }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   if (issues.length === 0) return <p class="muted">{t.issues.none}</p>;
   const shown = issues.slice(0, limit);
   return (
@@ -37,7 +37,7 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
         <tbody>
           {shown.map((i, n) => (
             <tr key={n} class={i.severity === 'error' ? 'sev-error' : 'sev-warning'}>
-              <td class="num">{i.row === null ? t.issues.file : formatNumber(i.row, lang)}</td>
+              <td class="num">{i.row === null ? t.issues.file : formatNumber(i.row, locale)}</td>
               <td>{i.column ?? '–'}</td>
               <td>{i.value === null ? '–' : <code class="value">“{i.value}”</code>}</td>
               <td>
@@ -48,7 +48,7 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
           ))}
         </tbody>
       </table>
-      {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, lang))}</p>}
+      {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, locale))}</p>}
     </ScrollRegion>
   );
 }
@@ -62,7 +62,7 @@ export function issueCounts(issues: readonly { code: string }[]): Record<string,
 
 /** Counts per issue code, labelled from the catalogue (unknown codes shown as they are). */
 export function IssueCounts({ counts }: { counts: Record<string, number> }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const entries = Object.entries(counts).filter(([, n]) => n > 0);
   if (entries.length === 0) return null;
   return (
@@ -73,7 +73,7 @@ export function IssueCounts({ counts }: { counts: Record<string, number> }) {
           const def = (ISSUE_CODES as Record<string, { th: string; en: string; severity: string } | undefined>)[code as IssueCode];
           return (
             <li key={code}>
-              <span class={`badge ${def?.severity ?? 'error'}`}>{formatNumber(n, lang)}</span> {def ? label(lang, def) : code}
+              <span class={`badge ${def?.severity ?? 'error'}`}>{formatNumber(n, locale)}</span> {def ? label(lang, def) : code}
             </li>
           );
         })}

@@ -10,7 +10,7 @@ import { ScrollRegion } from './scroll-region.tsx';
 
 /** A district's submissions, newest first, each opening its report. */
 export function SubmissionList({ district }: { district: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const [open, setOpen] = useState<string | null>(null);
   const res = useResource(`/api/submissions?district=${district}`, (signal) =>
     api.get<ListPage<SubmissionSummary> | SubmissionSummary[]>('/api/submissions', { district }, signal),
@@ -19,7 +19,7 @@ export function SubmissionList({ district }: { district: string }) {
   if (!res.data) return <Loading />;
   const items = Array.isArray(res.data) ? res.data : res.data.items;
   if (items.length === 0) return <Empty />;
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   return (
     <div>
       <ScrollRegion label={t.district.submissions}>
@@ -40,7 +40,7 @@ export function SubmissionList({ district }: { district: string }) {
           <tbody>
             {items.map((s) => (
               <tr key={s.id}>
-                <td>{formatDateTime(s.createdAt, lang)}</td>
+                <td>{formatDateTime(s.createdAt, locale)}</td>
                 <td>
                   {s.fileName ?? '–'} {s.dryRun && <span class="badge">{t.submissions.dryRun}</span>}
                 </td>

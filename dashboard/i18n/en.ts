@@ -422,4 +422,9 @@ export const en: Messages = {
     noMatch: 'Nothing matches the search',
     downloadXlsx: 'Download Excel (XLSX)',
   },
+  settings: {
+    digits: 'Digits on screen',
+    arabicDigits: 'Arabic digits',
+    thaiDigits: 'Thai digits',
+  },
 };

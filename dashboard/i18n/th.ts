@@ -425,6 +425,11 @@ export const th = {
     noMatch: 'ไม่พบรายการที่ค้นหา',
     downloadXlsx: 'ดาวน์โหลด Excel (XLSX)',
   },
+  settings: {
+    digits: 'รูปแบบตัวเลขบนหน้าจอ',
+    arabicDigits: 'เลขอารบิก',
+    thaiDigits: 'เลขไทย',
+  },
 };
 
 export type Messages = typeof th;

@@ -26,7 +26,7 @@ import { ScrollRegion } from '../components/scroll-region.tsx';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -40,14 +40,14 @@ export function DepartmentPage() {
     () =>
       res.data
         ? {
-            option: producersByAreaOption(res.data.provinces, lang, { narrow }),
-            description: producersByAreaDescription(res.data.provinces, lang, 'provinces'),
-            table: producersByAreaTable(res.data.provinces, lang, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
+            option: producersByAreaOption(res.data.provinces, locale, { narrow }),
+            description: producersByAreaDescription(res.data.provinces, locale, 'provinces'),
+            table: producersByAreaTable(res.data.provinces, locale, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
           }
         : null,
-    [res.data, lang, narrow, fy, q.q],
+    [res.data, locale, narrow, fy, q.q],
   );
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
   const mapAreas = useMemo(() => (p ? provinceMapAreas(p, round?.code ?? null) : []), [p, round?.code]);
@@ -96,7 +96,7 @@ export function DepartmentPage() {
                     <td class="num">{n(a.producers)}</td>
                     <td class="num">{n(a.products)}</td>
                     <td class="num">{n(a.targetProducers)}</td>
-                    <td class="num">{formatPercent(a.targetRatio, lang)}</td>
+                    <td class="num">{formatPercent(a.targetRatio, locale)}</td>
                     <td class="num">
                       {t.attention.ofTotal(n(round ? (a.certifiedByRound[round.code] ?? 0) : 0), n(a.districts))}
                     </td>

@@ -4,6 +4,7 @@ import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductRow, ProgressResult } from '../api/types.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { useApp } from '../app-context.ts';
 import { FilterBar } from '../components/filter-bar.tsx';
 import { Link } from '../components/link.tsx';
@@ -101,14 +102,14 @@ export function DistrictPage({ district }: { district: string }) {
 }
 
 function RoundPanel({ progress, district, districtName, quarter, reload }: { progress: ProgressResult; district: string; districtName: string; quarter: number | null; reload: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const focus = roundFocus(progress.rounds, todayIso());
   const round = (quarter !== null ? progress.rounds.find((r) => r.quarter === quarter) : null) ?? focus.round;
   if (!round) return <Empty />;
   const cell: CellProgress | undefined = progress.cells.find((c) => c.roundCode === round.code && c.districtCode === district);
   if (!cell) return <Empty />;
   const roundName = `${t.quarterShort(round.quarter)} ${t.fiscalYearLabel(progress.fiscalYear)}`;
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   return <RoundStatus progressCell={cell} district={district} districtName={districtName} roundCode={round.code} roundName={roundName} reloadProgress={reload} n={n} />;
 }
 
@@ -129,7 +130,7 @@ function RoundStatus({
   reloadProgress: () => void;
   n: (v: number) => string;
 }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   // The workflow's own view of the round: the actions this user may take now and the history.
   const status = useResource(`/api/rounds/${roundCode}/districts/${district}`, (signal) =>
     api.get<DistrictRoundStatus>(`/api/rounds/${encodeURIComponent(roundCode)}/districts/${encodeURIComponent(district)}`, undefined, signal),
@@ -155,17 +156,17 @@ function RoundStatus({
       <ol class="steps">
         {cell.steps.map((s) => (
           <li key={s.step} class={`step step-${s.status}`}>
-            <strong>{lang === 'en' ? `Step ${s.step}` : `ขั้นตอนที่ ${s.step}`}</strong> ({label(lang, RESPONSIBLE_LABELS[s.responsible])}):{' '}
-            {formatDateRange(s.startDate, s.endDate, lang)} —{' '}
+            <strong>{applyDigits(lang === 'en' ? `Step ${s.step}` : `ขั้นตอนที่ ${s.step}`, locale.digits)}</strong> ({label(lang, RESPONSIBLE_LABELS[s.responsible])}):{' '}
+            {formatDateRange(s.startDate, s.endDate, locale)} —{' '}
             <span class={`step-status ${s.status}`}>{stepStatusText(s.status, lang)}</span>
-            {s.doneAt && <> {formatDateTime(s.doneAt, lang)}</>}
+            {s.doneAt && <> {formatDateTime(s.doneAt, locale)}</>}
             {s.timeliness === 'late' && <span class="cell-flag"> ⚑ {t.overview.late}</span>}
           </li>
         ))}
       </ol>
       {cell.state === 'returned' && returned?.reason && (
         <p class="notice" role="status" data-testid="returned-reason">
-          {t.workflow.returnedBecause(returned.reason)}
+          {t.workflow.returnedBecause(applyDigits(returned.reason, locale.digits))}
         </p>
       )}
       <h3>{t.district.actions}</h3>
@@ -197,17 +198,17 @@ function stepStatusText(status: string, lang: 'th' | 'en'): string {
 
 /** The round's workflow history, newest first, with the province's reasons for returning data. */
 function History({ entries }: { entries: DistrictRoundStatus['history'] }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   return (
     <details class="audit">
       <summary>{t.district.history}</summary>
       <ul>
         {entries.map((a) => (
           <li key={a.id}>
-            {formatDateTime(a.at, lang)} · {a.username} · {ACTION_NAMES[a.action] ? label(lang, ACTION_NAMES[a.action]!) : a.action}
+            {formatDateTime(a.at, locale)} · {a.username} · {ACTION_NAMES[a.action] ? label(lang, ACTION_NAMES[a.action]!) : a.action}
             {a.toState && DISTRICT_ROUND_STATE_LABELS[a.toState as DistrictRoundState] ? ` → ${label(lang, DISTRICT_ROUND_STATE_LABELS[a.toState as DistrictRoundState])}` : ''}
             {a.timeliness === 'late' && <span class="cell-flag"> ⚑ {t.overview.late}</span>}
-            {a.reason ? <q>{a.reason}</q> : null}
+            {a.reason ? <q>{applyDigits(a.reason, locale.digits)}</q> : null}
           </li>
         ))}
       </ul>
@@ -249,7 +250,7 @@ function XlsxLink({ href }: { href: string }) {
 }
 
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const res = useList<ProducerRow>('/api/producers', district, fy, q, 'name');
   const typeLabel = (code: string) => {
     const p = PRODUCER_TYPES.find((x) => x.code === code);
@@ -299,11 +300,11 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
                 {res.data.items.map((p) => (
                   <tr key={p.id}>
                     <td>{p.name}</td>
-                    <td class="mono">{p.thaiId}</td>
+                    <td class="mono" data-digits="as-typed">{p.thaiId}</td>
                     <td>{typeLabel(p.producerType)}</td>
                     <td>{p.subdistrictNameTh}</td>
-                    <td class="num">{p.members == null ? '–' : formatNumber(p.members, lang)}</td>
-                    <td>{p.registeredAt ? formatDate(bangkokDate(new Date(p.registeredAt)), lang) : '–'}</td>
+                    <td class="num">{p.members == null ? '–' : formatNumber(p.members, locale)}</td>
+                    <td>{p.registeredAt ? formatDate(bangkokDate(new Date(p.registeredAt)), locale) : '–'}</td>
                   </tr>
                 ))}
               </tbody>

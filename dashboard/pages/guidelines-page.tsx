@@ -75,7 +75,7 @@ export function GuidelinesPage() {
 }
 
 function PlanTable({ fy }: { fy: number }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   // The plan itself (GET /api/rounds: every signed-in role, the administrator too; the
   // progress read it used to come from answered the administrator with a 403 box).
   const res = useResource(`/api/rounds?fy=${fy}`, (signal) => api.get<PlanRounds>('/api/rounds', { fy }, signal));
@@ -100,10 +100,10 @@ function PlanTable({ fy }: { fy: number }) {
             <tr key={`${r.code}-${w.step}`}>
               <td>{t.quarterShort(r.quarter)}</td>
               <td>
-                {formatNumber(w.step, lang)}. {t.guidelines.stepText[w.step]}
+                {formatNumber(w.step, locale)}. {t.guidelines.stepText[w.step]}
               </td>
-              <td>{formatDateRange(w.startDate, w.endDate, lang)}</td>
-              <td class="num">{formatNumber(w.statedDays, lang)}</td>
+              <td>{formatDateRange(w.startDate, w.endDate, locale)}</td>
+              <td class="num">{formatNumber(w.statedDays, locale)}</td>
               <td>{label(lang, RESPONSIBLE_LABELS[w.responsible])}</td>
             </tr>
           ))}

@@ -15,6 +15,7 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { ProgressMatrixTable } from '../components/progress-matrix-table.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { ProvinceActions } from '../components/workflow-actions.tsx';
+import { applyDigits } from '../format/apply-digits.ts';
 import { formatDate, formatDateTime } from '../format/format-date.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
@@ -38,7 +39,7 @@ interface Loaded {
 
 /** The province manager's picture: who is behind in which step of which quarter, and what to do. */
 export function OverviewPage({ province }: { province: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -59,7 +60,7 @@ export function OverviewPage({ province }: { province: string }) {
   return (
     <section class="overview" aria-busy={res.loading}>
       <PageHeading title={title}>
-        {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
+        {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, locale))}</p>}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
       <LiveStatus fy={ready ? fy : null} province={province} />
@@ -77,7 +78,7 @@ export function OverviewPage({ province }: { province: string }) {
 }
 
 function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; fy: number; quarter: number | null; province: string; reload: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const today = todayIso();
   const p = data.current;
   const head = useMemo(() => headlineFigures(p, data.previous, today, quarter), [p, data.previous, today, quarter]);
@@ -92,27 +93,27 @@ function OverviewBody({ data, fy, quarter, province, reload }: { data: Loaded; f
     const districtHref = (code: string) => `/district/${code}${formatQuery({ fy })}`;
     return {
       byDistrict: {
-        option: producersByAreaOption(p.districts, lang, layout),
-        description: producersByAreaDescription(p.districts, lang, 'districts'),
-        table: producersByAreaTable(p.districts, lang, districtHref),
+        option: producersByAreaOption(p.districts, locale, layout),
+        description: producersByAreaDescription(p.districts, locale, 'districts'),
+        table: producersByAreaTable(p.districts, locale, districtHref),
       },
       byCategory: {
-        option: productsByCategoryOption(p.total.productsByCategory, lang, layout),
-        description: productsByCategoryDescription(p.total.productsByCategory, lang),
-        table: productsByCategoryTable(p.total.productsByCategory, lang),
+        option: productsByCategoryOption(p.total.productsByCategory, locale, layout),
+        description: productsByCategoryDescription(p.total.productsByCategory, locale),
+        table: productsByCategoryTable(p.total.productsByCategory, locale),
       },
       cumulative: {
-        option: cumulativeRegistrationsOption(cumulativeInput, lang, layout),
-        description: cumulativeRegistrationsDescription(cumulativeInput, lang),
-        table: cumulativeRegistrationsTable(cumulativeInput, lang),
+        option: cumulativeRegistrationsOption(cumulativeInput, locale, layout),
+        description: cumulativeRegistrationsDescription(cumulativeInput, locale),
+        table: cumulativeRegistrationsTable(cumulativeInput, locale),
       },
       states: {
-        option: districtStatesOption(statesInput, lang, layout),
-        description: districtStatesDescription(statesInput, lang),
-        table: districtStatesTable(statesInput, lang, districtHref),
+        option: districtStatesOption(statesInput, locale, layout),
+        description: districtStatesDescription(statesInput, locale),
+        table: districtStatesTable(statesInput, locale, districtHref),
       },
     };
-  }, [p, lang, fy, today, matrix, narrow]);
+  }, [p, locale, fy, today, matrix, narrow]);
   // Drill-through: a district's bar opens the district; a heatmap square opens it in that quarter.
   const openDistrict = (index: number, quarter: number | null = null) => {
     const d = p.districts[index];
@@ -203,10 +204,10 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
  * step is; else how long until the next window; else that every step is done.
  */
 function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly StepProgress[] }) {
-  const { t, lang } = useApp();
-  const n = (v: number) => formatNumber(v, lang);
+  const { t, lang, locale } = useApp();
+  const n = (v: number) => formatNumber(v, locale);
   const f = head.focus;
-  const stepName = (step: number) => (lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`);
+  const stepName = (step: number) => applyDigits(lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`, locale.digits);
   const today = todayIso();
   // The first step of the round in focus that is past its window and not done.
   const overdue = [...steps].sort((a, b) => a.step - b.step).find((s) => s.status === 'overdue') ?? null;
@@ -228,7 +229,7 @@ function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly Step
         </div>
         <div class="figure">
           <dt>{t.overview.renewal}</dt>
-          <dd class="big">{formatPercent(head.renewalRate, lang)}</dd>
+          <dd class="big">{formatPercent(head.renewalRate, locale)}</dd>
           <dd class="sub">{t.overview.renewalHint(n(head.renewed), n(head.previousProducers))}</dd>
         </div>
         <div class="figure">
@@ -243,17 +244,17 @@ function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly Step
           {f.open && f.daysLeft !== null ? (
             <>
               <dd class="big">{t.overview.daysLeftValue(n(f.daysLeft))}</dd>
-              <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, lang))}</dd>
+              <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, locale))}</dd>
             </>
           ) : overdue && overdue.daysLeft !== null ? (
             <>
               <dd class="big late-text">{t.attention.daysLate(n(-overdue.daysLeft))}</dd>
-              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, lang))}</dd>
+              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, locale))}</dd>
             </>
           ) : f.next ? (
             <>
               <dd class="big">{t.attention.startsIn(n(daysUntil(today, f.next.startDate)))}</dd>
-              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, lang))}</dd>
+              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, locale))}</dd>
             </>
           ) : (
             <>

@@ -4,36 +4,40 @@ import { formatNumber, formatPercent } from '../../dashboard/format/format-numbe
 import { messages } from '../../dashboard/i18n/messages.ts';
 import { th } from '../../dashboard/i18n/th.ts';
 import { en } from '../../dashboard/i18n/en.ts';
+import type { DisplayLocale } from '../../dashboard/format/display-locale.ts';
+
+const TH: DisplayLocale = { lang: 'th', digits: 'arabic' };
+const EN: DisplayLocale = { lang: 'en', digits: 'arabic' };
 
 describe('numbers', () => {
   it('group thousands with commas', () => {
-    expect(formatNumber(93400, 'th')).toBe('93,400');
-    expect(formatNumber(209000, 'en')).toBe('209,000');
-    expect(formatNumber(0, 'th')).toBe('0');
+    expect(formatNumber(93400, TH)).toBe('93,400');
+    expect(formatNumber(209000, EN)).toBe('209,000');
+    expect(formatNumber(0, TH)).toBe('0');
   });
   it('percentages to one decimal, a dash when unknown', () => {
-    expect(formatPercent(0.8594, 'th')).toBe('85.9%');
-    expect(formatPercent(null, 'th')).toBe('–');
+    expect(formatPercent(0.8594, TH)).toBe('85.9%');
+    expect(formatPercent(null, TH)).toBe('–');
   });
 });
 
 describe('dates', () => {
   it('Thai: BE year and Thai month names', () => {
-    expect(formatDate('2017-12-20', 'th')).toBe('20 ธ.ค. 2560');
-    expect(formatDate('2017-08-31', 'th', 'long')).toBe('31 สิงหาคม 2560');
+    expect(formatDate('2017-12-20', TH)).toBe('20 ธ.ค. 2560');
+    expect(formatDate('2017-08-31', TH, 'long')).toBe('31 สิงหาคม 2560');
   });
   it('English: CE year', () => {
-    expect(formatDate('2017-12-20', 'en')).toBe('20 Dec 2017');
+    expect(formatDate('2017-12-20', EN)).toBe('20 Dec 2017');
   });
   it('instants in Bangkok time, whatever the machine zone', () => {
     // 17:00Z on the 20th is 00:00 on the 21st in Bangkok.
-    expect(formatDateTime('2017-12-20T17:00:00Z', 'th')).toBe('21 ธ.ค. 2560 เวลา 00.00 น.');
-    expect(formatDateTime('2017-12-20T17:00:00Z', 'en')).toBe('21 Dec 2017 00:00');
-    expect(formatDateTime('not a date', 'en')).toBe('–');
+    expect(formatDateTime('2017-12-20T17:00:00Z', TH)).toBe('21 ธ.ค. 2560 เวลา 00.00 น.');
+    expect(formatDateTime('2017-12-20T17:00:00Z', EN)).toBe('21 Dec 2017 00:00');
+    expect(formatDateTime('not a date', EN)).toBe('–');
   });
   it('ranges keep both ends whole; a one-day window is one date', () => {
-    expect(formatDateRange('2017-10-01', '2017-12-20', 'th')).toBe('1 ต.ค. 2560 – 20 ธ.ค. 2560');
-    expect(formatDateRange('2017-12-30', '2017-12-30', 'th')).toBe('30 ธ.ค. 2560');
+    expect(formatDateRange('2017-10-01', '2017-12-20', TH)).toBe('1 ต.ค. 2560 – 20 ธ.ค. 2560');
+    expect(formatDateRange('2017-12-30', '2017-12-30', TH)).toBe('30 ธ.ค. 2560');
   });
 });
 
