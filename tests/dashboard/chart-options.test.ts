@@ -10,7 +10,7 @@ import { producersByAreaDescription, producersByAreaOption, producersByAreaTable
 import { productsByCategoryDescription, productsByCategoryOption, productsByCategoryTable } from '../../dashboard/charts/products-by-category.ts';
 import { STATE_COLORS, TYPE_COLORS } from '../../domain/palette.ts';
 import { smallProvinceProgress } from './fixtures/small-province-progress.ts';
-import type { DisplayLocale } from '../../dashboard/format/display-locale.ts';
+import { displayLocale, type DisplayLocale } from '../../dashboard/format/display-locale.ts';
 
 const TH: DisplayLocale = { lang: 'th', digits: 'arabic' };
 const EN: DisplayLocale = { lang: 'en', digits: 'arabic' };
@@ -220,5 +220,54 @@ describe('narrow layouts, descriptions and tables (issue 18)', () => {
 
   it('turns ECharts’ generated aria text off (it read "NaN" and epoch milliseconds)', () => {
     expect(producersByAreaOption(p.districts, TH).aria).toEqual({ enabled: false });
+  });
+});
+
+describe('digit style (issue 18: one digit style per screen)', () => {
+  const p = smallProvinceProgress();
+  const THAI: DisplayLocale = { lang: 'th', digits: 'thai' };
+  type Axis = { axisLabel: { formatter: (v: unknown) => string } };
+  const input = { fiscalYear: 2561, rounds: p.rounds, cells: p.cells, targetProducers: 16, today: '2018-03-10' };
+
+  it('writes the bar charts’ value ticks, bar labels and tooltip values in the chosen digits', () => {
+    const bars = producersByAreaOption(p.districts, THAI);
+    expect((bars.xAxis as Axis).axisLabel.formatter(1500)).toBe('๑,๕๐๐');
+    expect((bars.tooltip as { valueFormatter: (v: unknown) => string }).valueFormatter(8)).toBe('๘');
+    expect((producersByAreaOption(p.districts, TH).xAxis as Axis).axisLabel.formatter(1500)).toBe('1,500');
+    const cats = productsByCategoryOption(p.total.productsByCategory, THAI);
+    expect((cats.xAxis as Axis).axisLabel.formatter(20)).toBe('๒๐');
+    const label = (series(cats)[0] as unknown as { label: { formatter: (x: { value: unknown }) => string } }).label;
+    expect(label.formatter({ value: 12 })).toBe('๑๒');
+    expect(producersByAreaDescription(p.districts, THAI, 'districts')).not.toMatch(/[0-9]/);
+    expect(productsByCategoryDescription(p.total.productsByCategory, THAI)).not.toMatch(/[0-9]/);
+  });
+
+  it('writes the cumulative chart’s axes, windows, tooltip, description and table in Thai digits', () => {
+    const o = cumulativeRegistrationsOption(input, THAI);
+    expect((o.xAxis as Axis).axisLabel.formatter(Date.UTC(2017, 11, 20))).toBe('๒๐ ธ.ค. ๒๕๖๐');
+    expect((o.yAxis as Axis).axisLabel.formatter(16)).toBe('๑๖');
+    expect(series(o)[0]!.markArea!.data).toMatchObject([[{ name: 'ไตรมาส ๑' }, {}], [{ name: 'ไตรมาส ๒' }, {}]]);
+    const tip = (o.tooltip as { formatter: (p: unknown) => string }).formatter([{ seriesName: 'ลงทะเบียนสะสม', value: ['2017-12-20', 16] }]);
+    expect(tip).toBe('๒๐ ธ.ค. ๒๕๖๐<br/>ลงทะเบียนสะสม: ๑๖');
+    const narrow = cumulativeRegistrationsOption(input, THAI, { narrow: true });
+    expect((narrow.xAxis as Axis).axisLabel.formatter(Date.UTC(2017, 11, 20))).toBe('ธ.ค. ๒๕๖๐');
+    expect(series(narrow)[0]!.markArea!.data).toMatchObject([[{ name: 'Q๑' }, {}], [{ name: 'Q๒' }, {}]]);
+    expect(cumulativeRegistrationsDescription(input, THAI)).toBe('ลงทะเบียนสะสม ๒๐ ราย ณ ๑๐ มี.ค. ๒๕๖๑ เป้าหมาย ๑๖ ราย (๑๒๕%)');
+    expect(cumulativeRegistrationsTable(input, THAI).rows[1]).toEqual(['๒๐ ธ.ค. ๒๕๖๐', 16]);
+  });
+
+  it('writes the heatmap’s quarters and tooltip in Thai digits', () => {
+    const statesInput = { districts: p.districts, quarters: [1, 2], cells: p.cells };
+    const o = districtStatesOption(statesInput, THAI);
+    expect((o.xAxis as { data: string[] }).data).toEqual(['ไตรมาส ๑', 'ไตรมาส ๒']);
+    const tip = (o.tooltip as { formatter: (p: unknown) => string }).formatter({ value: [1, 0, 0, 0] });
+    expect(tip).toContain('ไตรมาส ๒');
+    expect(districtStatesDescription(statesInput, THAI)).not.toMatch(/[0-9]/);
+  });
+
+  it('keeps Arabic digits in English whatever the Thai setting says', () => {
+    const en = displayLocale('en', 'thai');
+    expect(en.digits).toBe('arabic');
+    expect((producersByAreaOption(p.districts, en).xAxis as Axis).axisLabel.formatter(1500)).toBe('1,500');
   });
 });
