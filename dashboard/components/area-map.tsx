@@ -4,6 +4,7 @@ import {
   areaMapOption, areaName, areaSummary, DISTRICT_STATE_SCALE, mapValue, stateLabel, type MapArea, type MapColouring, type StateScale,
 } from '../charts/area-map.ts';
 import type { MapGeoJson, MapHost } from '../charts/map-host.ts';
+import { mapOutlinesKey } from '../charts/map-outlines-key.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { styleMessages } from '../i18n/local-messages.ts';
 import { useResource } from '../use-resource.ts';
@@ -78,8 +79,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   const [failed, setFailed] = useState(false);
   const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < 600);
   const key = `/api/boundaries?province=${province ?? ''}`;
+  // Outlines do not change with registration data: a live update reloads the figures, not them.
   const outlines = useResource<Boundaries>(key, (signal) =>
-    api.get<Boundaries>('/api/boundaries', province ? { province } : undefined, signal));
+    api.get<Boundaries>('/api/boundaries', province ? { province } : undefined, signal), { live: false });
   const mapName = `otop-${province ?? 'TH'}`;
   const option = useMemo(() => areaMapOption({ mapName, areas, colouring, scale, narrow }, locale), [mapName, areas, colouring, scale, narrow, locale]);
   const onOpenRef = useRef(onOpen);
@@ -92,6 +94,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   }, []);
 
   const data = outlines.data;
+  const outlinesKey = useMemo(() => (data ? mapOutlinesKey(data) : null), [data]);
+  const optionRef = useRef(option);
+  optionRef.current = option;
   useEffect(() => {
     if (!data || !el.current || data.features.length === 0) return;
     let disposed = false;
@@ -102,7 +107,7 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
     import('../charts/map-host.ts')
       .then(({ hostMap }) => {
         if (disposed || !el.current) return;
-        host.current = hostMap(el.current, mapName, geo, option, (code) => onOpenRef.current(code));
+        host.current = hostMap(el.current, mapName, geo, optionRef.current, (code) => onOpenRef.current(code));
       })
       .catch(() => setFailed(true));
     return () => {
@@ -110,9 +115,10 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
       host.current?.dispose();
       host.current = null;
     };
-    // The host is made once per outline set; option changes go through update() below.
+    // The host is made once per outline set (by content, not by answer object); colours and
+    // words go through update() below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, mapName]);
+  }, [outlinesKey, mapName]);
 
   useEffect(() => {
     host.current?.update(option);

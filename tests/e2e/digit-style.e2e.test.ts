@@ -3,7 +3,8 @@
 // department and reports pages (tables, cards, headings, chart axes and legends drawn in SVG,
 // the map, the "updated hh.mm" line, pagers) holds no digit of the other style, except inside
 // elements marked data-digits="as-typed" (identifiers: citizen IDs, file names, licence names;
-// the setting itself, which shows a sample of each style). The choice survives a reload.
+// the setting itself, which shows a sample of each style). The choice survives a reload. And a
+// reload of the page's data keeps the map (its outlines are not fetched again).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, signIn } from './support/e2e-browser.ts';
@@ -73,6 +74,19 @@ describe('one digit style per screen (chromium)', () => {
     expect(await page.getByTestId('digit-setting').inputValue()).toBe('thai');
     expect(await page.locator('main').innerText()).toMatch(/[\u0E50-\u0E59]/);
     expect(await wrongDigits(page, 'thai')).toEqual([]);
+
+    // Review finding: a reload of the page's data (a live event or the refresh button) used to
+    // re-fetch the outlines and rebuild the map. Now the figures reload, the map stays.
+    const outlineRequests: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/api/boundaries') && outlineRequests.push(r.url())));
+    const map = page.getByTestId('area-map').locator('svg').first();
+    await map.evaluate((el) => el.setAttribute('data-probe', 'same-map'));
+    const progress = page.waitForResponse((r) => r.url().includes('/api/progress'));
+    await page.getByTestId('live-status').getByRole('button').click();
+    await progress;
+    await page.getByTestId('live-updated').filter({ hasText: /อัปเดตเมื่อ/ }).waitFor();
+    expect(outlineRequests).toEqual([]);
+    expect(await page.getByTestId('area-map').locator('svg[data-probe="same-map"]').count()).toBe(1);
 
     await page.goto(`${server.url}/district/3801`);
     await settled(page, false);
