@@ -4,7 +4,9 @@ import type { Me } from './api/types.ts';
 import { AppContext, useApp, type AppContextValue } from './app-context.ts';
 import { Link } from './components/link.tsx';
 import { ErrorState, Loading } from './components/status.tsx';
-import { isLang, messages, type Lang } from './i18n/messages.ts';
+import { displayLocale, isDigitStyle, type DigitStyle } from './format/display-locale.ts';
+import { localMessages } from './i18n/local-messages.ts';
+import { isLang, type Lang } from './i18n/messages.ts';
 import { lazyPage } from './lazy-page.tsx';
 import { createLiveUpdates, LiveContext } from './live-updates.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -34,19 +36,34 @@ function preloadRoute(route: Route): void {
 }
 
 const LANG_KEY = 'otop.lang';
+const DIGITS_KEY = 'otop.digits';
 
-function initialLang(): Lang {
+function saved<T>(key: string, valid: (v: unknown) => v is T, fallback: T): T {
   try {
-    const saved = localStorage.getItem(LANG_KEY);
-    if (isLang(saved)) return saved;
+    const v = localStorage.getItem(key);
+    if (valid(v)) return v;
   } catch {
     /* storage may be off */
   }
-  return 'th';
+  return fallback;
 }
 
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage may be off */
+  }
+}
+
+// Arabic digits by default: every figure, date and chart of the dashboard was written in them
+// before the setting existed (only a few fixed labels had Thai digits), officers type them
+// into the forms and spreadsheets, and the official PDFs keep their own Thai digits anyway.
+const DEFAULT_DIGITS: DigitStyle = 'arabic';
+
 export function App() {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => saved(LANG_KEY, isLang, 'th'));
+  const [digits, setDigitsState] = useState<DigitStyle>(() => saved(DIGITS_KEY, isDigitStyle, DEFAULT_DIGITS));
   const [me, setMeState] = useState<Me | null>(null);
   const [booting, setBooting] = useState(true);
   const [bootError, setBootError] = useState<ApiError | null>(null);
@@ -74,11 +91,11 @@ export function App() {
   };
   const setLang = (next: Lang) => {
     setLangState(next);
-    try {
-      localStorage.setItem(LANG_KEY, next);
-    } catch {
-      /* storage may be off */
-    }
+    remember(LANG_KEY, next);
+  };
+  const setDigits = (next: DigitStyle) => {
+    setDigitsState(next);
+    remember(DIGITS_KEY, next);
   };
 
   const boot = () => {
@@ -104,8 +121,9 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const t = messages(lang);
-  const ctx: AppContextValue = { lang, t, setLang, me, setMe, api };
+  const locale = useMemo(() => displayLocale(lang, digits), [lang, digits]);
+  const t = useMemo(() => localMessages(locale), [locale]);
+  const ctx: AppContextValue = { lang, t, setLang, digits, setDigits, locale, me, setMe, api };
 
   // Where the session says this location should go instead.
   let redirect: string | null = null;
@@ -242,10 +260,12 @@ function Header() {
       )}
       <div class="header-tools">
         {me && (
-          <span class="who" data-testid="who">
+          // A user name is an identifier ("province38"), shown as typed.
+          <span class="who" data-testid="who" data-digits="as-typed">
             {me.user.displayName || me.user.username} · {t.roles[me.user.role]}
           </span>
         )}
+        {lang === 'th' && <DigitSetting />}
         <button type="button" class="linklike" lang={lang === 'th' ? 'en' : 'th'} aria-label={t.switchToLabel} onClick={() => setLang(lang === 'th' ? 'en' : 'th')}>
           {t.switchTo}
         </button>
@@ -256,5 +276,23 @@ function Header() {
         )}
       </div>
     </header>
+  );
+}
+
+/**
+ * The digit style of every figure on the screen (#18: Thai and Arabic digits were mixed on one
+ * screen). Offered on Thai screens only: English keeps Arabic digits. Each option shows its own
+ * sample, so the control is the one place both styles appear (data-digits="as-typed").
+ */
+function DigitSetting() {
+  const { t, digits, setDigits } = useApp();
+  return (
+    <label class="digit-setting" data-digits="as-typed">
+      <span class="visually-hidden">{t.settings.digits}</span>
+      <select class="small" data-testid="digit-setting" value={digits} onChange={(e) => setDigits((e.currentTarget as HTMLSelectElement).value as DigitStyle)}>
+        <option value="arabic">{t.settings.arabicDigits} (123)</option>
+        <option value="thai">{t.settings.thaiDigits} (๑๒๓)</option>
+      </select>
+    </label>
   );
 }

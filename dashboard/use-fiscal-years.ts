@@ -9,7 +9,9 @@ import { useResource } from './use-resource.ts';
  */
 export function useFiscalYears(fromUrl: number | null): { years: number[]; fy: number; ready: boolean } {
   const { api } = useApp();
-  const res = useResource('/api/rounds', (signal) => api.get<unknown>('/api/rounds', undefined, signal));
+  // The plan's years do not change with registration data; reloading them on each live update
+  // also made `ready` flicker off (pages without ?fy= dropped their data for a moment).
+  const res = useResource('/api/rounds', (signal) => api.get<unknown>('/api/rounds', undefined, signal), { live: false });
   const planned = res.data ? fiscalYearsFromRounds(res.data) : [];
   const fy = fromUrl ?? defaultFiscalYear(planned, todayIso());
   const years = planned.includes(fy) ? planned : [fy, ...planned].sort((a, b) => b - a);

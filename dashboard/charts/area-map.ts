@@ -7,6 +7,7 @@ import {
 import { PROVINCE_STATE_COLORS, STATE_COLORS } from '../../domain/palette.ts';
 import { escapeHtml } from '../format/escape-html.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
 import { label, type Lang } from '../i18n/messages.ts';
 
 export type MapOption = ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
@@ -63,12 +64,12 @@ export function stateLabel(a: MapArea, scale: StateScale, lang: Lang): string {
 }
 
 /** The words and figures of one area, for the tooltip and the table beside the map. */
-export function areaSummary(a: MapArea, lang: Lang, scale: StateScale = DISTRICT_STATE_SCALE): string {
-  const n = (v: number) => formatNumber(v, lang);
-  const state = stateLabel(a, scale, lang);
-  const share = a.target > 0 ? formatPercent(a.registered / a.target, lang) : '–';
-  const late = a.overdue ? (lang === 'en' ? ' · overdue' : ' · เลยกำหนด') : '';
-  return lang === 'en'
+export function areaSummary(a: MapArea, locale: DisplayLocale, scale: StateScale = DISTRICT_STATE_SCALE): string {
+  const n = (v: number) => formatNumber(v, locale);
+  const state = stateLabel(a, scale, locale.lang);
+  const share = a.target > 0 ? formatPercent(a.registered / a.target, locale) : '–';
+  const late = a.overdue ? (locale.lang === 'en' ? ' · overdue' : ' · เลยกำหนด') : '';
+  return locale.lang === 'en'
     ? `${a.nameEn}: ${state}${late}; ${n(a.registered)} registered of a target of ${n(a.target)} (${share})`
     : `${a.nameTh}: ${state}${late}; ลงทะเบียน ${n(a.registered)} จากเป้าหมาย ${n(a.target)} ราย (${share})`;
 }
@@ -80,7 +81,7 @@ export function areaSummary(a: MapArea, lang: Lang, scale: StateScale = DISTRICT
  */
 export function areaMapOption(
   input: { mapName: string; areas: readonly MapArea[]; colouring: MapColouring; scale?: StateScale; narrow?: boolean },
-  lang: Lang,
+  locale: DisplayLocale,
 ): MapOption {
   const scale = input.scale ?? DISTRICT_STATE_SCALE;
   const byCode = new Map(input.areas.map((a) => [a.code, a]));
@@ -91,7 +92,7 @@ export function areaMapOption(
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
-        pieces: scale.keys.map((s, i) => ({ value: i, label: label(lang, scale.labels[s]!), color: scale.colors[s]! })),
+        pieces: scale.keys.map((s, i) => ({ value: i, label: label(locale.lang, scale.labels[s]!), color: scale.colors[s]! })),
         outOfRange: { color: NO_DATA },
       }
     : {
@@ -103,7 +104,7 @@ export function areaMapOption(
         pieces: TARGET_BANDS.map((b) => ({
           gte: b.min,
           ...(Number.isFinite(b.max) ? { lt: b.max } : {}),
-          label: Number.isFinite(b.max) ? `${formatPercent(b.min, lang)}–${formatPercent(b.max, lang)}` : `≥ ${formatPercent(b.min, lang)}`,
+          label: Number.isFinite(b.max) ? `${formatPercent(b.min, locale)}–${formatPercent(b.max, locale)}` : `≥ ${formatPercent(b.min, locale)}`,
           color: b.color,
         })),
         outOfRange: { color: NO_DATA },
@@ -118,7 +119,7 @@ export function areaMapOption(
       formatter: (p: unknown) => {
         const a = byCode.get((p as { name: string }).name);
         // ECharts renders a formatter's string as HTML: names come from imported data.
-        return a ? escapeHtml(areaSummary(a, lang, scale)) : '';
+        return a ? escapeHtml(areaSummary(a, locale, scale)) : '';
       },
     },
     visualMap,
@@ -140,7 +141,7 @@ export function areaMapOption(
           textBorderWidth: 2,
           formatter: (p: unknown) => {
             const a = byCode.get((p as { name: string }).name);
-            return a ? areaName(a, lang) : '';
+            return a ? areaName(a, locale.lang) : '';
           },
         },
         emphasis: { label: { show: true }, itemStyle: { areaColor: undefined, borderColor: '#111827', borderWidth: 2 } },

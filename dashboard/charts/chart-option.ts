@@ -9,6 +9,8 @@ import type {
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
+import type { DisplayLocale } from '../format/display-locale.ts';
+import { formatNumber } from '../format/format-number.ts';
 
 /** The option type of exactly the chart kinds and components the dashboard registers. */
 export type ChartOption = ComposeOption<
@@ -52,3 +54,14 @@ export const BASE_OPTION = {
 export const AXIS_NAME_ROOM = 40;
 /** Height of one legend line, for stacking legends on a phone. */
 export const LEGEND_LINE = 22;
+
+/**
+ * The figures ECharts writes by itself (value-axis ticks, bar labels, tooltip values) in the
+ * screen's digit style: without it a chart drew '1,000' on a screen of '๑,๐๐๐'.
+ */
+export function figureFormatter(locale: DisplayLocale): (value: unknown) => string {
+  return (value) => {
+    const v = Array.isArray(value) ? value[value.length - 1] : value && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
+    return typeof v === 'number' && Number.isFinite(v) ? formatNumber(v, locale) : v === null || v === undefined ? '–' : String(v);
+  };
+}

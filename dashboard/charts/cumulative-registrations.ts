@@ -1,10 +1,13 @@
 import { fiscalYearRange } from '../../domain/fiscal-year.ts';
 import type { CellProgress, RoundPlan } from '../api/types.ts';
 import { escapeHtml } from '../format/escape-html.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { formatDate } from '../format/format-date.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
-import { messages, type Lang } from '../i18n/messages.ts';
-import { BASE_OPTION, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
+import { localMessages } from '../i18n/local-messages.ts';
+
+import { BASE_OPTION, figureFormatter, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
 import { LINE_COLOR, TARGET_COLOR, WINDOW_FILL } from '../../domain/palette.ts';
 
 export interface CumulativeInput {
@@ -38,11 +41,11 @@ export function cumulativePoints(input: CumulativeInput): [string, number][] {
  * round's district-registration close; the plan's step-1 windows are shaded, the target (last
  * year's producers unless one was set) and today are marked.
  */
-export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang, layout: ChartLayout = {}): ChartOption {
-  const t = messages(lang);
+export function cumulativeRegistrationsOption(input: CumulativeInput, locale: DisplayLocale, layout: ChartLayout = {}): ChartOption {
+  const t = localMessages(locale);
   const year = fiscalYearRange(input.fiscalYear);
   const todayInYear = input.today >= year.start && input.today <= year.end;
-  const quarter = (q: number) => (layout.narrow ? `Q${q}` : t.quarterShort(q));
+  const quarter = (q: number) => (layout.narrow ? applyDigits(`Q${q}`, locale.digits) : t.quarterShort(q));
   const isoDay = (value: number | string) => new Date(value).toISOString().slice(0, 10);
   return {
     ...BASE_OPTION,
@@ -53,8 +56,8 @@ export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang
         const items = (Array.isArray(params) ? params : [params]) as { seriesName?: string; value?: [string | number, number] }[];
         const first = items[0]?.value;
         if (!first) return '';
-        const lines = items.map((p) => `${escapeHtml(p.seriesName ?? '')}: ${formatNumber(p.value?.[1] ?? 0, lang)}`);
-        return [escapeHtml(formatDate(isoDay(first[0]), lang)), ...lines].join('<br/>');
+        const lines = items.map((p) => `${escapeHtml(p.seriesName ?? '')}: ${formatNumber(p.value?.[1] ?? 0, locale)}`);
+        return [escapeHtml(formatDate(isoDay(first[0]), locale)), ...lines].join('<br/>');
       },
     },
     grid: { left: 8, right: layout.narrow ? 24 : 56, top: 48, bottom: 8, containLabel: true },
@@ -67,12 +70,12 @@ export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang
       axisLabel: {
         hideOverlap: true,
         formatter: (value: number) => {
-          const label = formatDate(isoDay(value), lang);
-          return layout.narrow ? label.replace(/^\d+ /, '') : label;
+          const label = formatDate(isoDay(value), locale);
+          return layout.narrow ? label.replace(/^[0-9\u0E50-\u0E59]+ /, '') : label;
         },
       },
     },
-    yAxis: { type: 'value', name: t.chart.producers, nameTextStyle: { align: 'left' }, minInterval: 1 },
+    yAxis: { type: 'value', name: t.chart.producers, nameTextStyle: { align: 'left' }, minInterval: 1, axisLabel: { formatter: figureFormatter(locale) } },
     series: [
       {
         type: 'line',
@@ -107,15 +110,15 @@ export function cumulativeRegistrationsOption(input: CumulativeInput, lang: Lang
 }
 
 /** The chart in one sentence: producers registered so far, when, and against the target. */
-export function cumulativeRegistrationsDescription(input: CumulativeInput, lang: Lang): string {
-  const t = messages(lang);
+export function cumulativeRegistrationsDescription(input: CumulativeInput, locale: DisplayLocale): string {
+  const t = localMessages(locale);
   const points = cumulativePoints(input);
   const [when, n] = points[points.length - 1] ?? [fiscalYearRange(input.fiscalYear).start, 0];
-  const target = input.targetProducers > 0 ? t.chartText.targetPart(formatNumber(input.targetProducers, lang), formatPercent(n / input.targetProducers, lang)) : '';
-  return t.chartText.cumulativeText(formatNumber(n, lang), formatDate(when, lang), target);
+  const target = input.targetProducers > 0 ? t.chartText.targetPart(formatNumber(input.targetProducers, locale), formatPercent(n / input.targetProducers, locale)) : '';
+  return t.chartText.cumulativeText(formatNumber(n, locale), formatDate(when, locale), target);
 }
 
-export function cumulativeRegistrationsTable(input: CumulativeInput, lang: Lang): ChartTable {
-  const t = messages(lang);
-  return { columns: [t.chartText.date, t.chartText.cumulative], rows: cumulativePoints(input).map(([d, n]) => [formatDate(d, lang), n]) };
+export function cumulativeRegistrationsTable(input: CumulativeInput, locale: DisplayLocale): ChartTable {
+  const t = localMessages(locale);
+  return { columns: [t.chartText.date, t.chartText.cumulative], rows: cumulativePoints(input).map(([d, n]) => [formatDate(d, locale), n]) };
 }

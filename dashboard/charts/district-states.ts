@@ -1,8 +1,11 @@
 import { DISTRICT_ROUND_STATES, DISTRICT_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
 import type { CellProgress } from '../api/types.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { escapeHtml } from '../format/escape-html.ts';
 import { formatNumber } from '../format/format-number.ts';
-import { label, messages, type Lang } from '../i18n/messages.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
+import { localMessages } from '../i18n/local-messages.ts';
+import { label, type Lang } from '../i18n/messages.ts';
 import { BASE_OPTION, LEGEND_LINE, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
 import { STATE_COLORS } from '../../domain/palette.ts';
 
@@ -21,8 +24,8 @@ const lateKey = (district: string, quarter: number) => `${district}|${quarter}`;
  * one colour per workflow state (value = the state's index in DISTRICT_ROUND_STATES), and the
  * matrix's late flag (⚑) on the cells that have one. On a phone the legend stacks.
  */
-export function districtStatesOption(input: DistrictStatesInput, lang: Lang, layout: ChartLayout = {}): ChartOption {
-  const t = messages(lang);
+export function districtStatesOption(input: DistrictStatesInput, locale: DisplayLocale, layout: ChartLayout = {}): ChartOption {
+  const t = localMessages(locale);
   const row = new Map(input.districts.map((d, i) => [d.code, i]));
   const col = new Map(input.quarters.map((q, i) => [q, i]));
   const data: [number, number, number, number][] = [];
@@ -32,7 +35,7 @@ export function districtStatesOption(input: DistrictStatesInput, lang: Lang, lay
     if (x === undefined || y === undefined) continue;
     data.push([x, y, DISTRICT_ROUND_STATES.indexOf(c.state), input.late?.has(lateKey(c.districtCode, c.quarter)) ? 1 : 0]);
   }
-  const stateName = (i: number) => label(lang, DISTRICT_ROUND_STATE_LABELS[DISTRICT_ROUND_STATES[i] as DistrictRoundState]);
+  const stateName = (i: number) => label(locale.lang, DISTRICT_ROUND_STATE_LABELS[DISTRICT_ROUND_STATES[i] as DistrictRoundState]);
   const legendHeight = layout.narrow ? DISTRICT_ROUND_STATES.length * LEGEND_LINE : LEGEND_LINE;
   return {
     ...BASE_OPTION,
@@ -42,16 +45,16 @@ export function districtStatesOption(input: DistrictStatesInput, lang: Lang, lay
         const d = input.districts[v[1]];
         // ECharts renders a formatter's string as HTML: the names come from imported data.
         return escapeHtml(
-          `${d ? (lang === 'en' ? d.nameEn : d.nameTh) : ''} ${t.quarterShort(input.quarters[v[0]] ?? 0)}: ${stateName(v[2])}${v[3] ? ` ⚑ ${t.chartText.lateFlag}` : ''}`,
+          `${d ? (locale.lang === 'en' ? d.nameEn : d.nameTh) : ''} ${t.quarterShort(input.quarters[v[0]] ?? 0)}: ${stateName(v[2])}${v[3] ? ` ⚑ ${t.chartText.lateFlag}` : ''}`,
         );
       },
     },
     grid: { left: 8, right: 8, top: 8, bottom: legendHeight + 40, containLabel: true },
-    xAxis: { type: 'category', data: input.quarters.map((q) => (layout.narrow ? `Q${q}` : t.quarterShort(q))), splitArea: { show: true } },
+    xAxis: { type: 'category', data: input.quarters.map((q) => (layout.narrow ? applyDigits(`Q${q}`, locale.digits) : t.quarterShort(q))), splitArea: { show: true } },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: input.districts.map((d) => (lang === 'en' ? d.nameEn : d.nameTh)),
+      data: input.districts.map((d) => (locale.lang === 'en' ? d.nameEn : d.nameTh)),
       splitArea: { show: true },
       axisLabel: { width: layout.narrow ? 88 : 160, overflow: 'truncate' },
     },
@@ -61,7 +64,7 @@ export function districtStatesOption(input: DistrictStatesInput, lang: Lang, lay
       left: layout.narrow ? 0 : 'center',
       bottom: 0,
       dimension: 2,
-      pieces: DISTRICT_ROUND_STATES.map((s, i) => ({ value: i, label: label(lang, DISTRICT_ROUND_STATE_LABELS[s]), color: STATE_COLORS[s] })),
+      pieces: DISTRICT_ROUND_STATES.map((s, i) => ({ value: i, label: label(locale.lang, DISTRICT_ROUND_STATE_LABELS[s]), color: STATE_COLORS[s] })),
     },
     series: [
       {
@@ -77,26 +80,26 @@ export function districtStatesOption(input: DistrictStatesInput, lang: Lang, lay
 }
 
 /** The chart in one sentence: per quarter, how many districts are in each state. */
-export function districtStatesDescription(input: DistrictStatesInput, lang: Lang): string {
-  const t = messages(lang);
+export function districtStatesDescription(input: DistrictStatesInput, locale: DisplayLocale): string {
+  const t = localMessages(locale);
   if (input.cells.length === 0) return t.chartText.noData;
   const parts = input.quarters.map((q) => {
     const counts = DISTRICT_ROUND_STATES.map((s) => [s, input.cells.filter((c) => c.quarter === q && c.state === s).length] as const).filter(([, n]) => n > 0);
-    return `${t.quarterShort(q)} ${counts.map(([s, n]) => t.chartText.statePart(label(lang, DISTRICT_ROUND_STATE_LABELS[s]), formatNumber(n, lang))).join(', ')}`;
+    return `${t.quarterShort(q)} ${counts.map(([s, n]) => t.chartText.statePart(label(locale.lang, DISTRICT_ROUND_STATE_LABELS[s]), formatNumber(n, locale))).join(', ')}`;
   });
   return t.chartText.statesText(parts.join('; '));
 }
 
-export function districtStatesTable(input: DistrictStatesInput, lang: Lang, href: (code: string) => string | null = () => null): ChartTable {
-  const t = messages(lang);
+export function districtStatesTable(input: DistrictStatesInput, locale: DisplayLocale, href: (code: string) => string | null = () => null): ChartTable {
+  const t = localMessages(locale);
   return {
     columns: [t.chartText.area, ...input.quarters.map((q) => t.quarterShort(q))],
     rows: input.districts.map((d) => [
-      lang === 'en' ? d.nameEn : d.nameTh,
+      locale.lang === 'en' ? d.nameEn : d.nameTh,
       ...input.quarters.map((q) => {
         const c = input.cells.find((x) => x.districtCode === d.code && x.quarter === q);
         if (!c) return '–';
-        return `${label(lang, DISTRICT_ROUND_STATE_LABELS[c.state])}${input.late?.has(lateKey(d.code, q)) ? ` ⚑ ${t.chartText.lateFlag}` : ''}`;
+        return `${label(locale.lang, DISTRICT_ROUND_STATE_LABELS[c.state])}${input.late?.has(lateKey(d.code, q)) ? ` ⚑ ${t.chartText.lateFlag}` : ''}`;
       }),
     ]),
     links: input.districts.map((d) => href(d.code)),

@@ -4,7 +4,9 @@ import {
   areaMapOption, areaName, areaSummary, DISTRICT_STATE_SCALE, mapValue, stateLabel, type MapArea, type MapColouring, type StateScale,
 } from '../charts/area-map.ts';
 import type { MapGeoJson, MapHost } from '../charts/map-host.ts';
+import { mapOutlinesKey } from '../charts/map-outlines-key.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
+import { styleMessages } from '../i18n/local-messages.ts';
 import { useResource } from '../use-resource.ts';
 
 /** GET /api/boundaries as the map reads it. */
@@ -69,18 +71,19 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   /** The states the areas' `state` names (districts by default; provinces on the department's map). */
   scale?: StateScale;
 }) {
-  const { api, lang } = useApp();
-  const x = TEXT[lang];
+  const { api, lang, locale } = useApp();
+  const x = useMemo(() => styleMessages(TEXT[lang], locale), [lang, locale]);
   const [colouring, setColouring] = useState<MapColouring>('state');
   const el = useRef<HTMLDivElement>(null);
   const host = useRef<MapHost | null>(null);
   const [failed, setFailed] = useState(false);
   const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < 600);
   const key = `/api/boundaries?province=${province ?? ''}`;
+  // Outlines do not change with registration data: a live update reloads the figures, not them.
   const outlines = useResource<Boundaries>(key, (signal) =>
-    api.get<Boundaries>('/api/boundaries', province ? { province } : undefined, signal));
+    api.get<Boundaries>('/api/boundaries', province ? { province } : undefined, signal), { live: false });
   const mapName = `otop-${province ?? 'TH'}`;
-  const option = useMemo(() => areaMapOption({ mapName, areas, colouring, scale, narrow }, lang), [mapName, areas, colouring, scale, narrow, lang]);
+  const option = useMemo(() => areaMapOption({ mapName, areas, colouring, scale, narrow }, locale), [mapName, areas, colouring, scale, narrow, locale]);
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
 
@@ -91,6 +94,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
   }, []);
 
   const data = outlines.data;
+  const outlinesKey = useMemo(() => (data ? mapOutlinesKey(data) : null), [data]);
+  const optionRef = useRef(option);
+  optionRef.current = option;
   useEffect(() => {
     if (!data || !el.current || data.features.length === 0) return;
     let disposed = false;
@@ -101,7 +107,7 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
     import('../charts/map-host.ts')
       .then(({ hostMap }) => {
         if (disposed || !el.current) return;
-        host.current = hostMap(el.current, mapName, geo, option, (code) => onOpenRef.current(code));
+        host.current = hostMap(el.current, mapName, geo, optionRef.current, (code) => onOpenRef.current(code));
       })
       .catch(() => setFailed(true));
     return () => {
@@ -109,15 +115,16 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
       host.current?.dispose();
       host.current = null;
     };
-    // The host is made once per outline set; option changes go through update() below.
+    // The host is made once per outline set (by content, not by answer object); colours and
+    // words go through update() below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, mapName]);
+  }, [outlinesKey, mapName]);
 
   useEffect(() => {
     host.current?.update(option);
   }, [option]);
 
-  const described = areas.map((a) => areaSummary(a, lang, scale)).join('. ');
+  const described = areas.map((a) => areaSummary(a, locale, scale)).join('. ');
   const missing = data?.missing ?? [];
   return (
     <figure class="chart area-map" data-testid="area-map">
@@ -157,9 +164,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
                     <button type="button" class="link-button" onClick={() => onOpen(a.code)} aria-label={x.open(areaName(a, lang))}>{areaName(a, lang)}</button>
                   </th>
                   <td>{stateLabel(a, scale, lang)}</td>
-                  <td class="num">{formatNumber(a.registered, lang)}</td>
-                  <td class="num">{formatNumber(a.target, lang)}</td>
-                  <td class="num">{mapValue(a, 'target') === null ? '–' : formatPercent(mapValue(a, 'target'), lang)}</td>
+                  <td class="num">{formatNumber(a.registered, locale)}</td>
+                  <td class="num">{formatNumber(a.target, locale)}</td>
+                  <td class="num">{mapValue(a, 'target') === null ? '–' : formatPercent(mapValue(a, 'target'), locale)}</td>
                   <td>{a.overdue ? x.yes : ''}</td>
                 </tr>
               ))}
@@ -167,7 +174,8 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
           </table>
         </div>
       </details>
-      <p class="map-attribution">{data?.attribution[lang] ?? ''}</p>
+      {/* The licence's own name and version (CC BY 3.0 IGO): a title, quoted as written. */}
+      <p class="map-attribution" data-digits="as-typed">{data?.attribution[lang] ?? ''}</p>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { ProvinceAttention } from '../api/types.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { useApp } from '../app-context.ts';
 import { formatDate, formatDateTime } from '../format/format-date.ts';
 import { formatNumber } from '../format/format-number.ts';
@@ -15,8 +16,8 @@ import { XlsxDownload } from './xlsx-download.tsx';
  * certification (days waiting) and returned for correction (the reason).
  */
 export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: number }) {
-  const { t, lang } = useApp();
-  const n = (v: number) => formatNumber(v, lang);
+  const { t, lang, locale } = useApp();
+  const n = (v: number) => formatNumber(v, locale);
   const name = (d: { nameTh: string; nameEn: string }) => (lang === 'en' ? d.nameEn : d.nameTh);
   const href = (d: { code: string; quarter: number }) => `/district/${d.code}${formatQuery({ fy, q: d.quarter as 1 | 2 | 3 | 4 })}`;
   const total = data.overdue.length + data.awaitingCertification.length + data.returned.length;
@@ -44,7 +45,7 @@ export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: numb
                   <li key={`${d.roundCode}-${d.code}`}>
                     <Link href={href(d)}>{name(d)}</Link> <span class="muted">{t.quarterShort(d.quarter)}</span>{' '}
                     <strong class="late-text">{t.attention.daysLate(n(d.daysLate))}</strong>{' '}
-                    <span class="muted small">({t.attention.sinceEnd(formatDate(d.endDate, lang))})</span>
+                    <span class="muted small">({t.attention.sinceEnd(formatDate(d.endDate, locale))})</span>
                   </li>
                 ))}
               </ul>
@@ -80,8 +81,8 @@ export function AttentionPanel({ data, fy }: { data: ProvinceAttention; fy: numb
                 {data.returned.map((d) => (
                   <li key={`${d.roundCode}-${d.code}`}>
                     <Link href={href(d)}>{name(d)}</Link> <span class="muted">{t.quarterShort(d.quarter)}</span>{' '}
-                    <q class="reason">{d.reason ?? t.attention.noReason}</q>
-                    {d.returnedAt && <span class="muted small"> {formatDateTime(d.returnedAt, lang)}</span>}
+                    <q class="reason">{d.reason ? applyDigits(d.reason, locale.digits) : t.attention.noReason}</q>
+                    {d.returnedAt && <span class="muted small"> {formatDateTime(d.returnedAt, locale)}</span>}
                   </li>
                 ))}
               </ul>

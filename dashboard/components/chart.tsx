@@ -41,7 +41,7 @@ export function Chart({
   height?: number;
   id: string;
 }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const el = useRef<HTMLDivElement>(null);
   const host = useRef<ChartHost | null>(null);
   const shown = useRef<ChartOption | null>(null);
@@ -75,7 +75,7 @@ export function Chart({
     shown.current = option;
   }, [option]);
 
-  const cell = (v: string | number) => (typeof v === 'number' ? formatNumber(v, lang) : v);
+  const cell = (v: string | number) => (typeof v === 'number' ? formatNumber(v, locale) : v);
   return (
     <figure class="chart" id={id} aria-labelledby={`${id}-title`}>
       <figcaption class="chart-head">

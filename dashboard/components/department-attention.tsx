@@ -25,8 +25,8 @@ interface Row {
  * (most days first by default), each province a link to its overview.
  */
 export function DepartmentAttentionTable({ data, fy }: { data: DepartmentAttention; fy: number }) {
-  const { t, lang } = useApp();
-  const n = (v: number) => formatNumber(v, lang);
+  const { t, lang, locale } = useApp();
+  const n = (v: number) => formatNumber(v, locale);
   const rows = useMemo(() => {
     const all: Row[] = [
       ...data.awaitingAnnouncement.map((p) => ({

@@ -38,7 +38,7 @@ function initialChoices(step: HeaderStep): Record<number, ColumnKey | ''> {
  * unchosen. Confirm hands the mapping to the page, which checks the file again with it.
  */
 export function HeaderMappingForm({ step, onConfirm, onCancel }: { step: HeaderStep; onConfirm: (m: UploadMapping) => void; onCancel: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const [choices, setChoices] = useState<Record<number, ColumnKey | ''>>(() => initialChoices(step));
   const rows = mappableColumns(step);
   const recognised = step.columns.filter((c) => c.key && c.via !== 'explicit' && c.via !== 'remembered');
@@ -91,7 +91,7 @@ export function HeaderMappingForm({ step, onConfirm, onCancel }: { step: HeaderS
                       <optgroup label={t.upload.mappingCandidates}>
                         {c.candidates.map((k) => (
                           <option key={k.key} value={k.key}>
-                            {name(k.key)} ({t.upload.mappingSure(formatPercent(k.confidence, lang))})
+                            {name(k.key)} ({t.upload.mappingSure(formatPercent(k.confidence, locale))})
                           </option>
                         ))}
                       </optgroup>

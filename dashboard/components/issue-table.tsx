@@ -20,9 +20,9 @@ export interface IssueLike {
  * (never markup), quoted so blanks and spaces can be seen.
  */
 export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike[]; limit?: number; caption?: string }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const columns: TableColumn<IssueLike>[] = [
-    { key: 'row', label: t.issues.row, kind: 'integer', value: (i) => i.row, cell: (i) => (i.row === null ? t.issues.file : formatNumber(i.row, lang)) },
+    { key: 'row', label: t.issues.row, kind: 'integer', value: (i) => i.row, cell: (i) => (i.row === null ? t.issues.file : formatNumber(i.row, locale)) },
     { key: 'column', label: t.issues.column, value: (i) => i.column },
     { key: 'value', label: t.issues.value, value: (i) => i.value, cell: (i) => (i.value === null ? '–' : <code class="value">“{i.value}”</code>) },
     {
@@ -48,7 +48,7 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
         tableClass="data issues"
         rowProps={(i) => ({ class: i.severity === 'error' ? 'sev-error' : 'sev-warning' })}
       />
-      {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, lang))}</p>}
+      {issues.length > limit && <p class="muted">{t.issues.more(formatNumber(issues.length - limit, locale))}</p>}
     </>
   );
 }
@@ -62,7 +62,7 @@ export function issueCounts(issues: readonly { code: string }[]): Record<string,
 
 /** Counts per issue code, labelled from the catalogue (unknown codes shown as they are). */
 export function IssueCounts({ counts }: { counts: Record<string, number> }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const entries = Object.entries(counts).filter(([, n]) => n > 0);
   if (entries.length === 0) return null;
   return (
@@ -73,7 +73,7 @@ export function IssueCounts({ counts }: { counts: Record<string, number> }) {
           const def = (ISSUE_CODES as Record<string, { th: string; en: string; severity: string } | undefined>)[code as IssueCode];
           return (
             <li key={code}>
-              <span class={`badge ${def?.severity ?? 'error'}`}>{formatNumber(n, lang)}</span> {def ? label(lang, def) : code}
+              <span class={`badge ${def?.severity ?? 'error'}`}>{formatNumber(n, locale)}</span> {def ? label(lang, def) : code}
             </li>
           );
         })}

@@ -1,16 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import { bangkokParts } from '../../domain/bangkok-parts.ts';
 import { useApp } from '../app-context.ts';
+import { formatClock } from '../format/format-date.ts';
 import { liveMessages } from '../i18n/live-messages.ts';
 import { useLiveSnapshot } from '../live-updates.ts';
 import '../styles/live-status.css';
-
-/** Bangkok wall-clock time: '14.05' in Thai, '14:05' in English. */
-function clock(at: Date, lang: 'th' | 'en'): string {
-  const p = bangkokParts(at);
-  const mm = String(p.minute).padStart(2, '0');
-  return lang === 'th' ? `${String(p.hour).padStart(2, '0')}.${mm}` : `${String(p.hour).padStart(2, '0')}:${mm}`;
-}
 
 /**
  * "Updated hh.mm" and a refresh button; while it is on screen the page watches its scope and
@@ -18,15 +11,15 @@ function clock(at: Date, lang: 'th' | 'en'): string {
  * page: `<LiveStatus fy={ready ? fy : null} province={province} />`.
  */
 export function LiveStatus({ fy, province = null, district = null }: { fy: number | null; province?: string | null; district?: string | null }) {
-  const { lang } = useApp();
+  const { locale } = useApp();
   const { live, snapshot } = useLiveSnapshot();
   useEffect(() => (fy === null ? undefined : live.watch({ fy, province, district })), [live, fy, province, district]);
-  const m = liveMessages(lang);
+  const m = liveMessages(locale);
   const how = snapshot.mode === 'live' ? m.live : snapshot.mode === 'polling' ? m.polling : snapshot.mode === 'connecting' ? m.connecting : null;
   return (
     <div class="live-status" data-testid="live-status" data-mode={snapshot.mode}>
       <span class={`live-dot live-dot-${snapshot.mode}`} aria-hidden="true" title={how ?? undefined} />
-      <span data-testid="live-updated">{snapshot.lastLoaded ? m.updated(clock(snapshot.lastLoaded, lang)) : m.loading}</span>
+      <span data-testid="live-updated">{snapshot.lastLoaded ? m.updated(formatClock(snapshot.lastLoaded, locale)) : m.loading}</span>
       {how && <span class="visually-hidden">{how}</span>}
       <button type="button" class="secondary small" onClick={() => live.refresh()} aria-label={`${m.refresh}: ${m.refreshLabel}`}>
         {m.refresh}

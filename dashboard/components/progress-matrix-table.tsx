@@ -16,8 +16,8 @@ import { ScrollRegion } from './scroll-region.tsx';
  * the district's page for that round. The chosen quarter's column is highlighted.
  */
 export function ProgressMatrixTable({ matrix, fy, focusQuarter }: { matrix: ProgressMatrix; fy: number; focusQuarter: number | null }) {
-  const { t, lang } = useApp();
-  const n = (v: number) => formatNumber(v, lang);
+  const { t, lang, locale } = useApp();
+  const n = (v: number) => formatNumber(v, locale);
   // On a phone the quarter in focus comes first, so it is on screen without scrolling.
   const narrow = useNarrowScreen();
   const columns = matrix.quarters.map((q, i) => ({ q, i }));

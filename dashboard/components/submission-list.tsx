@@ -11,14 +11,14 @@ import { SubmissionReportView } from './submission-report-view.tsx';
 
 /** A district's submissions, newest first, each opening its report. */
 export function SubmissionList({ district }: { district: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const [open, setOpen] = useState<string | null>(null);
   const res = useResource(`/api/submissions?district=${district}`, (signal) =>
     api.get<ListPage<SubmissionSummary> | SubmissionSummary[]>('/api/submissions', { district }, signal),
   );
   const items = res.data ? (Array.isArray(res.data) ? res.data : res.data.items) : null;
   const columns: TableColumn<SubmissionSummary>[] = [
-    { key: 'when', label: t.submissions.when, kind: 'date', value: (s) => bangkokDate(new Date(s.createdAt)), sortValue: (s) => s.createdAt, cell: (s) => formatDateTime(s.createdAt, lang) },
+    { key: 'when', label: t.submissions.when, kind: 'date', value: (s) => bangkokDate(new Date(s.createdAt)), sortValue: (s) => s.createdAt, cell: (s) => formatDateTime(s.createdAt, locale) },
     {
       key: 'file',
       label: t.submissions.file,

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../format/format-date.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 /** How a column's value reads: text, a whole number, a ratio shown as a percent, or a day (ISO YYYY-MM-DD). */
@@ -40,10 +41,10 @@ export interface TableColumn<T> {
 export const isNumeric = (kind: ColumnKind | undefined) => kind === 'integer' || kind === 'percent';
 
 /** A value as the screen shows it: digits grouped, percents, BE dates, "–" for blank. */
-export function cellText(kind: ColumnKind | undefined, value: CellValue, lang: Lang): string {
+export function cellText(kind: ColumnKind | undefined, value: CellValue, locale: DisplayLocale): string {
   if (value === null || value === '') return '–';
-  if (typeof value === 'number') return kind === 'percent' ? formatPercent(value, lang) : formatNumber(value, lang);
-  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(value.slice(0, 10), lang);
+  if (typeof value === 'number') return kind === 'percent' ? formatPercent(value, locale) : formatNumber(value, locale);
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(value.slice(0, 10), locale);
   return value;
 }
 

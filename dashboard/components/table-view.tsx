@@ -20,7 +20,7 @@ export function TableView<T>(props: {
   sort?: SortState | null;
   onSort?: (column: TableColumn<T>) => void;
 }) {
-  const { lang } = useApp();
+  const { locale } = useApp();
   const { columns, rows, caption, sort } = props;
   return (
     <ScrollRegion label={caption}>
@@ -53,7 +53,7 @@ export function TableView<T>(props: {
           {rows.map((r, i) => (
             <tr key={props.rowKey(r, i)} {...(props.rowProps?.(r) ?? {})}>
               {columns.map((c) => {
-                const content = c.cell ? c.cell(r) : cellText(c.kind, c.value(r), lang);
+                const content = c.cell ? c.cell(r) : cellText(c.kind, c.value(r), locale);
                 const cls = [isNumeric(c.kind) ? 'num' : '', c.className ?? '', c.cellClass?.(r) ?? ''].join(' ').trim() || undefined;
                 return c.rowHeader ? (
                   <th key={c.key} scope="row" class={cls}>

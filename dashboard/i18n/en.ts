@@ -433,4 +433,9 @@ export const en: Messages = {
     categoryProducts: (category: string) => `Products: ${category}`,
     clearCategory: 'All categories',
   },
+  settings: {
+    digits: 'Digits on screen',
+    arabicDigits: 'Arabic digits',
+    thaiDigits: 'Thai digits',
+  },
 };

@@ -1,4 +1,5 @@
-import type { Lang } from './messages.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
+import { styleMessages } from './local-messages.ts';
 
 /** The words of the live-update line (its own table: the page tables change often). */
 const TH = {
@@ -21,6 +22,6 @@ const EN: typeof TH = {
   connecting: 'Connecting to live updates',
 };
 
-export function liveMessages(lang: Lang): typeof TH {
-  return lang === 'en' ? EN : TH;
+export function liveMessages(locale: DisplayLocale): typeof TH {
+  return styleMessages(locale.lang === 'en' ? EN : TH, locale);
 }

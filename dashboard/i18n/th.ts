@@ -436,6 +436,11 @@ export const th = {
     categoryProducts: (category: string) => `ผลิตภัณฑ์ประเภท${category}`,
     clearCategory: 'ดูทุกประเภท',
   },
+  settings: {
+    digits: 'รูปแบบตัวเลขบนหน้าจอ',
+    arabicDigits: 'เลขอารบิก',
+    thaiDigits: 'เลขไทย',
+  },
 };
 
 export type Messages = typeof th;

@@ -24,11 +24,12 @@ import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 import { DataTable } from '../components/data-table.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
-import type { Lang, Messages } from '../i18n/messages.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { DisplayLocale } from '../format/display-locale.ts';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -42,14 +43,14 @@ export function DepartmentPage() {
     () =>
       res.data
         ? {
-            option: producersByAreaOption(res.data.provinces, lang, { narrow }),
-            description: producersByAreaDescription(res.data.provinces, lang, 'provinces'),
-            table: producersByAreaTable(res.data.provinces, lang, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
+            option: producersByAreaOption(res.data.provinces, locale, { narrow }),
+            description: producersByAreaDescription(res.data.provinces, locale, 'provinces'),
+            table: producersByAreaTable(res.data.provinces, locale, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
           }
         : null,
     [res.data, lang, narrow, fy, q.q],
   );
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
   const mapAreas = useMemo(() => (p ? provinceMapAreas(p, round?.code ?? null) : []), [p, round?.code]);
@@ -68,7 +69,7 @@ export function DepartmentPage() {
         <>
           {attention.data && <DepartmentAttentionTable data={attention.data} fy={fy} />}
           <DataTable
-            columns={provinceColumns(p, round, fy, q.q, t, lang)}
+            columns={provinceColumns(p, round, fy, q.q, t, locale)}
             state={{ rows: p.provinces, error: null }}
             rowKey={(a) => a.code}
             caption={t.department.provinces}
@@ -103,8 +104,9 @@ export function DepartmentPage() {
 type ProvinceArea = ProgressResult['provinces'][number];
 
 /** The province comparison's columns: figures, certified districts of the round in view, each quarter's state, the drill link. */
-function provinceColumns(p: ProgressResult, round: ProgressResult['rounds'][number] | null, fy: number, quarter: number | null, t: Messages, lang: Lang): TableColumn<ProvinceArea>[] {
-  const n = (v: number) => formatNumber(v, lang);
+function provinceColumns(p: ProgressResult, round: ProgressResult['rounds'][number] | null, fy: number, quarter: number | null, t: Messages, locale: DisplayLocale): TableColumn<ProvinceArea>[] {
+  const { lang } = locale;
+  const n = (v: number) => formatNumber(v, locale);
   const certified = (a: ProvinceArea) => (round ? (a.certifiedByRound[round.code] ?? 0) : 0);
   return [
     { key: 'name', label: t.filters.province, rowHeader: true, value: (a) => (lang === 'en' ? a.nameEn : a.nameTh) },

@@ -19,6 +19,7 @@ import { DistrictActions } from '../components/workflow-actions.tsx';
 import { formatDateRange, formatDateTime } from '../format/format-date.ts';
 import { routeAllowed } from '../routes.ts';
 import { bangkokDate } from '../../domain/timeliness.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { roundFocus } from '../model/current-round.ts';
@@ -35,7 +36,7 @@ type Tab = (typeof TABS)[number];
 
 /** A district's work: its round state and allowed actions, its producers, products and submissions. */
 export function DistrictPage({ district }: { district: string }) {
-  const { api, t, lang, me } = useApp();
+  const { api, t, lang, locale, me } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -101,14 +102,14 @@ export function DistrictPage({ district }: { district: string }) {
 }
 
 function RoundPanel({ progress, district, districtName, quarter, reload }: { progress: ProgressResult; district: string; districtName: string; quarter: number | null; reload: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const focus = roundFocus(progress.rounds, todayIso());
   const round = (quarter !== null ? progress.rounds.find((r) => r.quarter === quarter) : null) ?? focus.round;
   if (!round) return <Empty />;
   const cell: CellProgress | undefined = progress.cells.find((c) => c.roundCode === round.code && c.districtCode === district);
   if (!cell) return <Empty />;
   const roundName = `${t.quarterShort(round.quarter)} ${t.fiscalYearLabel(progress.fiscalYear)}`;
-  const n = (v: number) => formatNumber(v, lang);
+  const n = (v: number) => formatNumber(v, locale);
   return <RoundStatus progressCell={cell} district={district} districtName={districtName} roundCode={round.code} roundName={roundName} reloadProgress={reload} n={n} />;
 }
 
@@ -129,7 +130,7 @@ function RoundStatus({
   reloadProgress: () => void;
   n: (v: number) => string;
 }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   // The workflow's own view of the round: the actions this user may take now and the history.
   const status = useResource(`/api/rounds/${roundCode}/districts/${district}`, (signal) =>
     api.get<DistrictRoundStatus>(`/api/rounds/${encodeURIComponent(roundCode)}/districts/${encodeURIComponent(district)}`, undefined, signal),
@@ -155,17 +156,17 @@ function RoundStatus({
       <ol class="steps">
         {cell.steps.map((s) => (
           <li key={s.step} class={`step step-${s.status}`}>
-            <strong>{lang === 'en' ? `Step ${s.step}` : `ขั้นตอนที่ ${s.step}`}</strong> ({label(lang, RESPONSIBLE_LABELS[s.responsible])}):{' '}
-            {formatDateRange(s.startDate, s.endDate, lang)} —{' '}
+            <strong>{applyDigits(lang === 'en' ? `Step ${s.step}` : `ขั้นตอนที่ ${s.step}`, locale.digits)}</strong> ({label(lang, RESPONSIBLE_LABELS[s.responsible])}):{' '}
+            {formatDateRange(s.startDate, s.endDate, locale)} —{' '}
             <span class={`step-status ${s.status}`}>{stepStatusText(s.status, lang)}</span>
-            {s.doneAt && <> {formatDateTime(s.doneAt, lang)}</>}
+            {s.doneAt && <> {formatDateTime(s.doneAt, locale)}</>}
             {s.timeliness === 'late' && <span class="cell-flag"> ⚑ {t.overview.late}</span>}
           </li>
         ))}
       </ol>
       {cell.state === 'returned' && returned?.reason && (
         <p class="notice" role="status" data-testid="returned-reason">
-          {t.workflow.returnedBecause(returned.reason)}
+          {t.workflow.returnedBecause(applyDigits(returned.reason, locale.digits))}
         </p>
       )}
       <h3>{t.district.actions}</h3>
@@ -197,17 +198,17 @@ function stepStatusText(status: string, lang: 'th' | 'en'): string {
 
 /** The round's workflow history, newest first, with the province's reasons for returning data. */
 function History({ entries }: { entries: DistrictRoundStatus['history'] }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   return (
     <details class="audit">
       <summary>{t.district.history}</summary>
       <ul>
         {entries.map((a) => (
           <li key={a.id}>
-            {formatDateTime(a.at, lang)} · {a.username} · {ACTION_NAMES[a.action] ? label(lang, ACTION_NAMES[a.action]!) : a.action}
+            {formatDateTime(a.at, locale)} · {a.username} · {ACTION_NAMES[a.action] ? label(lang, ACTION_NAMES[a.action]!) : a.action}
             {a.toState && DISTRICT_ROUND_STATE_LABELS[a.toState as DistrictRoundState] ? ` → ${label(lang, DISTRICT_ROUND_STATE_LABELS[a.toState as DistrictRoundState])}` : ''}
             {a.timeliness === 'late' && <span class="cell-flag"> ⚑ {t.overview.late}</span>}
-            {a.reason ? <q>{a.reason}</q> : null}
+            {a.reason ? <q>{applyDigits(a.reason, locale.digits)}</q> : null}
           </li>
         ))}
       </ul>
@@ -240,7 +241,7 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
 }
 
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const res = useList<ProducerRow>('/api/producers', district, fy, q, 'name');
   const typeLabel = (code: string) => {
     const p = PRODUCER_TYPES.find((x) => x.code === code);
@@ -248,7 +249,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
   };
   const columns: TableColumn<ProducerRow>[] = [
     { key: 'name', label: t.district.name, value: (p) => p.name },
-    { key: 'thaiId', label: t.district.thaiId, value: (p) => p.thaiId, className: 'mono' },
+    { key: 'thaiId', label: t.district.thaiId, value: (p) => p.thaiId, cell: (p) => <span data-digits="as-typed">{p.thaiId}</span>, className: 'mono' },
     { key: 'type', label: t.district.type, value: (p) => typeLabel(p.producerType) },
     { key: 'subdistrict', label: t.district.subdistrict, value: (p) => p.subdistrictNameTh },
     { key: 'members', label: t.district.members, kind: 'integer', value: (p) => p.members },
@@ -286,7 +287,7 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
 }
 
 function ProductList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const res = useList<ProductRow>('/api/products', district, fy, q, 'name');
   const standard = (code: string) => {
     const s = PRODUCT_STANDARDS.find((x) => x.code === code);

@@ -21,7 +21,7 @@ import { useResource } from '../use-resource.ts';
 
 /** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
 export function GuidelinesPage() {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -78,15 +78,15 @@ export function GuidelinesPage() {
 }
 
 function PlanTable({ fy }: { fy: number }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   // The plan itself (GET /api/rounds: every signed-in role, the administrator too; the
   // progress read it used to come from answered the administrator with a 403 box).
   const res = useResource(`/api/rounds?fy=${fy}`, (signal) => api.get<PlanRounds>('/api/rounds', { fy }, signal));
   const rows: PlanRow[] | null = res.data ? [...res.data.rounds].sort((a, b) => a.quarter - b.quarter).flatMap((r) => r.windows.map((w) => ({ r, w }))) : null;
   const columns: TableColumn<PlanRow>[] = [
     { key: 'quarter', label: t.guidelines.quarter, value: ({ r }) => t.quarterShort(r.quarter) },
-    { key: 'step', label: t.guidelines.step, value: ({ w }) => `${formatNumber(w.step, lang)}. ${t.guidelines.stepText[w.step]}` },
-    { key: 'dates', label: t.guidelines.dates, value: ({ w }) => formatDateRange(w.startDate, w.endDate, lang) },
+    { key: 'step', label: t.guidelines.step, value: ({ w }) => `${formatNumber(w.step, locale)}. ${t.guidelines.stepText[w.step]}` },
+    { key: 'dates', label: t.guidelines.dates, value: ({ w }) => formatDateRange(w.startDate, w.endDate, locale) },
     { key: 'days', label: t.guidelines.days, kind: 'integer', value: ({ w }) => w.statedDays },
     { key: 'responsible', label: t.guidelines.responsible, value: ({ w }) => label(lang, RESPONSIBLE_LABELS[w.responsible]) },
   ];

@@ -19,6 +19,7 @@ import { ProgressMatrixTable } from '../components/progress-matrix-table.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { ProvinceActions } from '../components/workflow-actions.tsx';
 import { formatDate, formatDateTime } from '../format/format-date.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { headlineFigures, type HeadlineFigures } from '../model/headline-figures.ts';
@@ -41,7 +42,7 @@ interface Loaded {
 
 /** The province manager's picture: who is behind in which step of which quarter, and what to do. */
 export function OverviewPage({ province }: { province: string }) {
-  const { api, t, lang } = useApp();
+  const { api, t, lang, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -62,7 +63,7 @@ export function OverviewPage({ province }: { province: string }) {
   return (
     <section class="overview" aria-busy={res.loading}>
       <PageHeading title={title}>
-        {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, lang))}</p>}
+        {res.data && <p class="muted as-of">{t.overview.asOf(formatDateTime(res.data.current.asOf, locale))}</p>}
       </PageHeading>
       <FilterBar fields={['fy', 'q']} years={years} fy={fy} />
       <LiveStatus fy={ready ? fy : null} province={province} />
@@ -80,7 +81,7 @@ export function OverviewPage({ province }: { province: string }) {
 }
 
 function OverviewBody({ data, fy, quarter, category, province, reload }: { data: Loaded; fy: number; quarter: number | null; category: CategoryCode | null; province: string; reload: () => void }) {
-  const { t, lang } = useApp();
+  const { t, lang, locale } = useApp();
   const today = todayIso();
   const p = data.current;
   const head = useMemo(() => headlineFigures(p, data.previous, today, quarter), [p, data.previous, today, quarter]);
@@ -95,25 +96,25 @@ function OverviewBody({ data, fy, quarter, category, province, reload }: { data:
     const districtHref = (code: string) => `/district/${code}${formatQuery({ fy })}`;
     return {
       byDistrict: {
-        option: producersByAreaOption(p.districts, lang, layout),
-        description: producersByAreaDescription(p.districts, lang, 'districts'),
-        table: producersByAreaTable(p.districts, lang, districtHref),
+        option: producersByAreaOption(p.districts, locale, layout),
+        description: producersByAreaDescription(p.districts, locale, 'districts'),
+        table: producersByAreaTable(p.districts, locale, districtHref),
       },
       byCategory: {
-        option: productsByCategoryOption(p.total.productsByCategory, lang, layout),
-        description: productsByCategoryDescription(p.total.productsByCategory, lang),
+        option: productsByCategoryOption(p.total.productsByCategory, locale, layout),
+        description: productsByCategoryDescription(p.total.productsByCategory, locale),
         // Drill-through without a pointer: each category's row opens its product list.
-        table: { ...productsByCategoryTable(p.total.productsByCategory, lang), links: PRODUCT_CATEGORIES.map((c) => categoryProductsHref(province, fy, c.code, quarter)) },
+        table: { ...productsByCategoryTable(p.total.productsByCategory, locale), links: PRODUCT_CATEGORIES.map((c) => categoryProductsHref(province, fy, c.code, quarter)) },
       },
       cumulative: {
-        option: cumulativeRegistrationsOption(cumulativeInput, lang, layout),
-        description: cumulativeRegistrationsDescription(cumulativeInput, lang),
-        table: cumulativeRegistrationsTable(cumulativeInput, lang),
+        option: cumulativeRegistrationsOption(cumulativeInput, locale, layout),
+        description: cumulativeRegistrationsDescription(cumulativeInput, locale),
+        table: cumulativeRegistrationsTable(cumulativeInput, locale),
       },
       states: {
-        option: districtStatesOption(statesInput, lang, layout),
-        description: districtStatesDescription(statesInput, lang),
-        table: districtStatesTable(statesInput, lang, districtHref),
+        option: districtStatesOption(statesInput, locale, layout),
+        description: districtStatesDescription(statesInput, locale),
+        table: districtStatesTable(statesInput, locale, districtHref),
       },
     };
   }, [p, lang, fy, today, matrix, narrow, province, quarter]);
@@ -218,10 +219,10 @@ function ProvinceRoundActions(props: Omit<Parameters<typeof ProvinceActions>[0],
  * step is; else how long until the next window; else that every step is done.
  */
 function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly StepProgress[] }) {
-  const { t, lang } = useApp();
-  const n = (v: number) => formatNumber(v, lang);
+  const { t, lang, locale } = useApp();
+  const n = (v: number) => formatNumber(v, locale);
   const f = head.focus;
-  const stepName = (step: number) => (lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`);
+  const stepName = (step: number) => applyDigits(lang === 'en' ? `step ${step}` : `ขั้นตอนที่ ${step}`, locale.digits);
   const today = todayIso();
   // The first step of the round in focus that is past its window and not done.
   const overdue = [...steps].sort((a, b) => a.step - b.step).find((s) => s.status === 'overdue') ?? null;
@@ -243,7 +244,7 @@ function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly Step
         </div>
         <div class="figure">
           <dt>{t.overview.renewal}</dt>
-          <dd class="big">{formatPercent(head.renewalRate, lang)}</dd>
+          <dd class="big">{formatPercent(head.renewalRate, locale)}</dd>
           <dd class="sub">{t.overview.renewalHint(n(head.renewed), n(head.previousProducers))}</dd>
         </div>
         <div class="figure">
@@ -258,17 +259,17 @@ function Headline({ head, steps }: { head: HeadlineFigures; steps: readonly Step
           {f.open && f.daysLeft !== null ? (
             <>
               <dd class="big">{t.overview.daysLeftValue(n(f.daysLeft))}</dd>
-              <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, lang))}</dd>
+              <dd class="sub">{t.overview.windowOf(stepName(f.open.step), formatDate(f.open.endDate, locale))}</dd>
             </>
           ) : overdue && overdue.daysLeft !== null ? (
             <>
               <dd class="big late-text">{t.attention.daysLate(n(-overdue.daysLeft))}</dd>
-              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, lang))}</dd>
+              <dd class="sub">{t.attention.stepLate(stepName(overdue.step), formatDate(overdue.endDate, locale))}</dd>
             </>
           ) : f.next ? (
             <>
               <dd class="big">{t.attention.startsIn(n(daysUntil(today, f.next.startDate)))}</dd>
-              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, lang))}</dd>
+              <dd class="sub">{t.overview.nextWindow(formatDate(f.next.startDate, locale))}</dd>
             </>
           ) : (
             <>

@@ -21,7 +21,7 @@ type Phase = { kind: 'idle' } | { kind: 'uploading'; fraction: number; dryRun: b
 
 /** Upload a district file: check it (dry run), read the issues, then commit the valid rows. */
 export function UploadPage() {
-  const { api, t, lang, me } = useApp();
+  const { api, t, lang, me, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { fy, ready } = useFiscalYears(q.fy);
@@ -159,7 +159,7 @@ export function UploadPage() {
         </div>
         {phase.kind === 'uploading' && (
           <div class="progress" role="status">
-            <label for="upload-progress">{t.upload.uploading(formatPercent(phase.fraction, lang))}</label>
+            <label for="upload-progress">{t.upload.uploading(formatPercent(phase.fraction, locale))}</label>
             <progress id="upload-progress" max={1} value={phase.fraction} aria-label={t.upload.progress} />
           </div>
         )}

@@ -7,6 +7,8 @@ import { attentionDownload } from '../../dashboard/components/attention-panel.ts
 import { messages } from '../../dashboard/i18n/messages.ts';
 import { parseQuery } from '../../dashboard/url-state.ts';
 import type { ProgressMatrix } from '../../dashboard/model/progress-matrix.ts';
+import type { DisplayLocale } from '../../dashboard/format/display-locale.ts';
+const TH: DisplayLocale = { lang: 'th', digits: 'arabic' };
 
 const th = messages('th');
 
@@ -29,12 +31,12 @@ const ROWS: Row[] = [
 
 describe('DataTable columns (pure parts)', () => {
   it('write each value as the screen reads it: grouped digits, percents, BE dates, a dash for blank', () => {
-    expect(cellText('integer', 12345, 'th')).toBe('12,345');
-    expect(cellText('percent', 0.425, 'th')).toMatch(/^42\.5\s?%$/);
-    expect(cellText('date', '2017-11-15', 'th')).toBe('15 พ.ย. 2560');
-    expect(cellText('text', null, 'th')).toBe('–');
-    expect(cellText('text', '', 'th')).toBe('–');
-    expect(cellText(undefined, '<b>x</b>', 'th')).toBe('<b>x</b>');
+    expect(cellText('integer', 12345, TH)).toBe('12,345');
+    expect(cellText('percent', 0.425, TH)).toMatch(/^42\.5\s?%$/);
+    expect(cellText('date', '2017-11-15', TH)).toBe('15 พ.ย. 2560');
+    expect(cellText('text', null, TH)).toBe('–');
+    expect(cellText('text', '', TH)).toBe('–');
+    expect(cellText(undefined, '<b>x</b>', TH)).toBe('<b>x</b>');
   });
 
   it('sort by a column: numbers by value, blanks last, equal rows in their given order', () => {

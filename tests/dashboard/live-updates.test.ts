@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeConcerns, createLiveUpdates, progressPollUrl, type LiveChange } from '../../dashboard/live-updates.ts';
+import { mapOutlinesKey } from '../../dashboard/charts/map-outlines-key.ts';
+import { followedGeneration } from '../../dashboard/use-resource.ts';
 
 /** Stands in for the browser's EventSource: the test dispatches what the server would send. */
 class FakeStream extends EventTarget {
@@ -131,5 +133,32 @@ describe('live updates in the dashboard', () => {
     expect(changeConcerns(district, change({ kind: 'plan', fiscalYear: null, quarter: null, province: null, district: null }))).toBe(true);
     expect(changeConcerns(province, change({ fiscalYear: 2562 }))).toBe(false);
     expect(progressPollUrl(province)).toBe('/api/progress?fy=2561&province=38');
+  });
+});
+
+describe('resources that do not change with registration data (review: the map redrew on every event)', () => {
+  it('a live change moves the page’s generation, but not that of a resource that opted out (the outlines)', async () => {
+    const { live, streams } = setUp();
+    const stop = live.watch({ fy: 2561, province: '38' });
+    streams[0]!.send('ready');
+    const before = live.snapshot().generation;
+    streams[0]!.send('change', change({}));
+    await wait(400);
+    const after = live.snapshot().generation;
+    expect(after).toBe(before + 1);
+    expect(followedGeneration(after)).not.toBe(followedGeneration(before));
+    expect(followedGeneration(after, { live: false })).toBe(followedGeneration(before, { live: false }));
+    live.refresh();
+    expect(followedGeneration(live.snapshot().generation, { live: false })).toBe(0);
+    stop();
+  });
+
+  it('the map keeps its host while the outlines are the same, even as a new answer object', () => {
+    const answer = () => ({ level: 'district', features: [{ id: '3801', geometry: { type: 'Polygon', coordinates: [[[103.6, 18.3], [103.7, 18.4], [103.6, 18.3]]] } }] });
+    expect(mapOutlinesKey(answer())).toBe(mapOutlinesKey(answer()));
+    const moved = answer();
+    moved.features[0]!.geometry.coordinates[0]![1]![0] = 103.71;
+    expect(mapOutlinesKey(moved)).not.toBe(mapOutlinesKey(answer()));
+    expect(mapOutlinesKey({ ...answer(), level: 'province' })).not.toBe(mapOutlinesKey(answer()));
   });
 });

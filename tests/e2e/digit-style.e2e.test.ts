@@ -1,0 +1,120 @@
+// Issue #18 in Chromium: "Thai and Arabic digits mixed on one screen" — one digit style per
+// screen, chosen in the header. For each style, the visible text of the overview, district,
+// department and reports pages (tables, cards, headings, chart axes and legends drawn in SVG,
+// the map, the "updated hh.mm" line, pagers) holds no digit of the other style, except inside
+// elements marked data-digits="as-typed" (identifiers: citizen IDs, file names, licence names;
+// the setting itself, which shows a sample of each style). The choice survives a reload. And a
+// reload of the page's data keeps the map (its outlines are not fetched again).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, signIn } from './support/e2e-browser.ts';
+import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+
+type Style = 'arabic' | 'thai';
+
+/** Visible text nodes holding a digit of the wrong style, with where they are. */
+async function wrongDigits(page: Page, style: Style): Promise<string[]> {
+  return page.evaluate((s) => {
+    const wrong = s === 'thai' ? /[0-9]/ : /[\u0E50-\u0E59]/;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const el = node.parentElement;
+      if (!el || !wrong.test(text)) continue;
+      if (el.closest('[data-digits="as-typed"], script, style, noscript, textarea, option')) continue;
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const where = el.closest('[data-testid], [id], table, figure, h1, h2, header, nav')!;
+      const label = where ? `${where.tagName.toLowerCase()}${where.id ? `#${where.id}` : ''}${where.getAttribute('data-testid') ? `[${where.getAttribute('data-testid')}]` : ''}` : '?';
+      found.push(`${label}: ${text.trim().slice(0, 80)}`);
+    }
+    return found;
+  }, style);
+}
+
+/** The page with its data and drawings in: the live line's time, the charts' and the map's SVG text. */
+async function settled(page: Page, charts: boolean): Promise<void> {
+  await page.getByTestId('live-updated').filter({ hasText: /อัปเดตเมื่อ/ }).waitFor();
+  if (charts) {
+    await page.locator('figure.chart svg text').first().waitFor();
+    await page.getByTestId('area-map').locator('svg text').first().waitFor();
+  }
+}
+
+async function chooseDigits(page: Page, style: Style): Promise<void> {
+  await page.getByTestId('digit-setting').selectOption(style);
+}
+
+describe('one digit style per screen (chromium)', () => {
+  let server: E2eServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('Thai digits: no Arabic digit on the overview, district and reports pages; the choice survives a reload', async () => {
+    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await settled(page, true);
+    // The default is Arabic digits, and before the choice the page shows Arabic figures.
+    expect(await page.getByTestId('digit-setting').inputValue()).toBe('arabic');
+    expect(await wrongDigits(page, 'arabic')).toEqual([]);
+
+    await chooseDigits(page, 'thai');
+    await page.reload();
+    await settled(page, true);
+    expect(await page.getByTestId('digit-setting').inputValue()).toBe('thai');
+    expect(await page.locator('main').innerText()).toMatch(/[\u0E50-\u0E59]/);
+    expect(await wrongDigits(page, 'thai')).toEqual([]);
+
+    // Review finding: a reload of the page's data (a live event or the refresh button) used to
+    // re-fetch the outlines and rebuild the map. Now the figures reload, the map stays.
+    const outlineRequests: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/api/boundaries') && outlineRequests.push(r.url())));
+    const map = page.getByTestId('area-map').locator('svg').first();
+    await map.evaluate((el) => el.setAttribute('data-probe', 'same-map'));
+    const progress = page.waitForResponse((r) => r.url().includes('/api/progress'));
+    await page.getByTestId('live-status').getByRole('button').click();
+    await progress;
+    await page.getByTestId('live-updated').filter({ hasText: /อัปเดตเมื่อ/ }).waitFor();
+    expect(outlineRequests).toEqual([]);
+    expect(await page.getByTestId('area-map').locator('svg[data-probe="same-map"]').count()).toBe(1);
+
+    await page.goto(`${server.url}/district/3801`);
+    await settled(page, false);
+    await page.locator('main table tbody tr').first().waitFor();
+    expect(await wrongDigits(page, 'thai')).toEqual([]);
+
+    await page.goto(`${server.url}/reports`);
+    await page.locator('main h1').waitFor();
+    expect(await wrongDigits(page, 'thai')).toEqual([]);
+  }, 25_000);
+
+  it('Arabic digits on the department page and reports: no Thai digit, even in fixed labels', async () => {
+    await signIn(page, server.url, 'department', 'demo-department-password');
+    await settled(page, true);
+    await chooseDigits(page, 'thai');
+    await settled(page, true);
+    expect(await wrongDigits(page, 'thai')).toEqual([]);
+
+    await chooseDigits(page, 'arabic');
+    await settled(page, true);
+    expect(await wrongDigits(page, 'arabic')).toEqual([]);
+    await page.goto(`${server.url}/reports`);
+    await page.locator('main h1').waitFor();
+    expect(await wrongDigits(page, 'arabic')).toEqual([]);
+    // The sign-in words carry "สิ่งที่ส่งมาด้วย ๓" in the message table: Arabic on this screen.
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/signin'));
+    expect(await page.locator('main').innerText()).toMatch(/สิ่งที่ส่งมาด้วย 3/);
+    expect(await wrongDigits(page, 'arabic')).toEqual([]);
+  }, 25_000);
+});
