@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { screenshot, signOut } from './support/e2e-browser.ts';
 import { e2eSession, PHONE, DESKTOP, type E2eSession, type Role } from './support/e2e-session.ts';
-import { sweepPage } from './support/sweep-page.ts';
+import { seriousAxeViolations, sweepPage, waitForPageReady } from './support/sweep-page.ts';
 
 /**
  * What the province manager and the department act on (issue 18), in Chromium over the demo
@@ -221,6 +221,16 @@ describe('every page for every role at phone and laptop width (chromium, axe)', 
       expect(problems).toEqual([]);
     }, 180_000);
   }
+
+  it('the check is not blind: an image without a text alternative is reported', async () => {
+    const page = await s.pageAs('admin');
+    await page.goto(`${s.url}/guidelines`);
+    await waitForPageReady(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
+    expect((await seriousAxeViolations(page)).join(' ')).toMatch(/^image-alt ×1/);
+    await page.context().close();
+  });
 });
 
 it('threw no page errors', () => {
