@@ -2,11 +2,11 @@
 // the same figures as a table; a click opens the district; a state change changes a colour; the
 // department's map of provinces; the phone width without horizontal scrolling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STATE_COLORS } from '../../domain/palette.ts';
 import { join } from 'node:path';
-import { launchChromium, screenshot, SCREENSHOTS, signIn } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { screenshot, SCREENSHOTS } from './support/e2e-browser.ts';
+import { DESKTOP, e2eSession, PHONE, type E2eSession } from './support/e2e-session.ts';
 
 /** The fill of the map region under a district's name (the label hidden for the probe), as #rrggbb. */
 async function regionFill(page: Page, name: string): Promise<string | null> {
@@ -29,23 +29,20 @@ async function regionFill(page: Page, name: string): Promise<string | null> {
 }
 
 describe('area maps (chromium)', () => {
-  let server: E2eServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let s: E2eSession;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
+    s = await e2eSession();
+    page = s.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
 
   it('colours the 8 districts of Bueng Kan by state, with the same figures as a table and the attribution', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await s.signInAs('province');
     const map = page.getByTestId('area-map');
     await map.locator('svg text').first().waitFor();
     const names = await map.locator('svg text').allTextContents();
@@ -80,23 +77,23 @@ describe('area maps (chromium)', () => {
     expect(state).toBe('open');
     const before = await regionFill(page, 'เมืองบึงกาฬ');
     // The district officer submits in another browser context (a person at another office).
-    const other = await browser.context.browser()!.newContext().catch(() => null);
-    const district = other ? await other.newPage() : await browser.context.newPage();
-    await signIn(district, server.url, 'district3801', 'demo-district-3801');
+    const other = await s.newContext();
+    const district = await s.newPage(other);
+    await s.signInAs('district', district);
     const res = await district.evaluate(async (code) => {
       const me = await (await fetch('/api/me')).json() as { csrfToken: string };
       const r = await fetch(`/api/rounds/${code}/districts/3801/submit`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: '{}' });
       return r.status;
     }, round!);
     expect(res).toBe(200);
-    await district.close();
+    await other.close();
     // No reload: the live updates (#18) bring the new state to the open overview.
     await expect.poll(() => regionFill(page, 'เมืองบึงกาฬ'), { timeout: 5_000 }).toBe(STATE_COLORS.submitted);
     expect(before).toBe(STATE_COLORS.open);
   });
 
   it('fits a phone: the map and the page without horizontal scrolling', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.reload();
     await page.getByTestId('area-map').locator('svg text').first().waitFor();
     const { scrollWidth, innerWidth, mapWidth } = await page.evaluate(() => ({
@@ -107,11 +104,11 @@ describe('area maps (chromium)', () => {
     expect(mapWidth).toBeLessThanOrEqual(innerWidth);
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     await screenshot(page, '21-province-map-phone');
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(DESKTOP);
   });
 
   it("gives the department the provinces' map; a click opens the province", async () => {
-    await signIn(page, server.url, 'department', 'demo-department-password');
+    await s.signInAs('department');
     const map = page.getByTestId('area-map');
     await map.locator('svg text', { hasText: 'บึงกาฬ' }).waitFor();
     await map.getByText('ดูเป็นตาราง', { exact: false }).click();

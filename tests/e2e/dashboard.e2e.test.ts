@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { producers, registrations } from '../../db/schema/index.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tableFromIPC } from 'apache-arrow';
-import { launchChromium, screenshot, signIn, signOut } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { screenshot, signOut } from './support/e2e-browser.ts';
+import { e2eSession, type E2eSession, type Role } from './support/e2e-session.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium, headless) against the real server over
@@ -30,39 +30,29 @@ function uploadCsv(): string {
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 describe('dashboard end to end (chromium)', () => {
-  let server: E2eServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let s: E2eSession;
   let page: Page;
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startE2eServer();
+    s = await e2eSession();
+    page = s.page;
     // A producer whose name is markup: it must stay text everywhere it is shown.
-    const [p] = await server.db.db
+    const [p] = await s.db.db
       .insert(producers)
       .values({ thaiId: makeThaiId('338019999001'), producerType: 'single-owner', name: HOSTILE_NAME, subdistrictCode: '380101', districtCode: '3801', provinceCode: '38' })
       .returning();
-    await server.db.db.insert(registrations).values({
+    await s.db.db.insert(registrations).values({
       producerId: p!.id, fiscalYear: 2561, roundCode: ROUND, districtCode: '3801', provinceCode: '38', registeredAt: new Date('2018-09-22T05:00:00Z'),
       producerType: p!.producerType, producerName: p!.name, subdistrictCode: p!.subdistrictCode,
     });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
 
   it('shows the sign-in page in Thai, keyboard first', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${s.url}/`);
     await page.waitForURL(/\/signin/);
     expect(await page.locator('html').getAttribute('lang')).toBe('th');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('เข้าสู่ระบบ');
@@ -82,7 +72,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('a district officer sees only their district', async () => {
-    await signIn(page, server.url, 'district3801', 'demo-district-3801');
+    await s.signInAs('district');
     expect(new URL(page.url()).pathname).toBe('/district/3801');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('อำเภอเมืองบึงกาฬ');
     const nav = page.getByRole('navigation', { name: 'เมนูหลัก' });
@@ -90,16 +80,16 @@ describe('dashboard end to end (chromium)', () => {
     await page.getByTestId('round-panel').waitFor();
     // Another district and the province overview are out of scope.
     for (const path of ['/district/3802', '/province/38', '/department', '/admin']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${s.url}${path}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
     }
-    await page.goto(`${server.url}/upload`);
+    await page.goto(`${s.url}/upload`);
     await page.getByLabel('ไฟล์').waitFor();
     await screenshot(page, '05-upload');
-    await page.goto(`${server.url}/register`);
+    await page.goto(`${s.url}/register`);
     await page.getByLabel(/เลขประจำตัวประชาชน/).waitFor();
     await screenshot(page, '06-register');
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${s.url}/reports`);
     await page.getByRole('heading', { name: 'รายงาน (PDF)' }).waitFor();
     expect(await page.locator('a[data-export="producers.arrow"]').getAttribute('href')).toBe('/api/exports/producers.arrow?fy=2561&province=38&district=3801');
     await screenshot(page, '07-reports');
@@ -113,7 +103,7 @@ describe('dashboard end to end (chromium)', () => {
     const table = tableFromIPC(await readFile(await arrow.path()));
     expect(table.numRows).toBeGreaterThan(0);
     expect(new Set(table.getChild('district_code')!.toArray() as string[])).toEqual(new Set(['3801']));
-    await page.goto(`${server.url}/guidelines`);
+    await page.goto(`${s.url}/guidelines`);
     await page.getByTestId('plan-table').waitFor();
     expect(await page.getByTestId('plan-table').locator('tbody tr').count()).toBe(12);
     await screenshot(page, '08-guidelines');
@@ -121,7 +111,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('a province officer sees the district × quarter picture of their province', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await s.signInAs('province');
     expect(new URL(page.url()).pathname).toBe('/province/38');
     const matrix = page.getByTestId('progress-matrix');
     await matrix.waitFor();
@@ -138,14 +128,14 @@ describe('dashboard end to end (chromium)', () => {
     }
     await screenshot(page, '02-province-overview');
     // Another province is out of scope.
-    await page.goto(`${server.url}/province/10`);
+    await page.goto(`${s.url}/province/10`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
     await signOut(page);
   });
 
   it('the department compares provinces and drills into one; the analyst sees the same, read-only', async () => {
-    for (const [user, password] of [['department', 'demo-department-password'], ['analyst', 'demo-analyst-password']] as const) {
-      await signIn(page, server.url, user, password);
+    for (const user of ['department', 'analyst'] as const) {
+      await s.signInAs(user);
       expect(new URL(page.url()).pathname).toBe('/department');
       const table = page.getByTestId('province-table');
       await table.waitFor();
@@ -162,21 +152,21 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('the administrator sees the accounts and nothing of the data', async () => {
-    await signIn(page, server.url, 'admin', 'demo-admin-password');
+    await s.signInAs('admin');
     expect(new URL(page.url()).pathname).toBe('/admin');
     const users = page.getByTestId('user-table');
     await users.waitFor();
     const names = await users.locator('tbody td.mono').allTextContents();
     expect(names).toEqual(expect.arrayContaining(['district3801', 'province38', 'department', 'analyst', 'admin']));
     await screenshot(page, '10-admin');
-    await page.goto(`${server.url}/province/38`);
+    await page.goto(`${s.url}/province/38`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('บัญชีของท่านไม่มีสิทธิ์ดูส่วนนี้');
     await signOut(page);
   });
 
-  async function roundAction(who: [string, string], district: string, action: string, reason?: string): Promise<void> {
-    await signIn(page, server.url, ...who);
-    await page.goto(`${server.url}/district/${district}?fy=2561&q=4`);
+  async function roundAction(who: Role, district: string, action: string, reason?: string): Promise<void> {
+    await s.signInAs(who);
+    await page.goto(`${s.url}/district/${district}?fy=2561&q=4`);
     const panel = page.getByTestId('round-panel');
     await panel.waitFor();
     await panel.getByRole('button', { name: action }).click();
@@ -193,19 +183,19 @@ describe('dashboard end to end (chromium)', () => {
   }
 
   async function matrixState(district: string): Promise<string | null> {
-    await page.goto(`${server.url}/province/38?fy=2561&q=4`);
+    await page.goto(`${s.url}/province/38?fy=2561&q=4`);
     const cell = page.getByTestId('progress-matrix').locator(`td[data-district="${district}"][data-round="${ROUND}"]`);
     await cell.waitFor();
     return cell.getAttribute('data-state');
   }
 
   it('upload (dry run, issues, commit) → submit → return with a reason → submit again → certify; the matrix follows', async () => {
-    const district: [string, string] = ['district3801', 'demo-district-3801'];
-    const province: [string, string] = ['province38', 'demo-province-38'];
+    const district: Role = 'district';
+    const province: Role = 'province';
 
     // Upload: dry run, read the row issues in Thai with the offending value, commit.
-    await signIn(page, server.url, ...district);
-    await page.goto(`${server.url}/upload?fy=2561&q=4`);
+    await s.signInAs(district);
+    await page.goto(`${s.url}/upload?fy=2561&q=4`);
     await page.getByLabel('ไฟล์').setInputFiles({ name: 'bueng-kan-q4.csv', mimeType: 'text/csv', buffer: Buffer.from(uploadCsv(), 'utf8') });
     await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
     const report = page.getByTestId('submission-report');
@@ -225,7 +215,7 @@ describe('dashboard end to end (chromium)', () => {
     await expect.poll(() => page.getByTestId('round-panel').getAttribute('data-state')).toBe('submitted');
     await signOut(page);
 
-    await signIn(page, server.url, ...province);
+    await s.signInAs(province);
     expect(await matrixState('3801')).toBe('submitted');
     await signOut(page);
 
@@ -234,8 +224,8 @@ describe('dashboard end to end (chromium)', () => {
     expect(await matrixState('3801')).toBe('returned');
     await signOut(page);
 
-    await signIn(page, server.url, ...district);
-    await page.goto(`${server.url}/district/3801?fy=2561&q=4`);
+    await s.signInAs(district);
+    await page.goto(`${s.url}/district/3801?fy=2561&q=4`);
     await expect.poll(() => page.getByTestId('returned-reason').textContent()).toBe(`จังหวัดส่งกลับ: ${reason}`);
     await signOut(page);
     await roundAction(district, '3801', 'ส่งข้อมูลให้จังหวัด');
@@ -246,11 +236,11 @@ describe('dashboard end to end (chromium)', () => {
     const total = page.getByTestId('progress-matrix').locator('tfoot td').nth(3);
     expect(await total.locator('.cell-rate').textContent()).toBe('รับรอง 1 จาก 8');
     await screenshot(page, '11-overview-after-certify');
-  });
+  }, 90_000); // seven sign-ins and four round actions: 20 s on a quiet machine, more under CI load
 
   it('keeps filters in the URL: back and forward restore the view', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
-    await page.goto(`${server.url}/province/38?fy=2561`);
+    await s.signInAs('province');
+    await page.goto(`${s.url}/province/38?fy=2561`);
     await page.getByTestId('progress-matrix').waitFor();
     await page.locator('#f-q').selectOption('2');
     await page.waitForURL(/q=2/);
@@ -264,7 +254,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('switches to English and back', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await s.signInAs('province');
     await page.getByTestId('progress-matrix').waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Registration overview, Bueng Kan province');
@@ -277,8 +267,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('lists, searches and pages the producers of a district; a name that is markup stays text', async () => {
-    await signIn(page, server.url, 'district3801', 'demo-district-3801');
-    await page.goto(`${server.url}/district/3801?fy=2561`);
+    await s.signInAs('district');
+    await page.goto(`${s.url}/district/3801?fy=2561`);
     const table = page.getByTestId('producer-table');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(20);
@@ -293,7 +283,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('ran no script from data and threw no page errors', () => {
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(s.dialogs).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ensureDashboardBuild } from '../../dashboard/tools/ensure-build.ts';
 import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
-import { launchChromium, screenshot, signIn } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { screenshot, signIn } from './support/e2e-browser.ts';
+import { e2eBrowser, e2eSession, type E2eBrowser, type E2eSession } from './support/e2e-session.ts';
 
 /**
  * Live updates in a real browser: the province manager's overview stays open while a district
@@ -42,32 +42,27 @@ async function districtSubmitsInBrowser(page: Page, base: string, district: stri
 }
 
 describe('live updates end to end (chromium)', () => {
-  let server: E2eServer;
-  let manager: { context: BrowserContext; close(): Promise<void> };
-  let officer: { context: BrowserContext; close(): Promise<void> };
+  // The manager and the district officer: two browser contexts (each its own cookies) of one browser.
+  let s: E2eSession;
   let overview: Page;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    manager = await launchChromium();
-    officer = await launchChromium();
+    s = await e2eSession();
   }, 120_000);
   afterAll(async () => {
-    await officer?.close();
-    await manager?.close();
-    await server?.close();
+    await s?.close();
   });
 
-  it('a district submits in one browser; the manager’s open overview shows it within 2 s without reload', async () => {
-    overview = await manager.context.newPage();
-    await openOverview(overview, server.url);
+  it('a district submits in another browser context; the manager’s open overview shows it within 2 s without reload', async () => {
+    overview = s.page;
+    await openOverview(overview, s.url);
     const updated = overview.getByTestId('live-updated');
     expect(await updated.textContent()).toMatch(/^อัปเดตเมื่อ \d{2}\.\d{2} น\.$/);
     await overview.getByRole('button', { name: /^รีเฟรช/ }).waitFor();
     const before = await cellState(overview, '3801');
     expect(['open', 'returned']).toContain(before);
 
-    await districtSubmitsInBrowser(await officer.context.newPage(), server.url, '3801');
+    await districtSubmitsInBrowser(await s.newPage(await s.newContext()), s.url, '3801');
     const submittedAt = Date.now();
     await expect.poll(() => cellState(overview, '3801'), { timeout: 2000, interval: 50 }).toBe('submitted');
     expect(Date.now() - submittedAt).toBeLessThan(2000);
@@ -90,7 +85,7 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across two API processes on on
   let t: TestDb;
   let a: ServerProcess | undefined;
   let b: ServerProcess | undefined;
-  let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
+  let browser: E2eBrowser | undefined;
 
   beforeAll(async () => {
     await ensureDashboardBuild({ quiet: true });
@@ -99,7 +94,7 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across two API processes on on
     a = await startServer(t.url!, { DEMO: '1', LOG_LEVEL: 'silent' });
     // A long grace: an exit that waited for the open stream would take 60 s, one that ends it first a few.
     b = await startServer(t.url!, { DEMO: '1', LOG_LEVEL: 'silent', STOP_GRACE_SECONDS: '60' });
-    browser = await launchChromium();
+    browser = await e2eBrowser();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -108,7 +103,7 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across two API processes on on
   });
 
   it('a submit through process A shows within 2 s on the overview served by process B', async () => {
-    const overview = await browser!.context.newPage();
+    const overview = await (await browser!.newContext()).newPage();
     await openOverview(overview, b!.base);
     expect(['open', 'returned']).toContain(await cellState(overview, '3801'));
 

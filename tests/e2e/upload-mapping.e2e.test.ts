@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeThaiId } from '../../domain/thai-id.ts';
-import { launchChromium, screenshot, signIn } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { screenshot } from './support/e2e-browser.ts';
+import { e2eSession, type E2eSession } from './support/e2e-session.ts';
 
 /**
  * The mapping screen in a real browser: a district file with the office's own titles (two the
@@ -23,26 +23,21 @@ function officeCsv(serial: string, product: string): string {
 }
 
 describe('upload: the mapping screen (chromium)', () => {
-  let server: E2eServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let s: E2eSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    s = await e2eSession();
+    page = s.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
 
   it('odd titles → mapping screen → confirm → load; the next file from the district maps itself', async () => {
-    await signIn(page, server.url, 'district3801', 'demo-district-3801');
-    await page.goto(`${server.url}/upload?fy=2561&q=4`);
+    await s.signInAs('district');
+    await page.goto(`${s.url}/upload?fy=2561&q=4`);
     await page.getByLabel('ไฟล์').setInputFiles({ name: 'office-own.csv', mimeType: 'text/csv', buffer: Buffer.from(officeCsv('7810', 'สาน'), 'utf8') });
     await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
 
@@ -88,6 +83,6 @@ describe('upload: the mapping screen (chromium)', () => {
     await step.getByTestId('change-mapping').click();
     await page.getByTestId('header-mapping').waitFor();
     expect(await page.getByLabel('B: ชื่อ', { exact: true }).inputValue()).toBe('producer_name');
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
