@@ -48,7 +48,7 @@ export function DepartmentPage() {
             table: producersByAreaTable(res.data.provinces, locale, (code) => `/province/${code}${formatQuery({ fy, q: q.q })}`),
           }
         : null,
-    [res.data, lang, narrow, fy, q.q],
+    [res.data, locale, narrow, fy, q.q],
   );
   const n = (v: number) => formatNumber(v, locale);
   const p = res.data;

@@ -117,7 +117,7 @@ function OverviewBody({ data, fy, quarter, category, province, reload }: { data:
         table: districtStatesTable(statesInput, locale, districtHref),
       },
     };
-  }, [p, lang, fy, today, matrix, narrow, province, quarter]);
+  }, [p, locale, fy, today, matrix, narrow, province, quarter]);
   // Drill-through: a district's bar opens the district; a heatmap square opens it in that quarter.
   const openDistrict = (index: number, quarter: number | null = null) => {
     const d = p.districts[index];
