@@ -441,7 +441,10 @@ function coveredCells(body: readonly unknown[][]): Set<string> {
  * With `headerFont`, a header row's text cell asks only for its widest word set at no more
  * than that size (headerWordFit): the room a header needs once its font may shrink.
  */
-function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometry: TableGeometry, headerFont?: number): ColumnSpec[] {
+/** Cells' measures by 'row,col' (and 'row,col,word'), kept while one table's widths are resolved. */
+type CellMeasures = Map<string, { min: number; max: number } | WordFit | null>;
+
+function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometry: TableGeometry, headerFont?: number, measures: CellMeasures = new Map()): ColumnSpec[] {
   const body = (node.table as Obj).body as unknown[][];
   const specs: ColumnSpec[] = geometry.widths.map((w) => ({
     width: isObj(w) ? w.width : w,
@@ -455,8 +458,13 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
     body.forEach((row, r) => {
       if (covered.has(`${r},${c}`)) return;
       const cell = row[c] ?? '';
-      const fit = headerFont !== undefined && r < headerRowsOf(node) ? headerWordFit(env, frames, cell) : null;
-      const mm = fit ? headerCellMinMax(env, frames, cell, fit, headerFont as number) : measureMinMax(env, frames, cell);
+      const cached = <T,>(key: string, f: () => T): T => {
+        if (!measures.has(key)) measures.set(key, f() as never);
+        return measures.get(key) as T;
+      };
+      const fit = headerFont !== undefined && r < headerRowsOf(node) ? cached(`${r},${c},word`, () => headerWordFit(env, frames, cell)) : null;
+      const own = cached(`${r},${c}`, () => measureMinMax(env, frames, cell));
+      const mm = fit ? headerCellMinMax(fit, own, headerFont as number) : own;
       const span = spanOf(cell, 'colSpan');
       const spec = specs[c] as ColumnSpec;
       if (span > 1) spans.push({ col: c, span, ...mm });
@@ -517,10 +525,9 @@ function headerWordFit(env: Env, frames: readonly Frame[], cell: unknown): WordF
   return { fontSize, word: widestWord(runs, { phrases: env.phrases, cache: env.breaks }), margins: m[0] + m[2] };
 }
 
-function headerCellMinMax(env: Env, frames: readonly Frame[], cell: unknown, fit: WordFit, headerFont: number): { min: number; max: number } {
+function headerCellMinMax(fit: WordFit, own: { min: number; max: number }, headerFont: number): { min: number; max: number } {
   const scale = Math.min(1, Math.max(HEADER_FONT_FLOOR, headerFont) / fit.fontSize);
-  const mm = measureMinMax(env, frames, cell);
-  return { min: fit.word * scale + fit.margins, max: mm.max };
+  return { min: fit.word * scale + fit.margins, max: own.max };
 }
 
 /**
@@ -536,7 +543,8 @@ function headerFontSize(fit: WordFit, width: number): number {
 
 function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, available: number): { widths: number[]; g: TableGeometry } {
   const g = tableGeometry(env, node);
-  const specs = tableColumnSpecs(env, frames, node, g);
+  const measures: CellMeasures = new Map();
+  const specs = tableColumnSpecs(env, frames, node, g, undefined, measures);
   const build = (columns: readonly ColumnSpec[]) => buildColumnWidths(columns, available - g.offsetTotal, g.offsetTotal, (k, count) => {
     const pl = callLayout(g.layout, 'paddingLeft', k, g.layoutNode);
     const pr = callLayout(g.layout, 'paddingRight', k, g.layoutNode);
@@ -560,7 +568,7 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
     // Every header keeps its phrases whole only where the row has the room. Else each keeps its
     // words whole at the largest header size that leaves the name column (the star) its widest
     // name: found by halving between the floor and the header's own size.
-    const at = (font: number) => grow(tableColumnSpecs(env, frames, node, g, font));
+    const at = (font: number) => grow(tableColumnSpecs(env, frames, node, g, font, measures));
     const top = Math.max(HEADER_FONT_FLOOR, ...headerFonts(env, frames, node));
     widths = at(top);
     if (!widths && at(HEADER_FONT_FLOOR)) {
