@@ -66,6 +66,10 @@ export const THAI_COMPOUNDS: readonly string[] = [
   'เป็นประจำ',
   'ทุกปี',
   'แผนการดำเนินงาน',
+  // The report form's column headers.
+  'รายใหม่',
+  'รายเดิม',
+  'ต่ออายุ',
 ];
 
 /**

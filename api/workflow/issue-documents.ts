@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/create-db.ts';
 import { PROVINCE_DOCUMENT_KINDS, issuedDocuments } from '../../db/schema/index.ts';
 import type { ProvinceAction } from '../../domain/round-state.ts';
-import { provinceRoundDocument, issuedFileName, type IssuedKind } from '../reports/documents/report-document.ts';
+import { provinceRoundDocument, issuedFileName, issuedPlaceScope, type IssuedKind } from '../reports/documents/report-document.ts';
 import { renderReportPdf } from '../reports/documents/report-pdf.ts';
 import { reportPeriod } from '../reports/documents/report-period.ts';
 import { DocumentRefusal } from '../reports/documents/document-refusal.ts';
@@ -56,7 +56,7 @@ export async function issueDocuments(tx: Tx, act: IssueAct): Promise<IssuedDocum
       if (err instanceof DocumentRefusal) continue;
       throw err;
     }
-    const bytes = await renderReportPdf(db, doc, 'thai', act.at);
+    const bytes = await renderReportPdf(db, doc, 'thai', act.at, issuedPlaceScope(key));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fileName = issuedFileName(key);
     await tx.insert(issuedDocuments).values({

@@ -319,22 +319,6 @@ export const en: Messages = {
   guidelines: {
     title: 'Registration guidelines',
     subtitle: 'Enclosure 4 of the Bueng Kan provincial letter of 31 August 2560 BE (2017)',
-    whoTitle: 'Who may register',
-    who: [
-      'OTOP producers and entrepreneurs register at the district community-development office where they produce',
-      'Owners and members are Thai nationals',
-      'Registration is yearly from 2560 BE (2017) on; last year’s producers renew this year',
-    ],
-    docsTitle: 'Documents needed',
-    docs: [
-      'Copy of the owner’s or group chair’s citizen ID card (13 digits), or the juristic-person certificate (13 digits)',
-      'Place of production: house no., village no., subdistrict',
-      'The products, their category and any standards held (e.g. Thai FDA, community product standard, TIS)',
-    ],
-    typesTitle: 'Producer types',
-    categoriesTitle: 'OTOP product categories',
-    standardsTitle: 'Product standards recorded',
-    planTitle: 'Planned windows',
     quarter: 'Quarter',
     step: 'Step',
     dates: 'Dates',

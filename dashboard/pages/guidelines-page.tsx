@@ -2,6 +2,8 @@ import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
+import { GUIDELINES_DOCUMENTS, GUIDELINES_SECTIONS, GUIDELINES_WHO } from '../../domain/registration-guidelines.ts';
+import { applyDigits } from '../format/apply-digits.ts';
 import type { PlanRounds } from '../api/types.ts';
 
 type PlanRow = { r: PlanRounds['rounds'][number]; w: PlanRounds['rounds'][number]['windows'][number] };
@@ -19,7 +21,10 @@ import { parseQuery } from '../url-state.ts';
 import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 
-/** แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates. */
+/**
+ * แนวทางการลงทะเบียน (enclosure 4): who, which documents, the vocabularies, and the plan's dates —
+ * the same text the printed enclosure sets (domain/registration-guidelines.ts), in either language.
+ */
 export function GuidelinesPage() {
   const { t, lang, locale } = useApp();
   const loc = useLocation();
@@ -32,23 +37,23 @@ export function GuidelinesPage() {
       </PageHeading>
       <div class="grid-2">
         <section class="card">
-          <h2>{t.guidelines.whoTitle}</h2>
+          <h2>{label(lang, GUIDELINES_SECTIONS.who)}</h2>
           <ul>
-            {t.guidelines.who.map((s) => (
-              <li key={s}>{s}</li>
+            {GUIDELINES_WHO.map((s) => (
+              <li key={s.th}>{applyDigits(label(lang, s), locale.digits)}</li>
             ))}
           </ul>
         </section>
         <section class="card">
-          <h2>{t.guidelines.docsTitle}</h2>
+          <h2>{label(lang, GUIDELINES_SECTIONS.documents)}</h2>
           <ul>
-            {t.guidelines.docs.map((s) => (
-              <li key={s}>{s}</li>
+            {GUIDELINES_DOCUMENTS.map((s) => (
+              <li key={s.th}>{applyDigits(label(lang, s), locale.digits)}</li>
             ))}
           </ul>
         </section>
         <section class="card">
-          <h2>{t.guidelines.typesTitle}</h2>
+          <h2>{label(lang, GUIDELINES_SECTIONS.types)}</h2>
           <ol>
             {PRODUCER_TYPES.map((p) => (
               <li key={p.code}>{label(lang, p)}</li>
@@ -56,19 +61,19 @@ export function GuidelinesPage() {
           </ol>
         </section>
         <section class="card">
-          <h2>{t.guidelines.categoriesTitle}</h2>
+          <h2>{label(lang, GUIDELINES_SECTIONS.categories)}</h2>
           <ol>
             {PRODUCT_CATEGORIES.map((c) => (
               <li key={c.code}>{label(lang, c)}</li>
             ))}
           </ol>
-          <h3>{t.guidelines.standardsTitle}</h3>
+          <h3>{label(lang, GUIDELINES_SECTIONS.standards)}</h3>
           <p>{PRODUCT_STANDARDS.map((s) => label(lang, s)).join(' · ')}</p>
         </section>
       </div>
       <section class="card">
         <h2>
-          {t.guidelines.planTitle} {t.fiscalYearLabel(fy)}
+          {label(lang, GUIDELINES_SECTIONS.plan)} {t.fiscalYearLabel(fy)}
         </h2>
         <FilterBar fields={['fy']} years={years} fy={fy} />
         {ready ? <PlanTable fy={fy} /> : <Loading />}
@@ -95,7 +100,7 @@ function PlanTable({ fy }: { fy: number }) {
       columns={columns}
       state={{ rows, error: res.error, reload: res.reload }}
       rowKey={({ r, w }) => `${r.code}-${w.step}`}
-      caption={`${t.guidelines.planTitle} ${t.fiscalYearLabel(fy)}`}
+      caption={`${label(lang, GUIDELINES_SECTIONS.plan)} ${t.fiscalYearLabel(fy)}`}
       testId="plan-table"
     />
   );

@@ -1,4 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { areaUnits } from '../../domain/area-units.ts';
 import { bangkokDate } from '../../domain/timeliness.ts';
 import { FORM_STYLES } from './form-styles.ts';
 import { FORM_TABLE_LAYOUT } from './form-table-layout.ts';
@@ -9,6 +10,8 @@ export interface AccountRegistryRow {
   /** null: the area has no account yet (the registry lists every area of its scope). */
   username: string | null;
   role: 'district' | 'province' | 'department' | 'analyst' | 'admin';
+  /** The province the account (or area) belongs to: its units are named as it calls them (Bangkok: เขต). */
+  provinceCode?: string | null;
   provinceNameTh: string | null;
   districtNameTh: string | null;
   disabled: boolean;
@@ -31,9 +34,7 @@ export interface AccountRegistryOptions {
 /** The status of an area that has no account yet. */
 export const NO_ACCOUNT_TH = 'ยังไม่มีบัญชี';
 
-const ROLE_TH: Record<AccountRegistryRow['role'], string> = {
-  district: 'อำเภอ',
-  province: 'จังหวัด',
+const ROLE_TH: Record<Exclude<AccountRegistryRow['role'], 'district' | 'province'>, string> = {
   department: 'กรมการพัฒนาชุมชน',
   analyst: 'ผู้วิเคราะห์ข้อมูล',
   admin: 'ผู้ดูแลระบบ',
@@ -56,9 +57,18 @@ export function accountRegistryDocument(input: AccountRegistryInput, options: Ac
     }
     return a.hasPassword ? 'เปิดใช้งานแล้ว' : 'ยังไม่มีรหัสผ่าน';
   };
+  // A district's and a province's level as that province names them: เขต and กรุงเทพมหานคร in Bangkok.
+  const roleTh = (a: AccountRegistryRow): string => {
+    if (a.role === 'district') return areaUnits(a.provinceCode).district;
+    if (a.role === 'province') return areaUnits(a.provinceCode).self;
+    return ROLE_TH[a.role];
+  };
+  // The district column is named for the units its rows are: อำเภอ, เขต, or both on a national registry.
+  const districtUnits = [...new Set(input.accounts.filter((a) => a.provinceCode).map((a) => areaUnits(a.provinceCode).district))];
+  const districtColumn = districtUnits.length === 1 ? (districtUnits[0] as string) : 'อำเภอ/เขต';
   const missing = input.accounts.filter((a) => a.username === null).length;
   const body: TableCell[][] = [
-    ['ที่', 'จังหวัด', 'อำเภอ', 'ชื่อผู้ใช้งาน', 'ระดับผู้ใช้งาน', 'สถานะ'].map((text) => ({ text, style: 'tableHeader', fontSize: 10 })),
+    ['ที่', 'จังหวัด', districtColumn, 'ชื่อผู้ใช้งาน', 'ระดับผู้ใช้งาน', 'สถานะ'].map((text) => ({ text, style: 'tableHeader', fontSize: 10 })),
   ];
   input.accounts.forEach((a, i) => {
     body.push([
@@ -66,7 +76,7 @@ export function accountRegistryDocument(input: AccountRegistryInput, options: Ac
       a.provinceNameTh ?? '-',
       a.districtNameTh ?? '-',
       a.username === null ? { text: '-', alignment: 'center' } : { text: a.username, noWrap: true },
-      ROLE_TH[a.role],
+      roleTh(a),
       status(a),
     ]);
   });

@@ -1,5 +1,5 @@
 import type { Content, ContentColumns, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { areaUnits } from '../../domain/area-units.ts';
+import { areaUnits, sendingOffice } from '../../domain/area-units.ts';
 import { FORM_STYLES } from './form-styles.ts';
 import { formText, type FormDigits } from './form-text.ts';
 import { GARUDA_SPACE, officialSignature } from './official-signature.ts';
@@ -83,11 +83,12 @@ export function coveringLetterDocument(
   const period = periodLabel(input.fiscalYear, input.quarter, t);
   const units = areaUnits(input.provinceCode);
   const profile = input.office;
-  const office = profile?.nameTh ?? `สำนักงานพัฒนาชุมชน${units.province}${p}`;
+  const sender = sendingOffice(input.provinceCode, p);
+  const office = profile?.nameTh ?? sender.office;
   const addressLines = profile
     ? [t.d(profile.address)]
     : [
-        `ศาลากลาง${units.province}${p}`,
+        sender.hall,
         [input.capitalDistrictNameTh ? `${units.district}${input.capitalDistrictNameTh}` : '', abbr || `${units.province}${p}`, input.postalCode ? t.d(input.postalCode) : '']
           .filter(Boolean)
           .join(' '),
@@ -99,7 +100,7 @@ export function coveringLetterDocument(
 
   const body: string[] = [
     `ตามหนังสือที่อ้างถึง ${units.province}${p}ได้แจ้งให้${units.district}ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ตามที่คณะกรรมการอำนวยการหนึ่งตำบล หนึ่งผลิตภัณฑ์แห่งชาติ (กอ.นตผ.) มีคำสั่งเห็นชอบให้กรมการพัฒนาชุมชนดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP เป็นประจำทุกปี ความละเอียดแจ้งแล้ว นั้น`,
-    `ในการนี้ ${units.province}${p}ขอให้ท่านมอบหมายให้สำนักงานพัฒนาชุมชน${units.district} ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ในระบบออนไลน์${registration ? ` ระหว่างวันที่ ${registration}` : ''} ตามแผนที่กำหนด (สิ่งที่ส่งมาด้วย ${t.d(1)}) โดยใช้ชื่อผู้ใช้งานและรหัสเปิดใช้งานของแต่ละ${units.district} (สิ่งที่ส่งมาด้วย ${t.d(3)}) ตามแนวทางการลงทะเบียน (สิ่งที่ส่งมาด้วย ${t.d(4)}) และรายงานผลตามแบบรายงานฯ (สิ่งที่ส่งมาด้วย ${t.d(2)}) ให้จังหวัดทราบ${reportBy ? ` ภายในวันที่ ${reportBy}` : ''}${certification ? ` เพื่อจังหวัดจะได้ตรวจสอบและรับรองข้อมูลในระบบออนไลน์ระหว่างวันที่ ${certification} ต่อไป` : ''}`,
+    `ในการนี้ ${units.province}${p}ขอให้ท่านมอบหมายให้สำนักงานพัฒนาชุมชน${units.district} ดำเนินการลงทะเบียนผู้ผลิตผู้ประกอบการ OTOP ${period} ในระบบออนไลน์${registration ? ` ระหว่างวันที่ ${registration}` : ''} ตามแผนที่กำหนด (สิ่งที่ส่งมาด้วย ${t.d(1)}) โดยใช้ชื่อผู้ใช้งานและรหัสเปิดใช้งานของแต่ละ${units.district} (สิ่งที่ส่งมาด้วย ${t.d(3)}) ตามแนวทางการลงทะเบียน (สิ่งที่ส่งมาด้วย ${t.d(4)}) และรายงานผลตามแบบรายงานฯ (สิ่งที่ส่งมาด้วย ${t.d(2)}) ให้${units.self}ทราบ${reportBy ? ` ภายในวันที่ ${reportBy}` : ''}${certification ? ` เพื่อ${units.self}จะได้ตรวจสอบและรับรองข้อมูลในระบบออนไลน์ระหว่างวันที่ ${certification} ต่อไป` : ''}`,
     'จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการ',
   ];
 
@@ -155,7 +156,7 @@ export function coveringLetterDocument(
     },
     ...body.map((text) => ({ text: keepTogether(text), leadingIndent: INDENT, margin: [0, 0, 0, 4] as [number, number, number, number] })),
     { columns: [{ width: '40%', text: '' }, { width: '*', text: 'ขอแสดงความนับถือ', alignment: 'center' }], margin: [0, 10, 0, 0] },
-    officialSignature([`พัฒนาการ${units.province}${p} ปฏิบัติราชการแทน`, `ผู้ว่าราชการ${units.province}${p}`]),
+    officialSignature(sender.signature),
     {
       unbreakable: true,
       margin: [0, 14, 0, 0],

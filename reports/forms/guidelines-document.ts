@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
 import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
-import { GUIDELINES_DOCUMENTS, GUIDELINES_STEPS, GUIDELINES_TITLE, GUIDELINES_WHO } from '../../domain/registration-guidelines.ts';
+import { GUIDELINES_DOCUMENTS, GUIDELINES_SECTIONS, GUIDELINES_STEPS, GUIDELINES_TITLE, GUIDELINES_WHO } from '../../domain/registration-guidelines.ts';
 import { FORM_STYLES } from './form-styles.ts';
 import { FORM_TABLE_LAYOUT } from './form-table-layout.ts';
 import { formText, type FormDigits } from './form-text.ts';
@@ -35,22 +35,23 @@ export function guidelinesDocument(plan: PlanDocumentInput, options: GuidelinesO
       ]);
     }
   }
+  const section = (n: number, h: { th: string }) => `${t.d(n)}. ${h.th}`;
   const title = `${GUIDELINES_TITLE} ปีงบประมาณ พ.ศ. ${t.year(plan.fiscalYear)}`;
   const content: Content[] = [
     { text: title, style: 'title', margin: [0, 0, 0, 6] },
-    heading('๑. ผู้มีสิทธิ์ลงทะเบียน'),
-    numbered(GUIDELINES_WHO.map((s) => t.d(s))),
-    heading('๒. เอกสารที่ต้องใช้'),
-    numbered(GUIDELINES_DOCUMENTS.map((s) => t.d(s))),
-    heading('๓. ขั้นตอนการลงทะเบียน'),
-    numbered(GUIDELINES_STEPS),
-    heading('๔. ประเภทผู้ผลิต'),
+    heading(section(1, GUIDELINES_SECTIONS.who)),
+    numbered(GUIDELINES_WHO.map((s) => t.d(s.th))),
+    heading(section(2, GUIDELINES_SECTIONS.documents)),
+    numbered(GUIDELINES_DOCUMENTS.map((s) => t.d(s.th))),
+    heading(section(3, GUIDELINES_SECTIONS.steps)),
+    numbered(GUIDELINES_STEPS.map((s) => s.th)),
+    heading(section(4, GUIDELINES_SECTIONS.types)),
     numbered(PRODUCER_TYPES.map((p) => p.th)),
-    heading('๕. ประเภทผลิตภัณฑ์ OTOP'),
+    heading(section(5, GUIDELINES_SECTIONS.categories)),
     numbered(PRODUCT_CATEGORIES.map((c) => c.th)),
-    heading('๖. มาตรฐานผลิตภัณฑ์ที่บันทึกได้'),
+    heading(section(6, GUIDELINES_SECTIONS.standards)),
     { text: PRODUCT_STANDARDS.map((s) => s.th).join(' · ') },
-    heading('๗. ช่วงเวลาตามแผน'),
+    heading(section(7, GUIDELINES_SECTIONS.plan)),
     { table: { headerRows: 1, dontBreakRows: true, widths: [40, '*', 130, 46], body: windows }, layout: FORM_TABLE_LAYOUT, fontSize: 10 },
   ];
   return {

@@ -90,12 +90,18 @@ export interface ReportFormOptions {
   digits?: FormDigits;
 }
 
-// The widest word of the column headers (สมุนไพร, 30.3 pt in 8.5 pt bold Sarabun): a narrower
-// column would have to cut the word.
-const HEADER_WORD_WIDTH = 32;
+// A count column is as wide as its figures, never narrower than this. Its header's words
+// (เครื่องดื่ม, เครื่องแต่งกาย …) are not the builder's to measure: the layout engine widens the
+// columns whose header words need it, out of the room the name column can spare while keeping
+// its longest name whole, and sets a header smaller (not under 7 pt) where that room runs out
+// (layout-thai-document.ts, HEADER_FONT_FLOOR).
+const COUNT_COLUMN_MIN = 24;
 const SARABUN_ASCENT_EM = 1.068;
-// The producer types' long names get a little more, so their headers stay a few lines deep.
-const TYPE_COLUMN_WIDTH = 46;
+// The state column holds short phrases ("จังหวัดรับรองแล้ว", "รับรอง ๔/๔ ไตรมาส") on two or
+// three lines: its width is room the names and header words need more (the nation's most).
+const STATE_COLUMN_WIDTH = { province: 46, nation: 40 } as const;
+// A district under its province is set in by this much (the national form with every district).
+const MEMBER_INDENT = 4;
 
 function rowLabel(input: ReportFormInput): string {
   const units = areaUnits(input.provinceCode);
@@ -163,7 +169,11 @@ function areaLine(input: ReportFormInput): string {
 export function reportFormDocument(input: ReportFormInput, options: ReportFormOptions = {}): TDocumentDefinitions {
   const t = formText(options.digits);
   const withState = input.level !== 'district' && !input.blank;
-  const fontSize = input.level === 'nation' ? 9 : 10;
+  // A province's and the nation's figures run to four and six digits in 13 columns beside the
+  // names: at 10 pt (the district form's size) the row would need more than the landscape page.
+  // The national list of every district (a reference listing, not a paper anyone signs) is the
+  // tightest: its longest names (เมืองนครศรีธรรมราช) and header words fit whole only at 7.5 pt.
+  const fontSize = input.level === 'nation' ? (input.groups ? 7.5 : 8.5) : input.level === 'province' ? 9 : 10;
   const period = periodLabel(input.fiscalYear, input.quarter, t);
   const previous =
     input.quarter === null
@@ -191,10 +201,10 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
     numberColumnWidth([t.d(Math.max(1, printed.length))], fontSize, 14),
     '*',
     ...Array.from({ length: columns }, (_, c) =>
-      numberColumnWidth([...texts.map((r) => r[c] ?? ''), totalTexts[c] ?? ''], fontSize * 1.03, c < PRODUCER_TYPES.length ? TYPE_COLUMN_WIDTH : HEADER_WORD_WIDTH),
+      numberColumnWidth([...texts.map((r) => r[c] ?? ''), totalTexts[c] ?? ''], fontSize * 1.03, COUNT_COLUMN_MIN),
     ),
   ];
-  if (withState) widths.push(input.level === 'nation' ? 76 : 80);
+  if (withState) widths.push(STATE_COLUMN_WIDTH[input.level === 'nation' ? 'nation' : 'province']);
 
   const h = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'tableHeader', ...extra });
   const top: TableCell[] = [
@@ -226,7 +236,7 @@ export function reportFormDocument(input: ReportFormInput, options: ReportFormOp
     const group = p.kind === 'group';
     const cells: TableCell[] = [
       { text: p.index === null ? '' : t.d(p.index), alignment: 'center', bold: group },
-      { text: p.row.nameTh, bold: group, margin: p.kind === 'member' ? [8, 0, 0, 0] : [0, 0, 0, 0] },
+      { text: p.row.nameTh, bold: group, margin: p.kind === 'member' ? [MEMBER_INDENT, 0, 0, 0] : [0, 0, 0, 0] },
       ...(texts[i] ?? []).map((text) => ({ text, style: 'number', bold: group })),
     ];
     // Set 1.5 pt smaller than the figures, the state would sit at the top of its cell: above

@@ -35,7 +35,7 @@
 import type { ContextPageSize, Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { SARABUN } from './pdf-fonts.ts';
 import { sarabunMetrics, type MeasureStyle } from './sarabun-metrics.ts';
-import { breakRuns, textExtent, type BreakCache, type MeasuredRun } from './thai-line-break.ts';
+import { breakRuns, textExtent, widestWord, type BreakCache, type MeasuredRun } from './thai-line-break.ts';
 import { thaiPhrases, type ThaiPhrases } from './thai-phrases.ts';
 import { toPdfText } from './to-pdf-text.ts';
 
@@ -436,8 +436,15 @@ function coveredCells(body: readonly unknown[][]): Set<string> {
   return covered;
 }
 
-/** Per-column min/max content widths, spans spread like pdfmake's extendWidthsForColSpans. */
-function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometry: TableGeometry): ColumnSpec[] {
+/**
+ * Per-column min/max content widths, spans spread like pdfmake's extendWidthsForColSpans.
+ * With `headerFont`, a header row's text cell asks only for its widest word set at no more
+ * than that size (headerWordFit): the room a header needs once its font may shrink.
+ */
+/** Cells' measures by 'row,col' (and 'row,col,word'), kept while one table's widths are resolved. */
+type CellMeasures = Map<string, { min: number; max: number } | WordFit | null>;
+
+function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometry: TableGeometry, headerFont?: number, measures: CellMeasures = new Map()): ColumnSpec[] {
   const body = (node.table as Obj).body as unknown[][];
   const specs: ColumnSpec[] = geometry.widths.map((w) => ({
     width: isObj(w) ? w.width : w,
@@ -451,7 +458,13 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
     body.forEach((row, r) => {
       if (covered.has(`${r},${c}`)) return;
       const cell = row[c] ?? '';
-      const mm = measureMinMax(env, frames, cell);
+      const cached = <T,>(key: string, f: () => T): T => {
+        if (!measures.has(key)) measures.set(key, f() as never);
+        return measures.get(key) as T;
+      };
+      const fit = headerFont !== undefined && r < headerRowsOf(node) ? cached(`${r},${c},word`, () => headerWordFit(env, frames, cell)) : null;
+      const own = cached(`${r},${c}`, () => measureMinMax(env, frames, cell));
+      const mm = fit ? headerCellMinMax(fit, own, headerFont as number) : own;
       const span = spanOf(cell, 'colSpan');
       const spec = specs[c] as ColumnSpec;
       if (span > 1) spans.push({ col: c, span, ...mm });
@@ -480,9 +493,58 @@ function tableColumnSpecs(env: Env, frames: readonly Frame[], node: Obj, geometr
   return specs;
 }
 
+// ---- header cells keep their words whole ----------------------------------------------------
+
+// A table's header names its columns in a few words set small (8.5 pt); a column narrower than
+// one of them would cut it (เครื่อง|ดื่ม). The engine first widens such columns where the row
+// has room; where it has not, the header's font shrinks — only in the cells that need it, only
+// as far as needed, never below this size, the smallest a printed form's header still reads at.
+export const HEADER_FONT_FLOOR = 7;
+
+function headerRowsOf(node: Obj): number {
+  return num((node.table as Obj).headerRows);
+}
+
+interface WordFit {
+  /** The cell's font size. */
+  fontSize: number;
+  /** Its widest word at that size, in points. */
+  word: number;
+  /** Its left and right margins. */
+  margins: number;
+}
+
+/** The widest word of a header cell that is a text node, or null (anything else is left as it is). */
+function headerWordFit(env: Env, frames: readonly Frame[], cell: unknown): WordFit | null {
+  if (!isObj(cell) || cell.text === undefined || Array.isArray(cell.stack)) return null;
+  const cellFrames = [...frames, ...framesOf(cell)];
+  const { runs } = textRuns(env, cellFrames, cell);
+  if (runs.length === 0 || runs.some((r) => r.noWrap)) return null;
+  const fontSize = Math.max(...runs.map((r) => r.style.fontSize));
+  const m = nodeMargin(env, cell);
+  return { fontSize, word: widestWord(runs, { phrases: env.phrases, cache: env.breaks }), margins: m[0] + m[2] };
+}
+
+function headerCellMinMax(fit: WordFit, own: { min: number; max: number }, headerFont: number): { min: number; max: number } {
+  const scale = Math.min(1, Math.max(HEADER_FONT_FLOOR, headerFont) / fit.fontSize);
+  return { min: fit.word * scale + fit.margins, max: own.max };
+}
+
+/**
+ * The font size a header cell of `width` points is set at: its own while its widest word
+ * fits, else just small enough for that word, not below HEADER_FONT_FLOOR (where the word
+ * then breaks as a last resort). Rounded down to 0.05 pt.
+ */
+function headerFontSize(fit: WordFit, width: number): number {
+  const room = width - fit.margins;
+  if (fit.word <= room + 1e-6 || fit.fontSize <= HEADER_FONT_FLOOR) return fit.fontSize;
+  return Math.max(HEADER_FONT_FLOOR, Math.floor(((fit.fontSize * room) / fit.word) * 20) / 20);
+}
+
 function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, available: number): { widths: number[]; g: TableGeometry } {
   const g = tableGeometry(env, node);
-  const specs = tableColumnSpecs(env, frames, node, g);
+  const measures: CellMeasures = new Map();
+  const specs = tableColumnSpecs(env, frames, node, g, undefined, measures);
   const build = (columns: readonly ColumnSpec[]) => buildColumnWidths(columns, available - g.offsetTotal, g.offsetTotal, (k, count) => {
     const pl = callLayout(g.layout, 'paddingLeft', k, g.layoutNode);
     const pr = callLayout(g.layout, 'paddingRight', k, g.layoutNode);
@@ -495,10 +557,37 @@ function resolveTableWidths(env: Env, frames: readonly Frame[], node: Obj, avail
   // A fixed-width column grows to its widest unit (a compound of its header, a date) rather
   // than cut it — where the row has the room; otherwise the builder's widths stand.
   const room = available - g.offsetTotal;
-  const grown = build(specs.map((s) => ({ ...s, elasticWidth: true })));
   const starMin = Math.max(0, ...specs.filter(isStarColumn).map((s) => s.min));
-  const fits = grown.reduce((a, b) => a + b, 0) <= room + 1e-6 && grown.every((w, i) => !isStarColumn(specs[i] as ColumnSpec) || w >= starMin);
-  return { widths: withinWidth(fits ? grown : build(specs), room), g };
+  const grow = (columns: readonly ColumnSpec[]): number[] | null => {
+    const grown = build(columns.map((s) => ({ ...s, elasticWidth: true })));
+    const fits = grown.reduce((a, b) => a + b, 0) <= room + 1e-6 && grown.every((w, i) => !isStarColumn(specs[i] as ColumnSpec) || w >= starMin);
+    return fits ? grown : null;
+  };
+  let widths = grow(specs);
+  if (!widths && headerRowsOf(node) > 0) {
+    // Every header keeps its phrases whole only where the row has the room. Else each keeps its
+    // words whole at the largest header size that leaves the name column (the star) its widest
+    // name: found by halving between the floor and the header's own size.
+    const at = (font: number) => grow(tableColumnSpecs(env, frames, node, g, font, measures));
+    const top = Math.max(HEADER_FONT_FLOOR, ...headerFonts(env, frames, node));
+    widths = at(top);
+    if (!widths && at(HEADER_FONT_FLOOR)) {
+      let lo = HEADER_FONT_FLOOR;
+      let hi = top;
+      while (hi - lo > 0.05) {
+        const mid = (lo + hi) / 2;
+        if (at(mid)) lo = mid;
+        else hi = mid;
+      }
+      widths = at(lo);
+    }
+  }
+  return { widths: withinWidth(widths ?? build(specs), room), g };
+}
+
+function headerFonts(env: Env, frames: readonly Frame[], node: Obj): number[] {
+  const body = (node.table as Obj).body as unknown[][];
+  return body.slice(0, headerRowsOf(node)).flatMap((row) => row.map((cell) => headerWordFit(env, frames, cell)?.fontSize ?? 0));
 }
 
 // ---- min/max content width (pdfmake DocMeasure) -------------------------------------------
@@ -703,12 +792,16 @@ function processTable(env: Env, ctx: Ctx, node: Obj): Obj {
   const body = (Array.isArray(table.body) ? table.body : []) as unknown[][];
   const { widths, g } = resolveTableWidths(env, ctx.frames, node, ctx.width);
   const covered = coveredCells(body);
+  const headerRows = headerRowsOf(node);
   const newBody = body.map((row, r) =>
     row.map((cell, c) => {
       if (covered.has(`${r},${c}`)) return cloneDeep(cell);
       let width = widths[c] ?? 0;
       for (let j = 1; j < spanOf(cell, 'colSpan'); j++) width += (widths[c + j] ?? 0) + (g.offsets[c + j] ?? 0);
-      return processContent(env, { ...ctx, width, where: `${ctx.where}.table.body[${r}][${c}]` }, cell === null ? '' : cell);
+      const fit = r < headerRows ? headerWordFit(env, ctx.frames, cell) : null;
+      const fontSize = fit ? headerFontSize(fit, width) : null;
+      const laid = fit && fontSize !== fit.fontSize ? { ...(cell as Obj), fontSize } : cell === null ? '' : cell;
+      return processContent(env, { ...ctx, width, where: `${ctx.where}.table.body[${r}][${c}]` }, laid);
     }),
   );
   return { ...node, table: { ...table, widths, body: newBody } };

@@ -91,6 +91,12 @@ export interface BreakPoint {
   required: boolean;
   /** How many known phrases this break is inside (0: a break a reader accepts anywhere). */
   level: number;
+  /**
+   * Inside a word: strictly inside a known phrase that holds no other one (เครื่อง|ดื่ม), where
+   * a reader sees no boundary at all. A break between the parts of a longer phrase
+   * (ผู้ผลิตชุมชน|ที่เป็น|เจ้าของรายเดียว) is not: it costs more, but a reader accepts it.
+   */
+  inWord: boolean;
 }
 
 function codePointBefore(s: string, i: number): string {
@@ -158,6 +164,7 @@ function breakOpportunities(text: string, hints: ReadonlySet<number>, phrases: T
     if (h > 0 && h < text.length && !byPos.has(h) && graphemeStarts.has(h)) byPos.set(h, false);
   }
   const spans = phraseSpans(text, phrases);
+  const words = spans.filter((s) => !spans.some((o) => o !== s && o.start >= s.start && o.end <= s.end && o.end - o.start < s.end - s.start));
   // A known phrase is a word of its own even where ICU runs it on into the next one
   // (บึงกาฬฟู้ด, เกษตรกรบ้านนาสวรรค์): its edges are opportunities between Thai letters.
   for (const { start, end } of spans) {
@@ -172,9 +179,10 @@ function breakOpportunities(text: string, hints: ReadonlySet<number>, phrases: T
     if (pos >= text.length) continue;
     // A builder's own hint is a break it wants; a newline is one it must have.
     const level = required || hints.has(pos) ? 0 : spanDepth(spans, pos);
-    if (required || lineMayBreakAt(text, pos)) result.push({ pos, required, level });
+    const inWord = level > 0 && spanDepth(words, pos) > 0;
+    if (required || lineMayBreakAt(text, pos)) result.push({ pos, required, level, inWord });
   }
-  result.push({ pos: text.length, required: true, level: 0 });
+  result.push({ pos: text.length, required: true, level: 0, inWord: false });
   return result;
 }
 
@@ -340,6 +348,46 @@ export function textExtent(runs: readonly MeasuredRun[], options: BreakOptions =
     min: widest(breakRuns(runs, 0, { ...options, keepAtoms: true })),
     max: widest(breakRuns(runs, Number.POSITIVE_INFINITY, options)),
   };
+}
+
+/**
+ * The widest word of a text: the widest stretch between two breaks that are not inside a word
+ * (BreakPoint.inWord; ICU's words outside known phrases are words too). A cell narrower than
+ * this has to cut a word, which a table header must not (layout-thai-document.ts shrinks its
+ * font instead).
+ */
+export function widestWord(runs: readonly MeasuredRun[], options: BreakOptions = {}): number {
+  let text = '';
+  const starts: number[] = [];
+  const hints = new Set<number>();
+  for (const run of runs) {
+    starts.push(text.length);
+    for (const part of run.text.split(/([\u00AD\u200B])/u)) {
+      if (BREAK_HINT.test(part)) hints.add(text.length);
+      else text += part;
+    }
+  }
+  const key = hints.size > 0 ? `${text}\u0000${[...hints].join(',')}` : text;
+  let found = options.cache?.get(key);
+  if (found === undefined) {
+    found = breakOpportunities(text, hints, options.phrases ?? DOMAIN_PHRASES);
+    options.cache?.set(key, found);
+  }
+  let widest = 0;
+  let from = 0;
+  for (const bk of found) {
+    if (bk.inWord) continue;
+    let w = 0;
+    runs.forEach((run, r) => {
+      const s = Math.max(from, starts[r] ?? 0);
+      const e = Math.min(bk.pos, starts[r + 1] ?? text.length);
+      const piece = e > s ? text.slice(s, e).replace(LINE_TERMINATORS, '').trim() : '';
+      if (piece) w += sarabunMetrics.textWidth(toPdfText(piece), run.style);
+    });
+    widest = Math.max(widest, w);
+    from = bk.pos;
+  }
+  return widest;
 }
 
 /** The lines a single-style text breaks into at `width` points (pdf-ready strings). */

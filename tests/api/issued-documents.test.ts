@@ -142,7 +142,7 @@ describe(`issued documents are frozen (${TEST_ENGINE})`, () => {
       // bytes served are the stored ones, not a deterministic re-render.
       const at = (await f.t.db.select({ at: auditLog.at }).from(auditLog).where(and(eq(auditLog.action, 'report'), eq(auditLog.roundCode, ROUND))))[0]!.at;
       const period = await reportPeriod(f.t.db, { roundCode: ROUND }, at, 'none');
-      const now = await renderReportPdf(f.t.db, await provinceRoundDocument(f.t.db, issued.kind, '38', { ...period, round: period.round! }, at, 'thai'), 'thai', at);
+      const now = await renderReportPdf(f.t.db, await provinceRoundDocument(f.t.db, issued.kind, '38', { ...period, round: period.round! }, at, 'thai'), 'thai', at, { provinceCode: '38' });
       expect(sha256(now), issued.kind).not.toBe(issued.sha256);
     }
     expect(text(firstDownload.get('certification')!, 'reported-certification-after')).not.toContain(squash('นายสมชาย ใจดี'));

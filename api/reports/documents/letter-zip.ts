@@ -25,7 +25,7 @@ export async function letterZip(db: Db, params: ReportParams, user: SessionUser,
   const zip = new JSZip();
   const files: LetterZip['files'] = [];
   for (const part of [parts.letter, ...parts.enclosures]) {
-    const pdf = await renderReportPdf(db, part.doc, digits, now);
+    const pdf = await renderReportPdf(db, part.doc, digits, now, { provinceCode });
     zip.file(part.fileName, pdf, { date: now, binary: true });
     files.push({ fileName: part.fileName, bytes: pdf.length });
   }

@@ -13,6 +13,7 @@ import { scopedFilter, type DataScope } from '../../auth/scope.ts';
 import { DATA_ROLES, type SessionUser, type UserRole } from '../../auth/session-user.ts';
 import { DomainError, fieldIssue } from '../../domain-error.ts';
 import { areaNames } from '../../queries/area-names.ts';
+import type { PlaceNameScope } from '../../queries/place-names.ts';
 import type { PlannedRound } from '../../queries/round-plan.ts';
 import { chartContent } from '../../../reports/typeset/chart-svg.ts';
 import { areaMapContent } from '../../../reports/typeset/area-map-svg.ts';
@@ -65,6 +66,8 @@ export interface ReportDocument {
   digits: FormDigits;
   /** Set when this is a document a workflow act issues (a province's round documents), else null. */
   issuable: IssuedDocumentKey | null;
+  /** Whose place names the line breaker keeps whole (renderReportPdf). */
+  placeScope: PlaceNameScope;
 }
 
 /** The documents the report and announce acts issue: a province's certification and report form of the round. */
@@ -87,6 +90,8 @@ export interface ReportRequest {
   fileName: string;
   digits: FormDigits;
   issuable: IssuedDocumentKey | null;
+  /** Whose place names the line breaker keeps whole: the document's province, or the nation. */
+  placeScope: PlaceNameScope;
   build(): Promise<TDocumentDefinitions>;
 }
 
@@ -106,6 +111,11 @@ async function accountScope(db: Db, user: SessionUser, params: ReportParams): Pr
 }
 
 const scopeCode = (scope: DataScope) => scope.districtCode ?? scope.provinceCode ?? 'TH';
+
+/** The place names a document of an issued kind can print: the announcement is national. */
+export function issuedPlaceScope(key: IssuedDocumentKey): PlaceNameScope {
+  return key.kind === 'announcement' ? {} : { provinceCode: key.provinceCode };
+}
 
 /** The file name of a province's round document, issued or not. */
 export function issuedFileName(key: IssuedDocumentKey): string {
@@ -150,20 +160,24 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
   if (!REPORT_ROLES[slug].includes(user.role)) throw DomainError.forbidden();
   const digits: FormDigits = params.digits ?? 'thai';
   const opts = { digits };
+  let placeScope: PlaceNameScope = {};
   const request = (fileName: string, build: () => Promise<TDocumentDefinitions>, issuable: IssuedDocumentKey | null = null): ReportRequest => ({
     slug,
     fileName,
     digits,
     issuable,
+    placeScope: issuable ? issuedPlaceScope(issuable) : placeScope,
     build,
   });
 
   if (slug === 'accounts') {
     const scope = await accountScope(db, user, params);
+    placeScope = { provinceCode: scope.provinceCode ?? scope.districtCode?.slice(0, 2) };
     return request(`accounts-${scopeCode(scope)}.pdf`, async () => accountRegistryDocument(await accountRegistryData(db, scope, now), opts));
   }
 
   const scope = await scopedFilter(db, user, { provinceCode: params.provinceCode, districtCode: params.districtCode });
+  placeScope = { provinceCode: scope.provinceCode ?? scope.districtCode?.slice(0, 2) };
   switch (slug) {
     case 'plan': {
       const period = await reportPeriod(db, params, now, 'none');
@@ -223,5 +237,5 @@ export async function reportRequest(db: Db, slug: ReportSlug, params: ReportPara
  */
 export async function reportDocument(db: Db, slug: ReportSlug, params: ReportParams, user: SessionUser, now: Date): Promise<ReportDocument> {
   const r = await reportRequest(db, slug, params, user, now);
-  return { slug, doc: await r.build(), fileName: r.fileName, digits: r.digits, issuable: r.issuable };
+  return { slug, doc: await r.build(), fileName: r.fileName, digits: r.digits, issuable: r.issuable, placeScope: r.placeScope };
 }

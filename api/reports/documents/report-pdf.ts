@@ -3,7 +3,7 @@ import type { Db } from '../../../db/create-db.ts';
 import type { FormDigits } from '../../../reports/forms/form-text.ts';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { issuedDocument } from '../../queries/issued-document.ts';
-import { placeNames } from '../../queries/place-names.ts';
+import { placeNames, type PlaceNameScope } from '../../queries/place-names.ts';
 import { renderPdf } from '../../../reports/typeset/render-pdf.ts';
 import { withDraftMark } from './draft-mark.ts';
 import { reportRequest, type ReportParams, type ReportSlug } from './report-document.ts';
@@ -19,10 +19,12 @@ export interface ReportPdf {
 
 /**
  * How every report becomes bytes, the issued copies included (issue-documents.ts renders
- * through this too). Place names from the geography tables are kept whole on every line.
+ * through this too). The place names of the document's scope (placeNames) are kept whole on
+ * every line; the scope must be the document's own, or an issued copy and its re-render could
+ * break a line differently.
  */
-export async function renderReportPdf(db: Db, doc: TDocumentDefinitions, digits: FormDigits, now: Date): Promise<Buffer> {
-  return renderPdf(doc, { pageNumbers: digits, creationDate: now, knownPhrases: await placeNames(db) });
+export async function renderReportPdf(db: Db, doc: TDocumentDefinitions, digits: FormDigits, now: Date, scope: PlaceNameScope): Promise<Buffer> {
+  return renderPdf(doc, { pageNumbers: digits, creationDate: now, knownPhrases: await placeNames(db, scope) });
 }
 
 /**
@@ -52,5 +54,5 @@ export async function reportPdf(
     draft = provinceState === 'open';
   }
   const doc = await request.build();
-  return { pdf: await renderReportPdf(db, draft ? withDraftMark(doc) : doc, request.digits, now), fileName: request.fileName, issued: null, draft };
+  return { pdf: await renderReportPdf(db, draft ? withDraftMark(doc) : doc, request.digits, now, request.placeScope), fileName: request.fileName, issued: null, draft };
 }

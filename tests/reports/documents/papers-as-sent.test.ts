@@ -185,5 +185,24 @@ describe(`papers as sent (${TEST_ENGINE})`, () => {
       expect(missingStrings(form.raw, ['เขตพระนคร กรุงเทพมหานคร', 'แขวง', 'พระบรมมหาราชวัง'])).toEqual([]);
       for (const word of ['อำเภอ', 'ตำบล']) expect(squash(form.raw), word).not.toContain(squash(word));
     });
+
+    it('signs Bangkok’s letter for the governor of Bangkok with a title left to write, from the city hall — no provincial CDD office or title', async () => {
+      const { zip } = await letterZip(db.db, { provinceCode: '10', roundCode: '2561-Q2' }, DEPARTMENT, NOW);
+      const letter = readDocument(await (await JSZip.loadAsync(zip)).file('letter-10-2561-Q2.pdf')!.async('nodebuffer'), 'sent-bangkok-signature', { pngs: false });
+      expect(missingStrings(letter.raw, ['ปฏิบัติราชการแทนผู้ว่าราชการกรุงเทพมหานคร', 'ตำแหน่ง', 'ศาลาว่าการกรุงเทพมหานคร', 'ให้กรุงเทพมหานครทราบ'])).toEqual([]);
+      for (const invented of ['พัฒนาการกรุงเทพมหานคร', 'สำนักงานพัฒนาชุมชนกรุงเทพมหานคร', 'ศาลากลางกรุงเทพมหานคร', 'ให้จังหวัดทราบ']) {
+        expect(squash(letter.raw), invented).not.toContain(squash(invented));
+      }
+    });
+
+    it('names the registry’s district column for its rows: เขต for Bangkok, อำเภอ/เขต nationally, a Bangkok row’s level เขต', async () => {
+      const bangkok = await render('accounts-bangkok', 'accounts', { provinceCode: '10' });
+      expect(bangkok.raw).toContain('เขต');
+      expect(squash(bangkok.raw)).not.toContain(squash('อำเภอ'));
+      const nation = await render('accounts-nation', 'accounts', {});
+      expect(nation.raw).toContain('อำเภอ/เขต');
+      expect(nation.raw).toMatch(/พระนคร\s+-\s+เขต\s/u);
+      expect(nation.raw).toMatch(/บุ่งคล้า\s+\S+\s+อำเภอ\s/u);
+    });
   });
 });
