@@ -1,4 +1,4 @@
-// Over 400 lines: header recognition is one piece (classify, find, map, report a header row);
+// Long file: header recognition is one piece (classify, find, map, report a header row);
 // its helpers for two-level headers live in two-level-header.ts.
 import { createHash } from 'node:crypto';
 import { makeIssue, type Issue, type IssueMessage } from '../domain/issue-codes.ts';
