@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
+import { processAlive } from './process-alive.ts';
 
 /** Who holds an embedded data folder: written into its lock file. */
 export interface DataDirHolder {
@@ -56,15 +57,6 @@ function readHolder(lockFile: string): DataDirHolder | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, it is only another user's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * When process `pid` started (ms since the epoch), on Linux; null elsewhere. A pid is reused
@@ -85,7 +77,7 @@ function processStart(pid: number): number | null {
 
 function holds(holder: DataDirHolder): boolean {
   if (holder.host !== hostname()) return true; // its process cannot be checked from here
-  if (holder.pid === process.pid || !isAlive(holder.pid)) return false;
+  if (holder.pid === process.pid || !processAlive(holder.pid)) return false;
   const started = processStart(holder.pid);
   const since = Date.parse(holder.since);
   // Two seconds of slack: boot time and ticks are coarse.

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'n
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../../db/process-alive.ts';
 
 /** A produced export file: its path, size, and the strong ETag of its bytes (sha-256). */
 export interface CachedExportFile {
@@ -49,15 +50,6 @@ function removeLiveDirsAtExit(): void {
   });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes cache directories under `parent` whose owning process is gone (killed: no exit hook
@@ -68,7 +60,7 @@ export async function sweepStaleExportCaches(parent: string): Promise<string[]> 
   const swept: string[] = [];
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     const pid = Number(OWNED_DIR.exec(name)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) continue;
     await rm(join(parent, name), { recursive: true, force: true });
     swept.push(name);
   }

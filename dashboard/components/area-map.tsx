@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { XlsxDownload } from './xlsx-download.tsx';
 import { useApp } from '../app-context.ts';
 import {
   areaMapOption, areaName, areaSummary, DISTRICT_STATE_SCALE, mapValue, stateLabel, type MapArea, type MapColouring, type StateScale,
@@ -152,6 +153,22 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
       )}
       <details class="chart-table">
         <summary>{x.table} / {lang === 'en' ? 'ดูเป็นตาราง' : 'view as table'}</summary>
+        <div class="list-tools">
+          <XlsxDownload
+            table={() => ({
+              title,
+              columns: [
+                { label: x.area, kind: 'text' },
+                { label: x.state, kind: 'text' },
+                { label: x.registered, kind: 'integer' },
+                { label: x.target, kind: 'integer' },
+                { label: x.share, kind: 'percent' },
+                { label: x.late, kind: 'text' },
+              ],
+              rows: areas.map((a) => [areaName(a, lang), stateLabel(a, scale, lang), a.registered, a.target, mapValue(a, 'target'), a.overdue ? x.yes : '']),
+            })}
+          />
+        </div>
         <div class="table-scroll">
           <table>
             <thead>

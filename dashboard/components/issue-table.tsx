@@ -3,7 +3,10 @@ import { useApp } from '../app-context.ts';
 import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { TableView } from './table-view.tsx';
-import type { TableColumn } from './table-columns.ts';
+import { tableDownload, type TableColumn } from './table-columns.ts';
+import { XlsxDownload } from './xlsx-download.tsx';
+
+const ISSUE_DOWNLOAD_MAX = 5_000;
 
 export interface IssueLike {
   row: number | null;
@@ -37,13 +40,19 @@ export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike
     },
   ];
   if (issues.length === 0) return <p class="muted">{t.issues.none}</p>;
+  const title = caption ?? t.issues.title;
   return (
     <>
+      {/* Every issue, not only the rows shown: an officer mends the file from this list in Excel
+          (the workbook route's own bound is 5,000 rows). */}
+      <div class="list-tools">
+        <XlsxDownload table={() => tableDownload(title, columns, issues.slice(0, ISSUE_DOWNLOAD_MAX))} />
+      </div>
       <TableView
         columns={columns}
         rows={issues.slice(0, limit)}
         rowKey={(_, n) => String(n)}
-        caption={caption ?? t.issues.title}
+        caption={title}
         showCaption
         tableClass="data issues"
         rowProps={(i) => ({ class: i.severity === 'error' ? 'sev-error' : 'sev-warning' })}

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
-import { ProblemMessage } from './status.tsx';
 import type { TableDownload } from './table-columns.ts';
 
 /**
@@ -10,7 +9,7 @@ import type { TableDownload } from './table-columns.ts';
  * screen posts its columns and rows to POST /api/tables.xlsx and saves the answer.
  */
 export function XlsxDownload({ href, table, label }: { href?: string; table?: () => TableDownload; label?: string }) {
-  const { api, t } = useApp();
+  const { api, t, lang } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const text = label ?? t.attention.downloadXlsx;
@@ -47,7 +46,16 @@ export function XlsxDownload({ href, table, label }: { href?: string; table?: ()
       <button type="button" class="secondary small" data-testid="xlsx-download" disabled={busy} aria-busy={busy} onClick={() => void save()}>
         {busy ? t.attention.downloading : text}
       </button>
-      {error && <ProblemMessage problem={error.problem} />}
+      {/* Title and detail only (not status.tsx's ProblemMessage): the issue table, which that
+          shows, has this button itself. */}
+      {error && (
+        <p class="state error" role="alert">
+          <strong>{error.problem.status === 0 ? t.state.networkError : lang === 'th' ? (error.problem.titleTh ?? error.problem.title) : error.problem.title}</strong>
+          {(lang === 'th' ? (error.problem.detailTh ?? error.problem.detail) : error.problem.detail) && (
+            <> {lang === 'th' ? (error.problem.detailTh ?? error.problem.detail) : error.problem.detail}</>
+          )}
+        </p>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { makeThaiId } from '../../domain/thai-id.ts';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tableFromIPC } from 'apache-arrow';
+import ExcelJS from 'exceljs';
 import { screenshot, signOut } from './support/e2e-browser.ts';
 import { e2eSession, type E2eSession, type Role } from './support/e2e-session.ts';
 
@@ -206,6 +207,14 @@ describe('dashboard end to end (chromium)', () => {
     const badRow = report.locator('table.issues tbody tr.sev-error');
     expect(await badRow.first().textContent()).toContain('เลขประจำตัวประชาชนไม่ถูกต้อง');
     expect(await badRow.first().locator('code.value').textContent()).not.toBe('');
+    // The issue list downloads as a workbook: every issue, the offending row as a number.
+    const [issuesFile] = await Promise.all([page.waitForEvent('download'), report.locator('.list-tools:has(+ .table-scroll table.issues)').getByTestId('xlsx-download').click()]);
+    const issuesBook = new ExcelJS.Workbook();
+    await issuesBook.xlsx.load((await readFile(await issuesFile.path())) as unknown as ArrayBuffer);
+    const issuesSheet = issuesBook.worksheets[0]!;
+    expect(issuesSheet.rowCount - 1).toBe(await report.locator('table.issues tbody tr').count());
+    const sheetRows = issuesSheet.getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
+    expect(sheetRows).toContain(Number(await badRow.first().locator('td, th').first().textContent()));
     await screenshot(page, '04-upload-dry-run');
     await page.getByTestId('commit').click();
     await expect.poll(() => report.getAttribute('data-status')).toBe('partially-loaded');

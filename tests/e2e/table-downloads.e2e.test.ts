@@ -63,6 +63,13 @@ describe('table downloads end to end (chromium)', () => {
       expect(s.rowCount - 1, id).toBe(rows);
       expect((s.getRow(1).values as unknown[]).slice(1), id).toEqual(headers);
     }
+    // The map's "view as table": the same areas, the share a real percent.
+    const map = page.getByTestId('area-map');
+    await map.locator('details.chart-table summary').click();
+    const mapRows = await map.locator('details.chart-table tbody tr').count();
+    const mapSheet = await download(map);
+    expect(mapSheet.rowCount - 1).toBe(mapRows);
+    expect(typeof mapSheet.getRow(2).getCell(3).value).toBe('number');
     // Category drill-through: a category's row opens the province's products of that category.
     await page.locator('#chart-by-category table.chart-table tbody a').first().click();
     await page.waitForURL(/\/province\/38\?fy=2561&category=food/);
