@@ -6,9 +6,8 @@
 // the setting itself, which shows a sample of each style). The choice survives a reload. And a
 // reload of the page's data keeps the map (its outlines are not fetched again).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, signIn } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import type { Page } from 'playwright-core';
+import { e2eSession, type E2eSession } from './support/e2e-session.ts';
 
 type Style = 'arabic' | 'thai';
 
@@ -46,23 +45,20 @@ async function chooseDigits(page: Page, style: Style): Promise<void> {
 }
 
 describe('one digit style per screen (chromium)', () => {
-  let server: E2eServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let s: E2eSession;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
+    s = await e2eSession();
+    page = s.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
 
   it('Thai digits: no Arabic digit on the overview, district and reports pages; the choice survives a reload', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
+    await s.signInAs('province');
     await settled(page, true);
     // The default is Arabic digits, and before the choice the page shows Arabic figures.
     expect(await page.getByTestId('digit-setting').inputValue()).toBe('arabic');
@@ -88,18 +84,18 @@ describe('one digit style per screen (chromium)', () => {
     expect(outlineRequests).toEqual([]);
     expect(await page.getByTestId('area-map').locator('svg[data-probe="same-map"]').count()).toBe(1);
 
-    await page.goto(`${server.url}/district/3801`);
+    await page.goto(`${s.url}/district/3801`);
     await settled(page, false);
     await page.locator('main table tbody tr').first().waitFor();
     expect(await wrongDigits(page, 'thai')).toEqual([]);
 
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${s.url}/reports`);
     await page.locator('main h1').waitFor();
     expect(await wrongDigits(page, 'thai')).toEqual([]);
   }, 25_000);
 
   it('Arabic digits on the department page and reports: no Thai digit, even in fixed labels', async () => {
-    await signIn(page, server.url, 'department', 'demo-department-password');
+    await s.signInAs('department');
     await settled(page, true);
     await chooseDigits(page, 'thai');
     await settled(page, true);
@@ -108,7 +104,7 @@ describe('one digit style per screen (chromium)', () => {
     await chooseDigits(page, 'arabic');
     await settled(page, true);
     expect(await wrongDigits(page, 'arabic')).toEqual([]);
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${s.url}/reports`);
     await page.locator('main h1').waitFor();
     expect(await wrongDigits(page, 'arabic')).toEqual([]);
     // The sign-in words carry "สิ่งที่ส่งมาด้วย ๓" in the message table: Arabic on this screen.

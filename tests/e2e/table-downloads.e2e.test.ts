@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { launchChromium, signIn, signOut } from './support/e2e-browser.ts';
-import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
+import { signOut } from './support/e2e-browser.ts';
+import { e2eSession, type E2eSession } from './support/e2e-session.ts';
 
 /**
  * Every table on the overview and the department page downloads as a workbook (issue 18):
@@ -11,21 +11,16 @@ import { startE2eServer, type E2eServer } from './support/e2e-server.ts';
  * category opens the province's product list of that category.
  */
 describe('table downloads end to end (chromium)', () => {
-  let server: E2eServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
+  let s: E2eSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    s = await e2eSession();
+    page = s.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await s?.close();
   });
 
   /** Clicks the download button inside `scope` and reads the workbook's first sheet. */
@@ -38,8 +33,8 @@ describe('table downloads end to end (chromium)', () => {
   }
 
   it('the province overview: attention lists, the matrix and each chart table', async () => {
-    await signIn(page, server.url, 'province38', 'demo-province-38');
-    await page.goto(`${server.url}/province/38?fy=2561`);
+    await s.signInAs('province');
+    await page.goto(`${s.url}/province/38?fy=2561`);
     const attention = page.getByTestId('attention');
     await attention.waitFor();
     const listed = await attention.locator('li').count();
@@ -59,9 +54,9 @@ describe('table downloads end to end (chromium)', () => {
       await chart.getByTestId('chart-toggle').click();
       const rows = await chart.locator('table.chart-table tbody tr').count();
       const headers = await chart.locator('table.chart-table thead th').allTextContents();
-      const s = await download(chart);
-      expect(s.rowCount - 1, id).toBe(rows);
-      expect((s.getRow(1).values as unknown[]).slice(1), id).toEqual(headers);
+      const cs = await download(chart);
+      expect(cs.rowCount - 1, id).toBe(rows);
+      expect((cs.getRow(1).values as unknown[]).slice(1), id).toEqual(headers);
     }
     // The map's "view as table": the same areas, the share a real percent.
     const map = page.getByTestId('area-map');
@@ -82,7 +77,7 @@ describe('table downloads end to end (chromium)', () => {
   });
 
   it('the department page: its to-do list, the province table and the chart table', async () => {
-    await signIn(page, server.url, 'department', 'demo-department-password');
+    await s.signInAs('department');
     const todo = page.getByTestId('department-attention');
     await todo.waitFor();
     const todoRows = await todo.locator('tbody tr').count();
@@ -100,12 +95,12 @@ describe('table downloads end to end (chromium)', () => {
 
     const chart = page.locator('#chart-provinces');
     await chart.getByTestId('chart-toggle').click();
-    const s = await download(chart);
-    expect(s.rowCount - 1).toBe(await chart.locator('table.chart-table tbody tr').count());
+    const cs = await download(chart);
+    expect(cs.rowCount - 1).toBe(await chart.locator('table.chart-table tbody tr').count());
     await signOut(page);
   });
 
   it('threw no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
