@@ -17,6 +17,10 @@ export class TextCache<V> {
     return this.map.get(key);
   }
 
+  clear(): void {
+    this.map.clear();
+  }
+
   set(key: string, value: V): V {
     if (this.map.size >= this.max) this.map.clear();
     this.map.set(detachString(key), value);

@@ -117,6 +117,9 @@ function readDateCell(text: string): DateCell {
 }
 const NO_ISSUES: Issue[] = [];
 const WHOLE = message('ต้องเป็นจำนวนเต็ม', 'must be a whole number');
+const SUBDISTRICT_CACHE_ENTRIES = 20_000;
+const MEMBERS_RANGE = message('ต้องมีอย่างน้อย 1 คน', 'must be 1 or more');
+const VILLAGE_RANGE = message('ต้องอยู่ระหว่าง 1 ถึง 99', 'must be between 1 and 99');
 
 /**
  * Normalises and validates one row on its own (what needs other rows or the database —
@@ -135,7 +138,9 @@ export class RowValidator {
   private readonly dateCache = new TextCache<DateCell>();
   private readonly phoneCache = new TextCache<PhoneResult>();
   private readonly districtCache = new TextCache<GeoDistrict | null>();
-  private readonly subdistrictCache = new TextCache<SubdistrictLookup>();
+  /** Subdistrict texts resolved, per district the row is read in ('' for none). */
+  private readonly subdistrictCaches = new Map<string, TextCache<SubdistrictLookup>>();
+  private subdistrictsCached = 0;
   private readonly scopeDistrict: GeoDistrict | null;
 
   // The row being validated.
@@ -244,10 +249,7 @@ export class RowValidator {
     this.issues = NO_ISSUES;
     if (this.rowNotes.length > 0) this.rowNotes = [];
     this.failed = false;
-    const result = (values: RegistrationValues | null, blank = false): ValidatedRow => ({
-      row: record.row, blank, issues: this.issues, values,
-    });
-    if (isBlankRow(record.cells)) return result(null, true);
+    if (isBlankRow(record.cells)) return this.result(null, true);
 
     const producerName = this.required('producer_name');
     const thaiId = this.citizenId();
@@ -255,8 +257,8 @@ export class RowValidator {
     const contactName = this.optional('contact_name');
     const phone = this.phone();
     const houseNo = this.optional('house_no');
-    const members = this.count('members', MEMBERS_SUFFIX, 1, 1_000_000, message('ต้องมีอย่างน้อย 1 คน', 'must be 1 or more'));
-    const villageNo = this.count('village_no', VILLAGE_PREFIX, 1, 99, message('ต้องอยู่ระหว่าง 1 ถึง 99', 'must be between 1 and 99'));
+    const members = this.count('members', MEMBERS_SUFFIX, 1, 1_000_000, MEMBERS_RANGE);
+    const villageNo = this.count('village_no', VILLAGE_PREFIX, 1, 99, VILLAGE_RANGE);
     const subdistrict = this.place();
     const productName = this.required('product_name');
     const category = this.category();
@@ -264,8 +266,8 @@ export class RowValidator {
     const stars = this.stars();
     const registeredDate = this.registeredDate();
 
-    if (this.failed || !producerName || !thaiId || !producerType || !subdistrict || !productName || !category) return result(null);
-    return result({
+    if (this.failed || !producerName || !thaiId || !producerType || !subdistrict || !productName || !category) return this.result(null);
+    return this.result({
       thaiId,
       producerType,
       producerName,
@@ -284,6 +286,11 @@ export class RowValidator {
       stars,
       registeredDate,
     });
+  }
+
+  // A method, not a closure made per row: a national file validates three hundred thousand.
+  private result(values: RegistrationValues | null, blank = false): ValidatedRow {
+    return { row: this.row, blank, issues: this.issues, values };
   }
 
   private citizenId(): string | null {
@@ -412,8 +419,20 @@ export class RowValidator {
     }
     const text = this.required('subdistrict');
     if (text === null) return null;
-    const cacheKey = `${district?.code ?? ''}|${text}`;
-    const found = this.subdistrictCache.get(cacheKey) ?? this.subdistrictCache.set(cacheKey, geography.findSubdistrict(text, district?.code ?? null));
+    const districtKey = district?.code ?? '';
+    let cache = this.subdistrictCaches.get(districtKey);
+    if (cache === undefined) this.subdistrictCaches.set(districtKey, (cache = new TextCache<SubdistrictLookup>()));
+    let found = cache.get(text);
+    if (found === undefined) {
+      // Bounded as one cache: all of them are dropped when their entries reach the limit.
+      if (++this.subdistrictsCached > SUBDISTRICT_CACHE_ENTRIES) {
+        this.subdistrictCaches.clear();
+        this.subdistrictsCached = 1;
+        this.subdistrictCaches.set(districtKey, cache);
+        cache.clear();
+      }
+      found = cache.set(text, geography.findSubdistrict(text, district?.code ?? null));
+    }
     if (found.ok) {
       const s = found.subdistrict;
       const inScope =

@@ -11,19 +11,26 @@ export type StageFields = Partial<Record<StageColumn, string | number | readonly
 /** The kinds of staged line: a producer, an accepted product row, a rejected row, an issue. */
 export type StageKind = 'p' | 'r' | 'x' | 'i';
 
+const NULLS: readonly string[] = STAGE_COLUMNS.map(() => '\\N');
+const INDEX = Object.fromEntries(STAGE_COLUMNS.map((c, i) => [c, i])) as Record<StageColumn, number>;
+
 /**
  * One COPY text-format line for the stage, its fields in STAGE_COLUMNS order whatever order
  * they are given in: strings and numbers escaped, arrays as text[] literals, absent as \N.
+ * Joined from an array of its fields, so the line is one flat string: a line built by `+=` is a
+ * chain of pieces that has to be copied flat again when it is encoded for the COPY stream.
  */
 export function stageLine(seq: number, kind: StageKind, fields: StageFields): string {
-  let line = '';
-  for (let i = 0; i < STAGE_COLUMNS.length; i++) {
-    const column = STAGE_COLUMNS[i]!;
-    const v = column === 'seq' ? seq : column === 'kind' ? kind : fields[column];
-    if (i > 0) line += '\t';
-    line += v === undefined || v === null ? '\\N' : typeof v === 'object' ? copyArray(v) : copyValue(v);
+  const parts = NULLS.slice();
+  parts[INDEX.seq] = String(seq);
+  parts[INDEX.kind] = kind;
+  for (const column in fields) {
+    const v = fields[column as StageColumn];
+    if (v === undefined || v === null || column === 'seq' || column === 'kind') continue;
+    parts[INDEX[column as StageColumn]] = typeof v === 'object' ? copyArray(v) : copyValue(v);
   }
-  return `${line}\n`;
+  parts[parts.length - 1] += '\n';
+  return parts.join('\t');
 }
 
 // Registration dates are stored at noon in Bangkok, so the date reads the same in any time zone.
