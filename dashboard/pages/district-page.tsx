@@ -1,6 +1,5 @@
 import { ACTION_LABELS, DISTRICT_ROUND_STATE_LABELS, PROVINCE_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
-import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductRow, ProgressResult } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
@@ -289,13 +288,9 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
 function ProductList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
   const { t, lang, locale } = useApp();
   const res = useList<ProductRow>('/api/products', district, fy, q, 'name');
-  const standard = (code: string) => {
-    const s = PRODUCT_STANDARDS.find((x) => x.code === code);
-    return s ? label(lang, s) : code;
-  };
   return (
     <DataTable
-      columns={productColumns(t, lang, standard)}
+      columns={productColumns(t, lang)}
       state={{ rows: res.data?.items ?? null, error: res.error, reload: res.reload }}
       rowKey={(p) => String(p.id)}
       caption={t.district.products}
