@@ -5,9 +5,9 @@
 // elements marked data-digits="as-typed" (identifiers: citizen IDs, file names, licence names;
 // the setting itself, which shows a sample of each style). The choice survives a reload. And a
 // reload of the page's data keeps the map (its outlines are not fetched again).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSession, type E2eSession } from './support/e2e-session.ts';
+import { useE2eSession } from './support/e2e-session.ts';
 
 type Style = 'arabic' | 'thai';
 
@@ -45,19 +45,11 @@ async function chooseDigits(page: Page, style: Style): Promise<void> {
 }
 
 describe('one digit style per screen (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useE2eSession();
 
   it('Thai digits: no Arabic digit on the overview, district and reports pages; the choice survives a reload', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     await settled(page, true);
     // The default is Arabic digits, and before the choice the page shows Arabic figures.
@@ -95,6 +87,8 @@ describe('one digit style per screen (chromium)', () => {
   }, 25_000);
 
   it('Arabic digits on the department page and reports: no Thai digit, even in fixed labels', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('department');
     await settled(page, true);
     await chooseDigits(page, 'thai');
