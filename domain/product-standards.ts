@@ -16,6 +16,12 @@ export const PRODUCT_STANDARDS: readonly ProductStandard[] = [
   { code: 'halal', th: 'ฮาลาล', en: 'Halal' },
 ];
 
+/** A standard's name in the reader's language; a code that names no standard comes back as it is. */
+export function standardLabel(code: string, lang: 'th' | 'en'): string {
+  const standard = PRODUCT_STANDARDS.find((s) => s.code === code);
+  return standard ? standard[lang] : code;
+}
+
 export const STANDARD_ALIASES: Record<StandardCode, readonly string[]> = {
   fda: ['FDA', 'อย'],
   mophor: ['มผช', 'TCPS', 'mophor'],

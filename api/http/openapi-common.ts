@@ -40,7 +40,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is larger than the limit (64 KB; an upload UPLOAD_LIMIT_MB)',
   415: 'Unsupported media type',
   422: 'Invalid request values (issues in the pipeline’s shape)',
-  429: 'Too many failed sign-ins (Retry-After header)',
+  429: 'Too many requests: failed sign-ins, dry runs, table workbooks or open event streams (Retry-After header)',
 };
 
 /** Problem responses for a route's OpenAPI entry. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
 import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
-import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
+import { standardLabel } from '../../domain/product-standards.ts';
 import { maskThaiId } from '../../domain/thai-id.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
 import { requireRole } from '../auth/require-user.ts';
@@ -21,7 +21,6 @@ const binary = { content: { [XLSX]: { schema: z.string().openapi({ format: 'bina
 const searchText = (q: string | undefined) => (q ? normalizeText(q).value || undefined : undefined);
 const typeTh = (code: string) => PRODUCER_TYPES.find((t) => t.code === code)?.th ?? code;
 const categoryTh = (code: string) => PRODUCT_CATEGORIES.find((c) => c.code === code)?.th ?? code;
-const standardTh = (code: string) => PRODUCT_STANDARDS.find((s) => s.code === code)?.th ?? code;
 // A Bangkok calendar day as a date cell (Excel has no time zones: midnight UTC of that day).
 const bangkokDay = (iso: string | null) => (iso ? new Date(`${new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) : null);
 
@@ -120,7 +119,7 @@ export function listingXlsxRoutes() {
       const rows: ListingCell[][] = items.map((p) => [
         p.name,
         categoryTh(p.category),
-        p.standards.map(standardTh).join(', '),
+        p.standards.map((code) => standardLabel(code, 'th')).join(', '),
         p.stars,
         p.producerName,
         p.subdistrictNameTh,

@@ -13,6 +13,7 @@ import { DATA_ROLES, type SessionUser } from '../auth/session-user.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authedProblems, newRouter, SECURITY } from '../http/openapi-common.ts';
 import { problem, type ProblemError } from '../http/problem.ts';
+import { perUserRateLimit, type RateLimitRefusal } from '../http/per-user-rate-limit.ts';
 import { sanitizeFileName } from '../http/sanitize-file-name.ts';
 import { fieldIssue, forbidden, invalidRequest, notFound } from '../http/standard-problems.ts';
 import { recentDryRuns } from '../queries/recent-dry-runs.ts';
@@ -87,48 +88,22 @@ function uploader(user: SessionUser) {
 // Dry runs a user may make per minute: each reads and validates a whole file, so an unbounded
 // number of them is a way to load the server without loading any data.
 export const DRY_RUNS_PER_MINUTE = 10;
-const MINUTE = 60_000;
+
+const TOO_MANY_DRY_RUNS: RateLimitRefusal = {
+  type: 'too-many-dry-runs',
+  title: { en: 'Too many dry runs', th: 'ตรวจสอบไฟล์ (ทดลองนำเข้า) บ่อยเกินไป' },
+  detail: (n, seconds) => ({
+    en: `At most ${n} dry runs a minute per user; try again in ${seconds} s.`,
+    th: `ทดลองนำเข้าได้ไม่เกิน ${n} ครั้งต่อนาทีต่อผู้ใช้ กรุณาลองใหม่ในอีก ${seconds} วินาที`,
+  }),
+};
 
 /**
- * Runs a dry run unless the user already made DRY_RUNS_PER_MINUTE in the last minute (429,
- * Retry-After: when the oldest leaves the window). The audit trail only knows dry runs that
- * finished, so a burst sent at once would all pass its count (30 of 30 did on PostgreSQL): dry
- * runs still running in this process count too, reserved before the count is read. Processes
- * do not see each other's running dry runs, so several processes allow a burst of at most
- * DRY_RUNS_PER_MINUTE each.
+ * Finished dry runs are counted from the audit trail (every dry run writes its row before its
+ * slot is given back), so the limit holds across processes for them; running ones are counted
+ * per process (a burst of 30 at once all passed an audit-only count on PostgreSQL).
  */
-async function withDryRunSlot<T>(db: Db, user: SessionUser, now: Date, running: Map<string, number>, fn: () => Promise<T>): Promise<T> {
-  const before = running.get(user.id) ?? 0;
-  running.set(user.id, before + 1);
-  try {
-    await assertDryRunAllowed(db, user, now, before);
-    // The dry run's audit row is committed before its slot is given back, so no count misses it.
-    return await fn();
-  } finally {
-    const left = (running.get(user.id) ?? 1) - 1;
-    if (left > 0) running.set(user.id, left);
-    else running.delete(user.id);
-  }
-}
-
-async function assertDryRunAllowed(db: Db, user: SessionUser, now: Date, running: number): Promise<void> {
-  const recent = await recentDryRuns(db, user.id, new Date(now.getTime() - MINUTE), DRY_RUNS_PER_MINUTE);
-  if (recent.length + running < DRY_RUNS_PER_MINUTE) return;
-  // The oldest finished one leaves the window first; with none, a running one finishes within the minute.
-  const oldest = recent.length > 0 ? recent[recent.length - 1]! : now;
-  const seconds = Math.max(1, Math.ceil((oldest.getTime() + MINUTE - now.getTime()) / 1000));
-  throw problem(
-    429,
-    'too-many-dry-runs',
-    { en: 'Too many dry runs', th: 'ตรวจสอบไฟล์ (ทดลองนำเข้า) บ่อยเกินไป' },
-    {
-      detail: `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute per user; try again in ${seconds} s.`,
-      detailTh: `ทดลองนำเข้าได้ไม่เกิน ${DRY_RUNS_PER_MINUTE} ครั้งต่อนาทีต่อผู้ใช้ กรุณาลองใหม่ในอีก ${seconds} วินาที`,
-      retryAfterSeconds: seconds,
-    },
-    { 'retry-after': String(seconds) },
-  );
-}
+const finishedDryRuns = (db: Db, user: SessionUser) => (since: Date, max: number) => recentDryRuns(db, user.id, since, max);
 
 /** A load that ended 'failed' (rolled back): never a success. 503 the database was lost, 409 a state conflict, 500 otherwise. */
 function loadFailed(report: SubmissionReport): ProblemError {
@@ -270,8 +245,7 @@ async function scopedSubmission(c: Context<AppEnv>, id: string) {
 }
 
 export function submissionRoutes() {
-  // Dry runs running now per user id, in this app (see withDryRunSlot).
-  const dryRunsRunning = new Map<string, number>();
+  const dryRunLimit = perUserRateLimit(DRY_RUNS_PER_MINUTE, TOO_MANY_DRY_RUNS);
   return newRouter()
     .openapi(upload, async (c) => {
       const { db, now, config } = c.get('deps');
@@ -305,7 +279,7 @@ export function submissionRoutes() {
           ...(mapping ? { mapping } : {}),
           now: now(),
         });
-      const report = dryRun ? await withDryRunSlot(db, user, now(), dryRunsRunning, ingest) : await ingest();
+      const report = dryRun ? await dryRunLimit(user.id, now(), ingest, finishedDryRuns(db, user)) : await ingest();
       const done = answer(report);
       return dryRun ? c.json(done, 200) : c.json(done, 201);
     })
@@ -324,7 +298,7 @@ export function submissionRoutes() {
           user: uploader(user),
           now: now(),
         });
-      const report = body.dryRun ? await withDryRunSlot(db, user, now(), dryRunsRunning, registerRows) : await registerRows();
+      const report = body.dryRun ? await dryRunLimit(user.id, now(), registerRows, finishedDryRuns(db, user)) : await registerRows();
       const done = answer(report);
       return body.dryRun ? c.json(done, 200) : c.json(done, 201);
     })

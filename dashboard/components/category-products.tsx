@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-categories.ts';
-import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import { withQuery } from '../api/client.ts';
 import type { ListPage, ProductRow } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
@@ -27,17 +26,13 @@ export function CategoryProducts({ province, fy, category }: { province: string;
   const query = categoryProductsQuery(province, fy, category, view, PAGE_SIZE);
   const res = useResource(`/api/products${JSON.stringify(query)}`, (signal) => api.get<ListPage<ProductRow>>('/api/products', query, signal));
   const { limit: _l, offset: _o, ...filters } = query;
-  const standard = (code: string) => {
-    const s = PRODUCT_STANDARDS.find((x) => x.code === code);
-    return s ? label(lang, s) : code;
-  };
   // Opened by a click further up the page: bring the list into view once per category.
   useEffect(() => {
     document.getElementById('category-products')?.scrollIntoView({ block: 'start' });
   }, [category]);
   const cat = PRODUCT_CATEGORIES.find((c) => c.code === category)!;
   const title = t.attention.categoryProducts(label(lang, cat));
-  const columns = [...productColumns(t, lang, standard), { key: 'district', label: t.overview.districtCol, value: (p: ProductRow) => p.districtNameTh }];
+  const columns = [...productColumns(t, lang), { key: 'district', label: t.overview.districtCol, value: (p: ProductRow) => p.districtNameTh }];
   return (
     <section class="card" id="category-products" aria-labelledby="category-products-title" data-testid="category-products" data-category={category}>
       <h2 id="category-products-title">{title}</h2>

@@ -33,10 +33,11 @@ export function AdminPage() {
     }
   };
   const columns: TableColumn<AdminUser>[] = [
-    { key: 'username', label: t.admin.username, value: (u) => u.username, className: 'mono' },
-    { key: 'displayName', label: t.admin.displayName, value: (u) => u.displayName ?? null, cell: (u) => u.displayName },
+    // Names and area codes are shown as typed, whatever the digit setting (data-digits="as-typed").
+    { key: 'username', label: t.admin.username, value: (u) => u.username, cell: (u) => <span data-digits="as-typed">{u.username}</span>, className: 'mono' },
+    { key: 'displayName', label: t.admin.displayName, value: (u) => u.displayName ?? null, cell: (u) => <span data-digits="as-typed">{u.displayName}</span> },
     { key: 'role', label: t.admin.role, value: (u) => t.roles[u.role] },
-    { key: 'scope', label: t.admin.scope, value: (u) => u.districtCode ?? u.provinceCode ?? null },
+    { key: 'scope', label: t.admin.scope, value: (u) => u.districtCode ?? u.provinceCode ?? null, cell: (u) => <span data-digits="as-typed">{u.districtCode ?? u.provinceCode ?? '–'}</span> },
     { key: 'status', label: t.admin.status, value: (u) => (u.disabled ? t.admin.disabled : u.mustChangePassword ? t.admin.mustChange : t.admin.active) },
     {
       key: 'actions',
@@ -110,7 +111,7 @@ export function AdminPage() {
       {code && (
         <div class="notice" role="status">
           <p>
-            <strong>{code}</strong>
+            <strong data-digits="as-typed">{code}</strong>
           </p>
           <p class="small">{t.admin.activationNote}</p>
         </div>

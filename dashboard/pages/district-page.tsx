@@ -1,6 +1,5 @@
 import { ACTION_LABELS, DISTRICT_ROUND_STATE_LABELS, PROVINCE_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
 import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
-import { PRODUCT_STANDARDS } from '../../domain/product-standards.ts';
 import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductRow, ProgressResult } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
@@ -36,7 +35,7 @@ type Tab = (typeof TABS)[number];
 
 /** A district's work: its round state and allowed actions, its producers, products and submissions. */
 export function DistrictPage({ district }: { district: string }) {
-  const { api, t, lang, locale, me } = useApp();
+  const { api, t, lang, me } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -102,7 +101,7 @@ export function DistrictPage({ district }: { district: string }) {
 }
 
 function RoundPanel({ progress, district, districtName, quarter, reload }: { progress: ProgressResult; district: string; districtName: string; quarter: number | null; reload: () => void }) {
-  const { t, lang, locale } = useApp();
+  const { t, locale } = useApp();
   const focus = roundFocus(progress.rounds, todayIso());
   const round = (quarter !== null ? progress.rounds.find((r) => r.quarter === quarter) : null) ?? focus.round;
   if (!round) return <Empty />;
@@ -241,7 +240,7 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
 }
 
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
-  const { t, lang, locale } = useApp();
+  const { t, lang } = useApp();
   const res = useList<ProducerRow>('/api/producers', district, fy, q, 'name');
   const typeLabel = (code: string) => {
     const p = PRODUCER_TYPES.find((x) => x.code === code);
@@ -287,15 +286,11 @@ function ProducerList({ district, fy, q }: { district: string; fy: number; q: Vi
 }
 
 function ProductList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
-  const { t, lang, locale } = useApp();
+  const { t, lang } = useApp();
   const res = useList<ProductRow>('/api/products', district, fy, q, 'name');
-  const standard = (code: string) => {
-    const s = PRODUCT_STANDARDS.find((x) => x.code === code);
-    return s ? label(lang, s) : code;
-  };
   return (
     <DataTable
-      columns={productColumns(t, lang, standard)}
+      columns={productColumns(t, lang)}
       state={{ rows: res.data?.items ?? null, error: res.error, reload: res.reload }}
       rowKey={(p) => String(p.id)}
       caption={t.district.products}

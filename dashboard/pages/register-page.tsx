@@ -11,6 +11,7 @@ import { useApp } from '../app-context.ts';
 import { IssueTable, type IssueLike } from '../components/issue-table.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { ErrorState, Loading, ProblemMessage } from '../components/status.tsx';
+import { formatNumber } from '../format/format-number.ts';
 import { label } from '../i18n/messages.ts';
 import { roundFocus } from '../model/current-round.ts';
 import { fieldIssues } from '../model/field-issues.ts';
@@ -30,7 +31,7 @@ const spec = (key: ColumnKey) => REGISTRATION_COLUMNS.find((c) => c.key === key)
 
 /** One producer with its products, checked by the same pipeline as a file; messages sit next to their fields. */
 export function RegisterPage() {
-  const { api, t, lang, me } = useApp();
+  const { api, t, lang, locale, me } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { fy, ready } = useFiscalYears(q.fy);
@@ -159,7 +160,7 @@ export function RegisterPage() {
           const fid = (k: string) => `f-${k}-${row}`;
           return (
             <fieldset key={i}>
-              <legend>{t.register.productN(String(row))}</legend>
+              <legend>{t.register.productN(formatNumber(row, locale))}</legend>
               <div class="grid-2">
                 <div class="field">
                   <label for={fid('product_name')}>{lang === 'en' ? spec('product_name').en : spec('product_name').th} *</label>
@@ -200,7 +201,7 @@ export function RegisterPage() {
                     <option value="">–</option>
                     {[1, 2, 3, 4, 5].map((n) => (
                       <option key={n} value={String(n)}>
-                        {'★'.repeat(n)} ({n})
+                        {'★'.repeat(n)} ({formatNumber(n, locale)})
                       </option>
                     ))}
                   </select>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { safeSheetName } from '../../api/exports/write-table-xlsx.ts';
+import { TABLES_PER_MINUTE } from '../../api/routes/table-xlsx-routes.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
 import { Client, createApiFixture, signIn, type ApiFixture } from './support/api-fixture.ts';
 
@@ -29,7 +30,7 @@ describe(`POST /api/tables.xlsx (${TEST_ENGINE})`, () => {
   let f: ApiFixture;
   let officer: Client;
   beforeAll(async () => {
-    f = await createApiFixture({ accounts: ['district3801', 'admin'] });
+    f = await createApiFixture({ accounts: ['district3801', 'district3802', 'province38', 'province43', 'admin'] });
     officer = await signIn(f.app, 'district3801');
   });
   afterAll(async () => f.close());
@@ -101,6 +102,45 @@ describe(`POST /api/tables.xlsx (${TEST_ENGINE})`, () => {
     expect(((await noToken.json()) as { type: string }).type).toMatch(/csrf-token$/);
     // The admin's own tables (accounts) download too.
     expect((await (await signIn(f.app, 'admin')).post('/api/tables.xlsx', TABLE)).status).toBe(200);
+  });
+
+  it(`allows ${TABLES_PER_MINUTE} workbooks a minute per user: the next answers 429 in Thai and English with Retry-After`, async () => {
+    const small = { title: 'สรุป', columns: [{ label: 'อำเภอ', kind: 'text' }], rows: [['เมืองบึงกาฬ']] };
+    const user = await signIn(f.app, 'district3802');
+    for (let i = 0; i < 10; i++) expect((await user.post('/api/tables.xlsx', small)).status).toBe(200);
+    f.clock.advance(20_000);
+    for (let i = 10; i < TABLES_PER_MINUTE; i++) expect((await user.post('/api/tables.xlsx', small)).status).toBe(200);
+
+    const refused = await user.post('/api/tables.xlsx', small);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // The first ten leave the window 60 s after they were made, 20 s ago.
+    expect(refused.headers.get('retry-after')).toBe('40');
+    const body = (await refused.json()) as { type: string; title: string; titleTh: string; detail: string; detailTh: string; retryAfterSeconds: number };
+    expect(body).toMatchObject({
+      type: expect.stringMatching(/\/too-many-tables$/),
+      title: 'Too many table downloads',
+      titleTh: 'ดาวน์โหลดตารางบ่อยเกินไป',
+      retryAfterSeconds: 40,
+    });
+    expect(body.detail).toContain(`At most ${TABLES_PER_MINUTE} tables a minute`);
+    expect(body.detailTh).toContain(`ไม่เกิน ${TABLES_PER_MINUTE} ตารางต่อนาที`);
+
+    // Another user is not held back.
+    expect((await (await signIn(f.app, 'province38')).post('/api/tables.xlsx', small)).status).toBe(200);
+    // Once the first ten have left the window, ten more are allowed (the refused one was not counted).
+    f.clock.advance(40_000);
+    for (let i = 0; i < 10; i++) expect((await user.post('/api/tables.xlsx', small)).status).toBe(200);
+    expect((await user.post('/api/tables.xlsx', small)).status).toBe(429);
+  });
+
+  it(`a burst of ${TABLES_PER_MINUTE + 5} workbooks sent at once by one user: ${TABLES_PER_MINUTE} are written, 5 answer 429`, async () => {
+    const small = { title: 'สรุป', columns: [{ label: 'อำเภอ', kind: 'text' }], rows: [['เมืองบึงกาฬ']] };
+    const user = await signIn(f.app, 'province43');
+    const burst = await Promise.all(Array.from({ length: TABLES_PER_MINUTE + 5 }, () => user.post('/api/tables.xlsx', small)));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(TABLES_PER_MINUTE);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
   });
 
   it('names sheets Excel accepts', () => {

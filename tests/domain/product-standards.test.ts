@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_STANDARDS, parseStandards } from '../../domain/product-standards.ts';
+import { PRODUCT_STANDARDS, parseStandards, standardLabel } from '../../domain/product-standards.ts';
 
 describe('PRODUCT_STANDARDS', () => {
   it('lists the nine standards seen on registrations with their Thai names', () => {
@@ -14,6 +14,21 @@ describe('PRODUCT_STANDARDS', () => {
       ['organic', 'เกษตรอินทรีย์'],
       ['halal', 'ฮาลาล'],
     ]);
+  });
+});
+
+describe('standardLabel', () => {
+  it('names a standard in Thai or English', () => {
+    expect(standardLabel('fda', 'th')).toBe('อย.');
+    expect(standardLabel('fda', 'en')).toBe('Thai FDA');
+    expect(standardLabel('q-mark', 'th')).toBe('เครื่องหมาย Q');
+    expect(standardLabel('q-mark', 'en')).toBe('Q mark');
+  });
+
+  it('returns a code that names no standard as it is, in either language', () => {
+    expect(standardLabel('iso-9001', 'th')).toBe('iso-9001');
+    expect(standardLabel('iso-9001', 'en')).toBe('iso-9001');
+    expect(standardLabel('', 'en')).toBe('');
   });
 });
 

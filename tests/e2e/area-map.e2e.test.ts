@@ -1,12 +1,12 @@
 // Issue #22 in Chromium: the province overview's map of its 8 districts, coloured by state, with
 // the same figures as a table; a click opens the district; a state change changes a colour; the
 // department's map of provinces; the phone width without horizontal scrolling.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STATE_COLORS } from '../../domain/palette.ts';
 import { join } from 'node:path';
 import { screenshot, SCREENSHOTS } from './support/e2e-browser.ts';
-import { DESKTOP, e2eSession, PHONE, type E2eSession } from './support/e2e-session.ts';
+import { DESKTOP, PHONE, useE2eSession } from './support/e2e-session.ts';
 
 /** The fill of the map region under a district's name (the label hidden for the probe), as #rrggbb. */
 async function regionFill(page: Page, name: string): Promise<string | null> {
@@ -29,19 +29,11 @@ async function regionFill(page: Page, name: string): Promise<string | null> {
 }
 
 describe('area maps (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useE2eSession();
 
   it('colours the 8 districts of Bueng Kan by state, with the same figures as a table and the attribution', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     const map = page.getByTestId('area-map');
     await map.locator('svg text').first().waitFor();
@@ -62,6 +54,7 @@ describe('area maps (chromium)', () => {
   });
 
   it('opens a district when its region is clicked', async () => {
+    const { page } = session();
     const label = page.getByTestId('area-map').locator('svg text', { hasText: 'เซกา' });
     await label.scrollIntoViewIfNeeded();
     const box = (await label.boundingBox())!;
@@ -72,6 +65,8 @@ describe('area maps (chromium)', () => {
   });
 
   it('changes a colour without a reload when a district changes state', async () => {
+    const s = session();
+    const { page } = s;
     const state = await page.locator('[data-testid="progress-matrix"] td[data-district="3801"]').last().getAttribute('data-state');
     const round = await page.locator('[data-testid="progress-matrix"] td[data-district="3801"]').last().getAttribute('data-round');
     expect(state).toBe('open');
@@ -93,6 +88,7 @@ describe('area maps (chromium)', () => {
   });
 
   it('fits a phone: the map and the page without horizontal scrolling', async () => {
+    const { page } = session();
     await page.setViewportSize(PHONE);
     await page.reload();
     await page.getByTestId('area-map').locator('svg text').first().waitFor();
@@ -108,6 +104,8 @@ describe('area maps (chromium)', () => {
   });
 
   it("gives the department the provinces' map; a click opens the province", async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('department');
     const map = page.getByTestId('area-map');
     await map.locator('svg text', { hasText: 'บึงกาฬ' }).waitFor();

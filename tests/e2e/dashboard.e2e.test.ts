@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { producers, registrations } from '../../db/schema/index.ts';
 import { makeThaiId } from '../../domain/thai-id.ts';
 import { readFile } from 'node:fs/promises';
@@ -7,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import { screenshot, signOut } from './support/e2e-browser.ts';
-import { e2eSession, type E2eSession, type Role } from './support/e2e-session.ts';
+import { useE2eSession, type Role } from './support/e2e-session.ts';
 
 /**
  * The dashboard in a real browser (Debian's chromium, headless) against the real server over
@@ -31,28 +30,23 @@ function uploadCsv(): string {
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
 describe('dashboard end to end (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-    // A producer whose name is markup: it must stay text everywhere it is shown.
-    const [p] = await s.db.db
-      .insert(producers)
-      .values({ thaiId: makeThaiId('338019999001'), producerType: 'single-owner', name: HOSTILE_NAME, subdistrictCode: '380101', districtCode: '3801', provinceCode: '38' })
-      .returning();
-    await s.db.db.insert(registrations).values({
-      producerId: p!.id, fiscalYear: 2561, roundCode: ROUND, districtCode: '3801', provinceCode: '38', registeredAt: new Date('2018-09-22T05:00:00Z'),
-      producerType: p!.producerType, producerName: p!.name, subdistrictCode: p!.subdistrictCode,
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
+  const session = useE2eSession({
+    setup: async (s) => {
+      // A producer whose name is markup: it must stay text everywhere it is shown.
+      const [p] = await s.db.db
+        .insert(producers)
+        .values({ thaiId: makeThaiId('338019999001'), producerType: 'single-owner', name: HOSTILE_NAME, subdistrictCode: '380101', districtCode: '3801', provinceCode: '38' })
+        .returning();
+      await s.db.db.insert(registrations).values({
+        producerId: p!.id, fiscalYear: 2561, roundCode: ROUND, districtCode: '3801', provinceCode: '38', registeredAt: new Date('2018-09-22T05:00:00Z'),
+        producerType: p!.producerType, producerName: p!.name, subdistrictCode: p!.subdistrictCode,
+      });
+    },
   });
 
   it('shows the sign-in page in Thai, keyboard first', async () => {
+    const s = session();
+    const { page } = s;
     await page.goto(`${s.url}/`);
     await page.waitForURL(/\/signin/);
     expect(await page.locator('html').getAttribute('lang')).toBe('th');
@@ -66,6 +60,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('refuses a wrong password with a readable Thai message', async () => {
+    const { page } = session();
     await page.getByLabel('ชื่อผู้ใช้').fill('province38');
     await page.getByLabel('รหัสผ่าน').fill('wrong-password');
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
@@ -73,6 +68,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('a district officer sees only their district', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('district');
     expect(new URL(page.url()).pathname).toBe('/district/3801');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('อำเภอเมืองบึงกาฬ');
@@ -112,6 +109,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('a province officer sees the district × quarter picture of their province', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     expect(new URL(page.url()).pathname).toBe('/province/38');
     const matrix = page.getByTestId('progress-matrix');
@@ -135,6 +134,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('the department compares provinces and drills into one; the analyst sees the same, read-only', async () => {
+    const s = session();
+    const { page } = s;
     for (const user of ['department', 'analyst'] as const) {
       await s.signInAs(user);
       expect(new URL(page.url()).pathname).toBe('/department');
@@ -153,6 +154,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('the administrator sees the accounts and nothing of the data', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('admin');
     expect(new URL(page.url()).pathname).toBe('/admin');
     const users = page.getByTestId('user-table');
@@ -166,6 +169,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   async function roundAction(who: Role, district: string, action: string, reason?: string): Promise<void> {
+    const s = session();
+    const { page } = s;
     await s.signInAs(who);
     await page.goto(`${s.url}/district/${district}?fy=2561&q=4`);
     const panel = page.getByTestId('round-panel');
@@ -184,6 +189,8 @@ describe('dashboard end to end (chromium)', () => {
   }
 
   async function matrixState(district: string): Promise<string | null> {
+    const s = session();
+    const { page } = s;
     await page.goto(`${s.url}/province/38?fy=2561&q=4`);
     const cell = page.getByTestId('progress-matrix').locator(`td[data-district="${district}"][data-round="${ROUND}"]`);
     await cell.waitFor();
@@ -191,6 +198,8 @@ describe('dashboard end to end (chromium)', () => {
   }
 
   it('upload (dry run, issues, commit) → submit → return with a reason → submit again → certify; the matrix follows', async () => {
+    const s = session();
+    const { page } = s;
     const district: Role = 'district';
     const province: Role = 'province';
 
@@ -248,6 +257,8 @@ describe('dashboard end to end (chromium)', () => {
   }, 90_000); // seven sign-ins and four round actions: 20 s on a quiet machine, more under CI load
 
   it('keeps filters in the URL: back and forward restore the view', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     await page.goto(`${s.url}/province/38?fy=2561`);
     await page.getByTestId('progress-matrix').waitFor();
@@ -263,6 +274,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('switches to English and back', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     await page.getByTestId('progress-matrix').waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -276,6 +289,8 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('lists, searches and pages the producers of a district; a name that is markup stays text', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('district');
     await page.goto(`${s.url}/district/3801?fy=2561`);
     const table = page.getByTestId('producer-table');
@@ -292,6 +307,7 @@ describe('dashboard end to end (chromium)', () => {
   });
 
   it('ran no script from data and threw no page errors', () => {
+    const s = session();
     expect(s.dialogs).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   });

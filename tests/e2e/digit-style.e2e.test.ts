@@ -1,13 +1,14 @@
 // Issue #18 in Chromium: "Thai and Arabic digits mixed on one screen" — one digit style per
 // screen, chosen in the header. For each style, the visible text of the overview, district,
-// department and reports pages (tables, cards, headings, chart axes and legends drawn in SVG,
-// the map, the "updated hh.mm" line, pagers) holds no digit of the other style, except inside
+// department and reports pages (in Thai digits also upload, register, guidelines and admin) —
+// tables, cards, headings, chart axes and legends drawn in SVG, the map, the "updated hh.mm"
+// line, pagers — holds no digit of the other style, except inside
 // elements marked data-digits="as-typed" (identifiers: citizen IDs, file names, licence names;
 // the setting itself, which shows a sample of each style). The choice survives a reload. And a
 // reload of the page's data keeps the map (its outlines are not fetched again).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSession, type E2eSession } from './support/e2e-session.ts';
+import { useE2eSession } from './support/e2e-session.ts';
 
 type Style = 'arabic' | 'thai';
 
@@ -45,19 +46,11 @@ async function chooseDigits(page: Page, style: Style): Promise<void> {
 }
 
 describe('one digit style per screen (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
+  const session = useE2eSession();
 
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('Thai digits: no Arabic digit on the overview, district and reports pages; the choice survives a reload', async () => {
+  it('Thai digits: no Arabic digit on the overview, district, reports, upload, register, guidelines and admin pages; the choice survives a reload', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     await settled(page, true);
     // The default is Arabic digits, and before the choice the page shows Arabic figures.
@@ -92,9 +85,29 @@ describe('one digit style per screen (chromium)', () => {
     await page.goto(`${s.url}/reports`);
     await page.locator('main h1').waitFor();
     expect(await wrongDigits(page, 'thai')).toEqual([]);
-  }, 25_000);
+
+    // The work pages, one load each, scanned once their data is in: the province officer may
+    // upload and register for its districts; the administrator's page needs its own sign-in
+    // (the setting lives in the browser, so it carries over).
+    const pages: [string, string][] = [
+      ['/upload', '#upload-round option'],
+      ['/register?district=3801', 'main fieldset legend'],
+      ['/guidelines', 'main table tbody tr'],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(`${s.url}${path}`);
+      await page.locator(ready).first().waitFor({ state: 'attached' });
+      expect(await wrongDigits(page, 'thai'), path).toEqual([]);
+    }
+    await s.signInAs('admin');
+    await page.getByTestId('user-table').locator('tbody tr').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await wrongDigits(page, 'thai'), '/admin').toEqual([]);
+  }, 45_000);
 
   it('Arabic digits on the department page and reports: no Thai digit, even in fixed labels', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('department');
     await settled(page, true);
     await chooseDigits(page, 'thai');

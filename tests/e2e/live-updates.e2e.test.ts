@@ -4,7 +4,7 @@ import { ensureDashboardBuild } from '../../dashboard/tools/ensure-build.ts';
 import { startServer, stopServer, type ServerProcess } from '../../testkit/server-process.ts';
 import { createTestDb, TEST_DATABASE_URL, type TestDb } from '../support/test-db.ts';
 import { screenshot, signIn } from './support/e2e-browser.ts';
-import { e2eBrowser, e2eSession, type E2eBrowser, type E2eSession } from './support/e2e-session.ts';
+import { e2eBrowser, useE2eSession, type E2eBrowser } from './support/e2e-session.ts';
 
 /**
  * Live updates in a real browser: the province manager's overview stays open while a district
@@ -43,17 +43,11 @@ async function districtSubmitsInBrowser(page: Page, base: string, district: stri
 
 describe('live updates end to end (chromium)', () => {
   // The manager and the district officer: two browser contexts (each its own cookies) of one browser.
-  let s: E2eSession;
+  const session = useE2eSession();
   let overview: Page;
 
-  beforeAll(async () => {
-    s = await e2eSession();
-  }, 120_000);
-  afterAll(async () => {
-    await s?.close();
-  });
-
   it('a district submits in another browser context; the manager’s open overview shows it within 2 s without reload', async () => {
+    const s = session();
     overview = s.page;
     await openOverview(overview, s.url);
     const updated = overview.getByTestId('live-updated');

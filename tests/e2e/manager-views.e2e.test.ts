@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { screenshot, signOut } from './support/e2e-browser.ts';
-import { e2eSession, PHONE, DESKTOP, type E2eSession, type Role } from './support/e2e-session.ts';
+import { useE2eSession, PHONE, DESKTOP, type Role } from './support/e2e-session.ts';
 import { seriousAxeViolations, sweepPage, waitForPageReady } from './support/sweep-page.ts';
 
 /**
@@ -13,22 +12,12 @@ import { seriousAxeViolations, sweepPage, waitForPageReady } from './support/swe
  * FY2561 and today is later, so every unfinished step is overdue. Then every page of every
  * role at phone width (no sideways scrolling) and axe at phone and laptop width.
  */
-let s: E2eSession;
-let page: Page;
-let url: string;
-
-beforeAll(async () => {
-  s = await e2eSession();
-  page = s.page;
-  url = s.url;
-}, 120_000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const session = useE2eSession();
 
 describe('manager views end to end (chromium)', () => {
   it('the province overview starts with who needs attention, each a link to the district', async () => {
+    const s = session();
+    const { page, url } = s;
     await s.signInAs('province');
     await page.goto(`${url}/province/38?fy=2561`);
     const panel = page.getByTestId('attention');
@@ -57,6 +46,7 @@ describe('manager views end to end (chromium)', () => {
   });
 
   it('report to the department: the dialog names the uncertified districts and keeps the text on a refusal', async () => {
+    const { page, url } = session();
     await page.goto(`${url}/province/38?fy=2561&q=4`);
     const actions = page.locator('.province-actions');
     await actions.getByRole('button', { name: 'รายงานผลให้กรมฯ' }).click();
@@ -86,6 +76,8 @@ describe('manager views end to end (chromium)', () => {
   });
 
   it('the department lists provinces waiting for announcement and those late, sortable', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('department');
     const table = page.getByTestId('department-attention');
     await table.waitFor();
@@ -105,6 +97,8 @@ describe('manager views end to end (chromium)', () => {
   });
 
   it('drill-through: a district bar and a heatmap square open that district; each chart reads as a table', async () => {
+    const s = session();
+    const { page, url } = s;
     await s.signInAs('province');
     await page.goto(`${url}/province/38?fy=2561`);
     const byDistrict = page.locator('#chart-by-district');
@@ -156,6 +150,8 @@ describe('manager views end to end (chromium)', () => {
   });
 
   it('fixes the small things: plan for the administrator, no import links for readers, search wording, registration dates, favicon', async () => {
+    const s = session();
+    const { page, url } = s;
     await s.signInAs('admin');
     await page.goto(`${url}/guidelines`);
     await page.getByTestId('plan-table').waitFor();
@@ -198,6 +194,7 @@ const SWEEP: Record<Role, string[]> = {
 describe('every page for every role at phone and laptop width (chromium, axe)', () => {
   for (const [role, paths] of Object.entries(SWEEP) as [Role, string[]][]) {
     it.concurrent(`${role}: ${paths.length} pages, no sideways scrolling at 390 px, axe finds nothing serious at 390 and 1280 px`, async ({ expect }) => {
+      const s = session();
       const page = await s.pageAs(role, { viewport: PHONE });
       const problems: string[] = [];
       for (const path of paths) problems.push(...(await sweepPage(page, `${s.url}${path}`, `${role} ${path}`)));
@@ -223,6 +220,7 @@ describe('every page for every role at phone and laptop width (chromium, axe)', 
   }
 
   it('the check is not blind: an image without a text alternative is reported', async () => {
+    const s = session();
     const page = await s.pageAs('admin');
     await page.goto(`${s.url}/guidelines`);
     await waitForPageReady(page);
@@ -234,5 +232,6 @@ describe('every page for every role at phone and laptop width (chromium, axe)', 
 });
 
 it('threw no page errors', () => {
+  const s = session();
   expect(s.pageErrors).toEqual([]);
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { signOut } from './support/e2e-browser.ts';
-import { e2eSession, type E2eSession } from './support/e2e-session.ts';
+import { useE2eSession } from './support/e2e-session.ts';
 
 /**
  * Every table on the overview and the department page downloads as a workbook (issue 18):
@@ -11,20 +11,11 @@ import { e2eSession, type E2eSession } from './support/e2e-session.ts';
  * category opens the province's product list of that category.
  */
 describe('table downloads end to end (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useE2eSession();
 
   /** Clicks the download button inside `scope` and reads the workbook's first sheet. */
   async function download(scope: Locator): Promise<ExcelJS.Worksheet> {
+    const { page } = session();
     const [file] = await Promise.all([page.waitForEvent('download'), scope.getByTestId('xlsx-download').click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();
@@ -33,6 +24,8 @@ describe('table downloads end to end (chromium)', () => {
   }
 
   it('the province overview: attention lists, the matrix and each chart table', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('province');
     await page.goto(`${s.url}/province/38?fy=2561`);
     const attention = page.getByTestId('attention');
@@ -77,6 +70,8 @@ describe('table downloads end to end (chromium)', () => {
   });
 
   it('the department page: its to-do list, the province table and the chart table', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('department');
     const todo = page.getByTestId('department-attention');
     await todo.waitFor();
@@ -101,6 +96,7 @@ describe('table downloads end to end (chromium)', () => {
   });
 
   it('threw no page errors', () => {
+    const s = session();
     expect(s.pageErrors).toEqual([]);
   });
 });

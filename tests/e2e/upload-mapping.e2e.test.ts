@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeThaiId } from '../../domain/thai-id.ts';
 import { screenshot } from './support/e2e-browser.ts';
-import { e2eSession, type E2eSession } from './support/e2e-session.ts';
+import { useE2eSession } from './support/e2e-session.ts';
 
 /**
  * The mapping screen in a real browser: a district file with the office's own titles (two the
@@ -23,19 +22,11 @@ function officeCsv(serial: string, product: string): string {
 }
 
 describe('upload: the mapping screen (chromium)', () => {
-  let s: E2eSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    s = await e2eSession();
-    page = s.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useE2eSession();
 
   it('odd titles → mapping screen → confirm → load; the next file from the district maps itself', async () => {
+    const s = session();
+    const { page } = s;
     await s.signInAs('district');
     await page.goto(`${s.url}/upload?fy=2561&q=4`);
     await page.getByLabel('ไฟล์').setInputFiles({ name: 'office-own.csv', mimeType: 'text/csv', buffer: Buffer.from(officeCsv('7810', 'สาน'), 'utf8') });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -132,5 +133,30 @@ export async function e2eSession(): Promise<E2eSession> {
       await b.close().catch(() => undefined);
       await server.close();
     },
+  };
+}
+
+export interface UseE2eSessionOptions {
+  /** Runs once the session has started, before the file's first test (rows a test needs, say). */
+  setup?: (s: E2eSession) => Promise<void>;
+}
+
+/**
+ * Registers the file's (or the describe block's) beforeAll that starts an e2eSession and the
+ * afterAll that closes it, and returns an accessor for it: `const s = useE2eSession();` then
+ * `s().page` inside a test. The accessor throws if called before the session has started.
+ */
+export function useE2eSession(options: UseE2eSessionOptions = {}): () => E2eSession {
+  let session: E2eSession | undefined;
+  beforeAll(async () => {
+    session = await e2eSession();
+    await options.setup?.(session);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('useE2eSession: the session is only there inside a test (after beforeAll)');
+    return session;
   };
 }
