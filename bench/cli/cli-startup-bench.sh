@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of `npx otop` for help, which loads no command (#20): Node alone, Node with
-# tsx's loader registered (what bin/otop.js pays before any of our code), and `otop --help` /
+# tsx's loader registered (what a command paid before bin/otop.js ran the esbuild build of the CLI;
+# OTOP_CLI_TSX=1 still does), and `otop --help` /
 # `otop export --help`. With an argument (a git revision), the same help runs at that revision
 # too, from a `git archive` copy, for the before/after figure.
 # Usage: bench/cli/cli-startup-bench.sh [old-revision]   (needs hyperfine: apt-get install hyperfine)
