@@ -116,22 +116,38 @@ describe('one process per embedded data folder (DATA_DIR)', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
     writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: gone, command: 'api/server.ts', since: '2026-01-01T00:00:00.000Z', host: hostname() }));
     const moduleUrl = new URL('../../db/data-dir-lock.ts', import.meta.url).href;
-    const startAt = Date.now() + 3000;
-    // Each contender waits for the same instant, tries once and, if it won, holds the folder a while.
+    // Each contender loads the module, says it is ready and waits for "go", sent to all at once
+    // when all are ready (however long a loaded machine takes to start eight processes); it tries
+    // once, and the winner holds the folder until every contender has answered (its stdin ends).
     const script = `
       const { lockDataDir } = await import(${JSON.stringify(moduleUrl)});
-      while (Date.now() < ${startAt}) {}
-      try { lockDataDir(${JSON.stringify(dataDir)}); console.log('took'); await new Promise((r) => setTimeout(r, 1500)); }
-      catch (e) { console.log(e.name === 'DataDirLockedError' ? 'refused' : 'error ' + e.message); }`;
+      const lines = process.stdin.setEncoding('utf8');
+      console.log('ready');
+      await new Promise((r) => lines.once('data', r));
+      try {
+        lockDataDir(${JSON.stringify(dataDir)});
+        console.log('took');
+        await new Promise((r) => { lines.on('end', r); lines.resume(); });
+      } catch (e) { console.log(e.name === 'DataDirLockedError' ? 'refused' : 'error ' + e.message); }
+      process.stdin.destroy();`;
+    const children = Array.from({ length: 8 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] }));
+    const outcomes = children.map(() => ({ ready: false, outcome: null as string | null }));
+    const everyone = (f: (o: (typeof outcomes)[number]) => boolean) => outcomes.every(f);
     const runs = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        new Promise<string>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-          child.on('error', reject);
-          child.on('close', () => resolve(out.trim()));
-        }),
+      children.map(
+        (child, i) =>
+          new Promise<string>((resolve, reject) => {
+            let out = '';
+            child.stdout!.on('data', (d: Buffer) => {
+              out += d.toString();
+              const said = out.trim().split('\n');
+              outcomes[i] = { ready: said.includes('ready'), outcome: said.find((l) => l !== 'ready') ?? null };
+              if (said.length === 1 && everyone((o) => o.ready)) for (const c of children) c.stdin!.write('go\n');
+              if (everyone((o) => o.outcome !== null)) for (const c of children) c.stdin!.end();
+            });
+            child.on('error', reject);
+            child.on('close', () => resolve(outcomes[i]!.outcome ?? `no answer: ${out.trim()}`));
+          }),
       ),
     );
     expect(runs.filter((r) => r === 'took')).toHaveLength(1);
