@@ -241,3 +241,13 @@ function withoutFiller(key: string): string {
   const stripped = key.replace(EXAMPLES, '').replace(FILLER, '');
   return stripped === '' ? key : stripped;
 }
+
+// Words a group title wraps its subject in: 'ข้อมูลผู้ผลิต' is about the producer,
+// 'Product details' about the product.
+const GROUP_WRAPPING = /^(?:ข้อมูล|รายละเอียด)(?:ของ)?\s*|\s+(?:information|info|details|data)$|^(?:details|information)\s+(?:of|on|about)\s+/i;
+
+/** What a two-level header's group title is about, without 'ข้อมูล…' / '… details' around it. */
+export function groupTitleCore(group: string): string {
+  const core = normalizeText(group).value.replace(GROUP_WRAPPING, '').trim();
+  return core === '' ? group : core;
+}

@@ -1,5 +1,6 @@
 import { normalizeText } from '../domain/normalize-text.ts';
-import { isHeaderRow, MAX_TITLE_ROWS, withSubTitles, type HeaderOptions } from './map-headers.ts';
+import { HeaderRowSearch, type HeaderRowFound } from './header-row-search.ts';
+import type { HeaderOptions } from './map-headers.ts';
 import type { RecordSource } from './read/open-records.ts';
 import type { SourceRecord } from './read/source-record.ts';
 
@@ -21,21 +22,23 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 /**
- * Reads ahead to the header row the load will take — the first non-blank row at least two of
- * whose titles name columns, among the first MAX_TITLE_ROWS non-blank rows, else the first —
- * and a few rows after it, without losing them: the returned records start from the first row
- * again. A read error met while reading ahead is raised where the load would have met it.
+ * Reads ahead to the header row the load will take (the same HeaderRowSearch: under title rows,
+ * two-level headers combined) and a few rows after it, without losing them: the returned
+ * records start from the first row again. A read error met while reading ahead is raised where the load would have met it.
  */
 export async function previewHeader(source: RecordSource, options: HeaderOptions = {}): Promise<HeaderPreview> {
   const iterator = source.batches[Symbol.asyncIterator]();
   const buffered: SourceRecord[][] = [];
   let failure: { error: unknown } | null = null;
   let done = false;
-  const candidates: SourceRecord[] = [];
+  const search = new HeaderRowSearch(options);
   let header: SourceRecord | null = null;
-  // The header row found, until the next non-blank row says whether it has sub-titles.
-  let held: SourceRecord | null = null;
   const samples: string[][] = [];
+  const found = (f: HeaderRowFound | null) => {
+    if (!f) return;
+    header = f.header;
+    samples.push(...f.rest.slice(0, SAMPLE_ROWS).map((r) => r.cells));
+  };
   try {
     while (samples.length < SAMPLE_ROWS) {
       const next = await iterator.next();
@@ -45,34 +48,14 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
       }
       buffered.push(next.value);
       for (const record of next.value) {
-        if (isBlank(record.cells)) continue;
-        if (held) {
-          const two = withSubTitles(held, record);
-          held = null;
-          header = two.header;
-          if (two.combined) continue;
-        }
-        if (header) {
-          if (samples.length < SAMPLE_ROWS) samples.push(record.cells);
-          continue;
-        }
-        candidates.push(record);
-        if (isHeaderRow(record.cells, options)) {
-          held = record;
-        } else if (candidates.length >= MAX_TITLE_ROWS) {
-          header = candidates[0]!;
-          samples.push(...candidates.slice(1, 1 + SAMPLE_ROWS).map((r) => r.cells));
-        }
+        if (!header) found(search.offer(record));
+        else if (!isBlank(record.cells) && samples.length < SAMPLE_ROWS) samples.push(record.cells);
       }
     }
   } catch (error) {
     failure = { error };
   }
-  if (held) header = held;
-  if (!header && candidates.length > 0) {
-    header = candidates[0]!;
-    samples.push(...candidates.slice(1, 1 + SAMPLE_ROWS).map((r) => r.cells));
-  }
+  if (!header) found(search.end());
   let closed = false;
   const close = async () => {
     if (closed || done || failure) return;

@@ -1,12 +1,15 @@
-import { resolveHeader, type ColumnKey } from '../domain/columns.ts';
+import { groupTitleCore, resolveHeader, type ColumnKey } from '../domain/columns.ts';
 import { normalizeText } from '../domain/normalize-text.ts';
 import type { SourceRecord } from './read/source-record.ts';
 
 /**
  * Two-level headers: a group title over sub-titles ('ที่อยู่' over 'เลขที่ | หมู่ที่ | ตำบล',
- * 'ผลิตภัณฑ์' over 'ชื่อ | ประเภท'). The two rows become one header row whose titles read
- * 'group › sub' (the officer sees both), mapped by twoLevelKey. In XLSX a merged group cell is
- * its first cell, the rest blank; in CSV the group title repeats or is blank across its span.
+ * 'ผลิตภัณฑ์' over 'ชื่อ | ประเภท'), either row the one naming columns (a row of group titles
+ * alone above the sub-titles: pipeline/header-row-search.ts). The two rows become one header
+ * row whose titles read 'group › sub' (the officer sees both), mapped by twoLevelKey. In XLSX
+ * a merged group cell is its first cell, the rest blank (the reader streams the rows and the
+ * sheet lists its merges after them, so merges are not read); in CSV the group title repeats or
+ * is blank across its span. A title merged down over both rows is an upper cell over a blank.
  */
 export const LEVEL_SEPARATOR = ' › ';
 
@@ -30,7 +33,11 @@ export function splitLevels(title: string): { group: string; sub: string } | nul
  * it is the product's. Null when neither names a column, or the two orders disagree.
  */
 export function twoLevelKey(group: string, sub: string): ColumnKey | null {
-  const keys = new Set([resolveHeader(`${sub}${group}`), resolveHeader(`${group} ${sub}`), resolveHeader(`${sub} ${group}`)].filter((k): k is ColumnKey => k !== null));
+  // The group as written, and what it is about ('ข้อมูลผู้ผลิต' → 'ผู้ผลิต').
+  const groups = [...new Set([group, groupTitleCore(group)])];
+  const keys = new Set(
+    groups.flatMap((g) => [resolveHeader(`${sub}${g}`), resolveHeader(`${g} ${sub}`), resolveHeader(`${sub} ${g}`)]).filter((k): k is ColumnKey => k !== null),
+  );
   if (keys.size === 1) return [...keys][0]!;
   if (keys.size > 1) return null;
   return resolveHeader(sub);

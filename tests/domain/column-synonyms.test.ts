@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKey, isRunningNumberTitle, REGISTRATION_COLUMNS, resolveHeader, RUNNING_NUMBER_TITLES } from '../../domain/columns.ts';
+import { groupTitleCore, headerKey, isRunningNumberTitle, REGISTRATION_COLUMNS, resolveHeader, RUNNING_NUMBER_TITLES } from '../../domain/columns.ts';
 import { toThaiDigits } from '../../domain/thai-digits.ts';
 
 // The ways offices dress a title: numbering, a required mark, a note in brackets, odd case and
@@ -56,5 +56,19 @@ describe('column synonyms (domain/columns.ts)', () => {
     expect(resolveHeader('หมายเหตุ')).toBeNull();
     expect(resolveHeader('จังหวัด')).toBeNull();
     expect(resolveHeader('ประเภท')).toBeNull();
+  });
+});
+
+describe('group titles of two-level headers', () => {
+  it('what a group title is about, without the words wrapped around it', () => {
+    expect(groupTitleCore('ข้อมูลผู้ผลิต')).toBe('ผู้ผลิต');
+    expect(groupTitleCore('ข้อมูลของผู้ผลิต')).toBe('ผู้ผลิต');
+    expect(groupTitleCore('รายละเอียดผลิตภัณฑ์')).toBe('ผลิตภัณฑ์');
+    expect(groupTitleCore('Product details')).toBe('Product');
+    expect(groupTitleCore('Producer Information')).toBe('Producer');
+    expect(groupTitleCore('Details of product')).toBe('product');
+    // Nothing to take off, or nothing left: the title as it is.
+    expect(groupTitleCore('ที่อยู่')).toBe('ที่อยู่');
+    expect(groupTitleCore('ข้อมูล')).toBe('ข้อมูล');
   });
 });

@@ -14,6 +14,12 @@ export interface HeaderVariant {
   format: CorpusFormat;
   /** Rows above the header row (XLSX: each merged across the header's width). */
   titleRows?: string[];
+  /**
+   * A row of group titles above the column titles (two-level headers), one cell per column as
+   * written: a group title then blanks across its span (XLSX: merged across it), or a column's
+   * own title over a blank column title (XLSX: merged down over both rows).
+   */
+  groupRow?: string[];
   /** Each column: its title, and the canonical column its cells hold (null: not data we load). */
   columns: Array<[title: string, holds: ColumnKey | 'running' | 'remark' | 'blank']>;
   /** What recognition must decide for each column, in order; default: what the column holds. */
@@ -146,6 +152,45 @@ export const HEADER_VARIANTS: HeaderVariant[] = [
       ['ประเภทผลิตภัณฑ์', 'category'], ['หมายเหตุ', 'remark']],
     expectAsk: { missing: ['product_name'], firstCandidate: {} },
   },
+  {
+    name: 'XLSX: a title row, then only group titles (ข้อมูลผู้ผลิต, ที่อยู่, ข้อมูลผลิตภัณฑ์) merged over ชื่อ | ประเภท …, ลำดับ merged down', format: 'xlsx',
+    titleRows: ['ทะเบียนผู้ผลิต OTOP อำเภอเมืองบึงกาฬ ปีงบประมาณ 2561'],
+    groupRow: ['ลำดับ', 'ข้อมูลผู้ผลิต', '', '', 'ที่อยู่', '', '', 'ข้อมูลผลิตภัณฑ์', '', ''],
+    columns: [['', 'running'], ['ชื่อ', 'producer_name'], ['เลขประจำตัวประชาชน', 'citizen_id'], ['ประเภท', 'producer_type'], ['เลขที่', 'house_no'],
+      ['หมู่ที่', 'village_no'], ['ตำบล', 'subdistrict'], ['ชื่อ', 'product_name'], ['ประเภท', 'category'], ['ระดับดาว', 'stars']],
+  },
+  {
+    name: 'CSV: group titles written once (ข้อมูลผู้ผลิต, ผู้ติดต่อ, ที่อยู่, ผลิตภัณฑ์), "ชื่อ" under three of them', format: 'csv',
+    groupRow: ['ข้อมูลผู้ผลิต', '', '', 'ผู้ติดต่อ', '', 'ที่อยู่', '', 'ผลิตภัณฑ์', ''],
+    columns: [['ชื่อ', 'producer_name'], ['เลขบัตรประชาชน', 'citizen_id'], ['ประเภท', 'producer_type'], ['ชื่อ', 'contact_name'], ['โทรศัพท์', 'phone'],
+      ['หมู่', 'village_no'], ['ตำบล', 'subdistrict'], ['ชื่อ', 'product_name'], ['ประเภท', 'category']],
+  },
+  {
+    name: 'Windows-874 CSV: groups alone over sub-titles, neither row naming two columns by itself', format: 'csv-874',
+    groupRow: ['ลำดับ', 'ข้อมูลผู้ผลิต', '', '', 'ตำบล', 'ข้อมูลผลิตภัณฑ์', ''],
+    columns: [['', 'running'], ['ชื่อ', 'producer_name'], ['เลขประจำตัว', 'citizen_id'], ['ประเภท', 'producer_type'], ['', 'subdistrict'],
+      ['ชื่อ', 'product_name'], ['ประเภท', 'category']],
+  },
+  {
+    name: 'CSV: English groups repeated (Producer, Address, Product) over Name, ID, Type, Village, Subdistrict, Name, Category', format: 'csv',
+    groupRow: ['Producer', 'Producer', 'Producer', 'Address', 'Address', 'Product', 'Product'],
+    columns: [['Name', 'producer_name'], ['ID', 'citizen_id'], ['Type', 'producer_type'], ['Village', 'village_no'], ['Subdistrict', 'subdistrict'],
+      ['Name', 'product_name'], ['Category', 'category']],
+  },
+  {
+    name: 'XLSX: ลำดับ and เลขประจำตัวประชาชน merged down over both rows, groups over the rest, หมายเหตุ merged down', format: 'xlsx',
+    groupRow: ['ลำดับ', 'เลขประจำตัวประชาชน', 'ข้อมูลผู้ผลิต', '', 'ที่อยู่', '', 'ข้อมูลผลิตภัณฑ์', '', 'หมายเหตุ'],
+    columns: [['', 'running'], ['', 'citizen_id'], ['ชื่อ', 'producer_name'], ['ประเภท', 'producer_type'], ['หมู่ที่', 'village_no'], ['ตำบล', 'subdistrict'],
+      ['ชื่อ', 'product_name'], ['ประเภท', 'category'], ['', 'remark']],
+  },
+  {
+    name: 'not a group: a document title merged over a header with "ชื่อ" alone stays a title → asked', format: 'xlsx',
+    titleRows: ['ข้อมูลผู้ผลิต'],
+    columns: [['ชื่อ', 'producer_name'], ['เลขประจำตัวประชาชน', 'citizen_id'], ['ประเภทผู้ผลิต', 'producer_type'], ['ตำบล', 'subdistrict'],
+      ['ชื่อผลิตภัณฑ์', 'product_name'], ['ประเภทผลิตภัณฑ์', 'category']],
+    expectKeys: [null, 'citizen_id', 'producer_type', 'subdistrict', 'product_name', 'category'],
+    expectAsk: { missing: ['producer_name'], firstCandidate: { 'ชื่อ': 'producer_name' } },
+  },
 ];
 
 function cellOf(holds: HeaderVariant['columns'][number][1], row: Record<ColumnKey, string>, i: number): string {
@@ -155,10 +200,11 @@ function cellOf(holds: HeaderVariant['columns'][number][1], row: Record<ColumnKe
   return row[holds];
 }
 
-/** The variant's rows: title rows, header, the five base rows. */
+/** The variant's rows: title rows, group titles, header, the five base rows. */
 export function variantRows(v: HeaderVariant, rows = BASE_ROWS): string[][] {
   return [
     ...(v.titleRows ?? []).map((t) => [t]),
+    ...(v.groupRow ? [v.groupRow] : []),
     v.columns.map(([title]) => title),
     ...rows.map((r, i) => v.columns.map(([, holds]) => cellOf(holds, r, i))),
   ];
@@ -180,5 +226,18 @@ export async function variantBytes(v: HeaderVariant, rows = BASE_ROWS): Promise<
   for (const r of all) sheet.addRow(r);
   // Title rows merged across the table, as offices lay them out.
   for (let i = 1; i <= titles; i++) if (all[i - 1]![0] !== '') sheet.mergeCells(i, 1, i, v.columns.length);
+  // Group titles merged across their span; a column's own title merged down over both rows.
+  const groups = v.groupRow ?? [];
+  const row = titles + 1;
+  for (let c = 0; c < groups.length; c++) {
+    if (groups[c] === '') continue;
+    if (v.columns[c]![0] === '') {
+      sheet.mergeCells(row, c + 1, row + 1, c + 1);
+      continue;
+    }
+    let end = c;
+    while (end + 1 < groups.length && groups[end + 1] === '' && v.columns[end + 1]![0] !== '') end++;
+    if (end > c) sheet.mergeCells(row, c + 1, row, end + 1);
+  }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

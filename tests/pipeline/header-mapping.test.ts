@@ -47,6 +47,27 @@ describe(`header mapping: recognised titles load, unsure ones are asked, confirm
     expect(stored!.m.columns.every((c) => c.samples === undefined)).toBe(true);
   });
 
+  it('an XLSX whose top header row holds only group titles (merged) under a title row loads for real, each column right', async () => {
+    const v = variant('only group titles');
+    // Products of their own, so what this load wrote is told apart from the other loads here.
+    const r = await ingest(v, { dryRun: false }, BASE_ROWS.map((row) => ({ ...row, product_name: `${row.product_name} (สองชั้น)` })));
+    expect(r).toMatchObject({ status: 'loaded', rowsRead: 5, rejected: 0, accepted: { total: 5 } });
+    const h = r.headerMapping!;
+    expect(h).toMatchObject({ headerRow: 3, needsMapping: false, missing: [] });
+    expect(h.columns.map((c) => [c.header, c.key])).toEqual([
+      ['ลำดับ', null], ['ข้อมูลผู้ผลิต › ชื่อ', 'producer_name'], ['ข้อมูลผู้ผลิต › เลขประจำตัวประชาชน', 'citizen_id'],
+      ['ข้อมูลผู้ผลิต › ประเภท', 'producer_type'], ['ที่อยู่ › เลขที่', 'house_no'], ['ที่อยู่ › หมู่ที่', 'village_no'], ['ที่อยู่ › ตำบล', 'subdistrict'],
+      ['ข้อมูลผลิตภัณฑ์ › ชื่อ', 'product_name'], ['ข้อมูลผลิตภัณฑ์ › ประเภท', 'category'], ['ข้อมูลผลิตภัณฑ์ › ระดับดาว', 'stars'],
+    ]);
+    // What was loaded is what the header says: the producer's name, not the product's, and the product's category.
+    const rows = await queryRows<{ producer: string; product: string; category: string }>(t.db, sql`
+      select p.name as producer, pr.name as product, pr.category as category from products pr join producers p on p.id = pr.producer_id
+      where pr.name like ${'% (สองชั้น)'} order by pr.name`);
+    expect(rows).toHaveLength(5);
+    expect(rows).toContainEqual({ producer: 'นายบุญมี แก้วมณี', product: 'น้ำพริกเผา (สองชั้น)', category: 'food' });
+    expect(rows).toContainEqual({ producer: 'บริษัท บึงกาฬฟู้ด จำกัด', product: 'ไวน์หมากเม่า (สองชั้น)', category: 'beverage' });
+  });
+
   it('unsure title: the dry run answers with the unmapped header, its candidates and samples; a mapping loads it and is remembered', async () => {
     const v = variant('"ชื่อ" alone');
     const asked = await ingest(v);

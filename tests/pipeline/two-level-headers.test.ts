@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { ingestSubmission, type IngestInput } from '../../pipeline/ingest-submission.ts';
-import { combineHeaderRows } from '../../pipeline/map-headers.ts';
+import { combineHeaderRows, mapHeaders } from '../../pipeline/map-headers.ts';
+import { combineGroupRow, HeaderRowSearch } from '../../pipeline/header-row-search.ts';
 import { DISTRICT_3801, IN_WINDOW, where } from './pipeline-fixtures.ts';
 
 // Two-level headers as offices draw them: a group title ('ที่อยู่', 'ผู้ติดต่อ', 'ผลิตภัณฑ์')
@@ -127,5 +128,57 @@ describe(`two-level headers: a group title over sub-titles (${TEST_ENGINE})`, ()
     const again = await ingest(next, 'next.csv');
     expect(again.headerMapping).toMatchObject({ source: 'remembered', needsMapping: false });
     expect(again.headerMapping!.columns[7]).toMatchObject({ key: 'category', via: 'remembered' });
+  });
+});
+
+describe('two-level headers: a row of group titles alone above the sub-titles', () => {
+  const search = (rows: string[][]) => {
+    const s = new HeaderRowSearch();
+    for (const [i, cells] of rows.entries()) {
+      const found = s.offer({ row: i + 1, cells });
+      if (found) return found;
+    }
+    return s.end()!;
+  };
+  const keysOf = (cells: string[]) => mapHeaders(cells, 1).mapping.keys;
+  const DATA = ['1', 'กลุ่มทอผ้าบ้านโนน', '3380100001019', 'กลุ่มผู้ผลิตชุมชน', 'โนนสมบูรณ์', 'ผ้าไหมมัดหมี่', 'ผ้า เครื่องแต่งกาย'];
+
+  it('combined whichever row was seen as the header: the group row (English) or the sub-title row (Thai)', () => {
+    // 'Producer' and 'Product' name columns themselves: the group row is seen first as the header.
+    const en = search([['Producer', '', '', 'Address', '', 'Product', ''], ['Name', 'ID', 'Type', 'Village', 'Subdistrict', 'Name', 'Category'], DATA]);
+    expect(en.header.row).toBe(2);
+    expect(keysOf(en.header.cells)).toEqual(['producer_name', 'citizen_id', 'producer_type', 'village_no', 'subdistrict', 'product_name', 'category']);
+    expect(en.rest).toEqual([]);
+    // 'ข้อมูลผู้ผลิต' names none: the sub-title row is seen first; the group row above it joins it.
+    const th = search([['ทะเบียนผู้ผลิต ปี 2561'], ['ลำดับ', 'ข้อมูลผู้ผลิต', '', '', 'ตำบล', 'ข้อมูลผลิตภัณฑ์', ''], ['', 'ชื่อ', 'เลขประจำตัวประชาชน', 'ประเภท', '', 'ชื่อ', 'ประเภท'], DATA]);
+    expect(th.header).toEqual({ row: 3, cells: ['ลำดับ', 'ข้อมูลผู้ผลิต › ชื่อ', 'ข้อมูลผู้ผลิต › เลขประจำตัวประชาชน', 'ข้อมูลผู้ผลิต › ประเภท', 'ตำบล', 'ข้อมูลผลิตภัณฑ์ › ชื่อ', 'ข้อมูลผลิตภัณฑ์ › ประเภท'] });
+    expect(keysOf(th.header.cells)).toEqual([null, 'producer_name', 'citizen_id', 'producer_type', 'subdistrict', 'product_name', 'category']);
+  });
+
+  it('a document title row is never a group row: merged across, or with a date beside it, or long', () => {
+    const header = ['ชื่อ', 'เลขประจำตัวประชาชน', 'ประเภทผู้ผลิต', 'ตำบล', 'ชื่อผลิตภัณฑ์', 'ประเภทผลิตภัณฑ์'];
+    for (const title of [
+      ['ข้อมูลผู้ผลิต'],
+      ['ข้อมูลผู้ผลิต', '', '', '', 'ข้อมูล ณ 15/11/2560'],
+      ['ข้อมูลผู้ผลิต', '', '', 'ผลิตภัณฑ์ปี 2561'],
+      ['แบบรายงานข้อมูลผู้ผลิตและผลิตภัณฑ์ OTOP ของอำเภอเมือง', '', '', 'ผลิตภัณฑ์'],
+    ]) {
+      expect(search([title, header, DATA.slice(1)]).header, title.join('|')).toEqual({ row: 2, cells: header });
+      expect(combineGroupRow({ row: 1, cells: title }, { row: 2, cells: header })).toBeNull();
+    }
+  });
+
+  it('a group row says something or is not taken: over titles that name every column alone, it stays a title row', () => {
+    const header = ['ชื่อผู้ผลิต', 'เลขประจำตัวประชาชน', 'ประเภทผู้ผลิต', 'ตำบล', 'ชื่อผลิตภัณฑ์', 'ประเภทผลิตภัณฑ์'];
+    expect(search([['ส่วนที่ ก', '', '', '', 'ส่วนที่ ข', ''], header, DATA.slice(1)]).header).toEqual({ row: 2, cells: header });
+  });
+
+  it('data rows are never group rows or sub-titles, even under a header that names nothing', () => {
+    const unknown = ['คอลัมน์ ก', 'คอลัมน์ ข', 'คอลัมน์ ค', 'คอลัมน์ ง', 'คอลัมน์ จ', 'คอลัมน์ ฉ'];
+    // A faulty row without its ID, then a full one.
+    const found = search([unknown, ['กลุ่มทอผ้า', '', 'ประเภท', 'ตำบล', 'ชื่อ', 'อาหาร'], DATA.slice(1)]);
+    expect(found.header).toEqual({ row: 1, cells: unknown });
+    expect(found.rest).toHaveLength(2);
+    expect(combineGroupRow({ row: 2, cells: ['กลุ่มทอผ้า', '', 'ประเภท', 'ตำบล', 'ชื่อ', 'อาหาร'] }, { row: 3, cells: DATA.slice(1) })).toBeNull();
   });
 });
