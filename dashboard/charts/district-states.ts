@@ -5,7 +5,7 @@ import { escapeHtml } from '../format/escape-html.ts';
 import { formatNumber } from '../format/format-number.ts';
 import type { DisplayLocale } from '../format/display-locale.ts';
 import { localMessages } from '../i18n/local-messages.ts';
-import { label, type Lang } from '../i18n/messages.ts';
+import { label } from '../i18n/messages.ts';
 import { BASE_OPTION, LEGEND_LINE, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
 import { STATE_COLORS } from '../../domain/palette.ts';
 

@@ -2,7 +2,7 @@ import { PRODUCT_CATEGORIES, type CategoryCode } from '../../domain/product-cate
 import { formatNumber } from '../format/format-number.ts';
 import type { DisplayLocale } from '../format/display-locale.ts';
 import { localMessages } from '../i18n/local-messages.ts';
-import { label, type Lang } from '../i18n/messages.ts';
+import { label } from '../i18n/messages.ts';
 import { AXIS_NAME_ROOM, BASE_OPTION, figureFormatter, type ChartLayout, type ChartOption, type ChartTable } from './chart-option.ts';
 import { CATEGORY_COLORS } from '../../domain/palette.ts';
 

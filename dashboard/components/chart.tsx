@@ -41,7 +41,7 @@ export function Chart({
   height?: number;
   id: string;
 }) {
-  const { t, lang, locale } = useApp();
+  const { t, locale } = useApp();
   const el = useRef<HTMLDivElement>(null);
   const host = useRef<ChartHost | null>(null);
   const shown = useRef<ChartOption | null>(null);

@@ -5,7 +5,7 @@ import { patchQuery } from '../url-state.ts';
 
 /** Previous / next through a list whose page number lives in the URL. */
 export function Pager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
-  const { t, lang, locale } = useApp();
+  const { t, locale } = useApp();
   const loc = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const go = (p: number) => navigate(loc.pathname + patchQuery(loc.search, { page: p }));

@@ -11,7 +11,7 @@ import { SubmissionReportView } from './submission-report-view.tsx';
 
 /** A district's submissions, newest first, each opening its report. */
 export function SubmissionList({ district }: { district: string }) {
-  const { api, t, lang, locale } = useApp();
+  const { api, t, locale } = useApp();
   const [open, setOpen] = useState<string | null>(null);
   const res = useResource(`/api/submissions?district=${district}`, (signal) =>
     api.get<ListPage<SubmissionSummary> | SubmissionSummary[]>('/api/submissions', { district }, signal),

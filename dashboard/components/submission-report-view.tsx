@@ -5,7 +5,7 @@ import { IssueCounts, IssueTable, issueCounts } from './issue-table.tsx';
 
 /** What a dry run or a load did with a file: counts, issues by kind, and every row issue. */
 export function SubmissionReportView({ report }: { report: SubmissionReport }) {
-  const { t, lang, locale } = useApp();
+  const { t, locale } = useApp();
   const n = (v: number) => formatNumber(v, locale);
   const statusText = t.submissions.statuses[report.status] ?? report.status;
   return (

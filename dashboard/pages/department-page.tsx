@@ -13,7 +13,7 @@ import { Link } from '../components/link.tsx';
 import { LiveStatus } from '../components/live-status.tsx';
 import { PageHeading } from '../components/page-heading.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
-import { formatNumber, formatPercent } from '../format/format-number.ts';
+import { formatNumber } from '../format/format-number.ts';
 import { roundFocus } from '../model/current-round.ts';
 import { provinceMapAreas } from '../model/map-areas.ts';
 import { todayIso } from '../model/today.ts';
@@ -29,7 +29,7 @@ import type { DisplayLocale } from '../format/display-locale.ts';
 
 /** Provinces side by side; each drills into its own overview. */
 export function DepartmentPage() {
-  const { api, t, lang, locale } = useApp();
+  const { api, t, locale } = useApp();
   const loc = useLocation();
   const q = parseQuery(loc.search);
   const { years, fy, ready } = useFiscalYears(q.fy);
@@ -50,7 +50,6 @@ export function DepartmentPage() {
         : null,
     [res.data, locale, narrow, fy, q.q],
   );
-  const n = (v: number) => formatNumber(v, locale);
   const p = res.data;
   const round = p ? ((q.q !== null ? p.rounds.find((r) => r.quarter === q.q) : null) ?? roundFocus(p.rounds, todayIso()).round) : null;
   const mapAreas = useMemo(() => (p ? provinceMapAreas(p, round?.code ?? null) : []), [p, round?.code]);

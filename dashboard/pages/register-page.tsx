@@ -23,7 +23,6 @@ import { useFiscalYears } from '../use-fiscal-years.ts';
 import { useResource } from '../use-resource.ts';
 
 type ProducerKey = Extract<ColumnKey, 'producer_name' | 'citizen_id' | 'producer_type' | 'contact_name' | 'phone' | 'members' | 'house_no' | 'village_no' | 'subdistrict'>;
-type ProductKey = Extract<ColumnKey, 'product_name' | 'category' | 'standards' | 'stars'>;
 const PRODUCER_FIELDS: ProducerKey[] = ['citizen_id', 'producer_type', 'producer_name', 'contact_name', 'phone', 'members', 'house_no', 'village_no', 'subdistrict'];
 type ProductDraft = { product_name: string; category: string; standards: string[]; stars: string };
 const emptyProduct = (): ProductDraft => ({ product_name: '', category: '', standards: [], stars: '' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq, like } from 'drizzle-orm';
+import { desc, like } from 'drizzle-orm';
 import { loginThrottle, sessions } from '../../db/schema/index.ts';
 import { THROTTLE_POLICY } from '../../api/auth/login-throttle.ts';
 import { createApp } from '../../api/create-app.ts';

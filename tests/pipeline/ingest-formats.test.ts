@@ -4,7 +4,7 @@ import { createTestDb, TEST_ENGINE, type TestDb } from '../support/test-db.ts';
 import { queryRows } from '../../db/query-rows.ts';
 import { seedReference } from '../../pipeline/seed/seed-reference.ts';
 import { ingestSubmission } from '../../pipeline/ingest-submission.ts';
-import { ADMIN, fixture, fixtureBytes, IN_WINDOW, load, where } from './pipeline-fixtures.ts';
+import { ADMIN, fixture, fixtureBytes, IN_WINDOW, load } from './pipeline-fixtures.ts';
 
 type ProductRow = { thai_id: string; producer_name: string; product: string; name_key: string; category: string; standards: string[]; stars: number | null };
 
