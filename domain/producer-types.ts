@@ -11,6 +11,12 @@ export const PRODUCER_TYPES: readonly ProducerType[] = [
   { code: 'sme', number: 3, th: 'ผู้ผลิตที่เป็นวิสาหกิจขนาดกลางและขนาดย่อม', en: 'SME producer' },
 ];
 
+/** A producer type's name in the reader's language; a code that names no type comes back as it is. */
+export function producerTypeLabel(code: string, lang: 'th' | 'en'): string {
+  const type = PRODUCER_TYPES.find((t) => t.code === code);
+  return type ? type[lang] : code;
+}
+
 // Short forms seen on district forms. Deliberately absent: 'ผู้ผลิตชุมชน' (fits both 1 and 2)
 // and 'วิสาหกิจชุมชน' (a community enterprise is a group, not an SME).
 export const PRODUCER_TYPE_ALIASES: Record<ProducerTypeCode, readonly string[]> = {

@@ -13,6 +13,12 @@ export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
   { code: 'herbal', number: 5, th: 'สมุนไพรที่ไม่ใช่อาหาร', en: 'Non-food herbal products' },
 ];
 
+/** A category's name in the reader's language; a code that names no category comes back as it is. */
+export function categoryLabel(code: string, lang: 'th' | 'en'): string {
+  const category = PRODUCT_CATEGORIES.find((c) => c.code === code);
+  return category ? category[lang] : code;
+}
+
 // Spaces and punctuation never matter (see labelKey), so 'ผ้าเครื่องแต่งกาย' and
 // 'ผ้า, เครื่องแต่งกาย' match the label without being listed.
 export const CATEGORY_ALIASES: Record<CategoryCode, readonly string[]> = {

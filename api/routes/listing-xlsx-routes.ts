@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
-import { PRODUCT_CATEGORIES } from '../../domain/product-categories.ts';
+import { producerTypeLabel } from '../../domain/producer-types.ts';
+import { categoryLabel } from '../../domain/product-categories.ts';
 import { standardLabel } from '../../domain/product-standards.ts';
 import { maskThaiId } from '../../domain/thai-id.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
@@ -19,8 +19,6 @@ const MAX_ROWS = 20_000;
 const BATCH = 1_000;
 const binary = { content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } };
 const searchText = (q: string | undefined) => (q ? normalizeText(q).value || undefined : undefined);
-const typeTh = (code: string) => PRODUCER_TYPES.find((t) => t.code === code)?.th ?? code;
-const categoryTh = (code: string) => PRODUCT_CATEGORIES.find((c) => c.code === code)?.th ?? code;
 // A Bangkok calendar day as a date cell (Excel has no time zones: midnight UTC of that day).
 const bangkokDay = (iso: string | null) => (iso ? new Date(`${new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) : null);
 
@@ -91,7 +89,7 @@ export function listingXlsxRoutes() {
       const rows: ListingCell[][] = items.map((p) => [
         p.name,
         seesFullCitizenIds(user, p) ? p.thaiId : maskThaiId(p.thaiId),
-        typeTh(p.producerType),
+        producerTypeLabel(p.producerType, 'th'),
         p.subdistrictNameTh,
         p.districtNameTh,
         p.members,
@@ -118,7 +116,7 @@ export function listingXlsxRoutes() {
       ];
       const rows: ListingCell[][] = items.map((p) => [
         p.name,
-        categoryTh(p.category),
+        categoryLabel(p.category, 'th'),
         p.standards.map((code) => standardLabel(code, 'th')).join(', '),
         p.stars,
         p.producerName,

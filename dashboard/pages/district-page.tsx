@@ -1,5 +1,5 @@
 import { ACTION_LABELS, DISTRICT_ROUND_STATE_LABELS, PROVINCE_ROUND_STATE_LABELS, type DistrictRoundState } from '../../domain/round-state.ts';
-import { PRODUCER_TYPES } from '../../domain/producer-types.ts';
+import { producerTypeLabel } from '../../domain/producer-types.ts';
 import { RESPONSIBLE_LABELS } from '../../domain/plan.ts';
 import type { CellProgress, DistrictRoundStatus, ListPage, ProducerRow, ProductRow, ProgressResult } from '../api/types.ts';
 import { useApp } from '../app-context.ts';
@@ -242,14 +242,10 @@ function useList<T>(path: string, district: string, fy: number, q: ViewQuery, fa
 function ProducerList({ district, fy, q }: { district: string; fy: number; q: ViewQuery }) {
   const { t, lang } = useApp();
   const res = useList<ProducerRow>('/api/producers', district, fy, q, 'name');
-  const typeLabel = (code: string) => {
-    const p = PRODUCER_TYPES.find((x) => x.code === code);
-    return p ? label(lang, p) : code;
-  };
   const columns: TableColumn<ProducerRow>[] = [
     { key: 'name', label: t.district.name, value: (p) => p.name },
     { key: 'thaiId', label: t.district.thaiId, value: (p) => p.thaiId, cell: (p) => <span data-digits="as-typed">{p.thaiId}</span>, className: 'mono' },
-    { key: 'type', label: t.district.type, value: (p) => typeLabel(p.producerType) },
+    { key: 'type', label: t.district.type, value: (p) => producerTypeLabel(p.producerType, lang) },
     { key: 'subdistrict', label: t.district.subdistrict, value: (p) => p.subdistrictNameTh },
     { key: 'members', label: t.district.members, kind: 'integer', value: (p) => p.members },
     // The registration day in Bangkok, not the upload's date and time.

@@ -19,7 +19,7 @@ describe('domain files', () => {
       'fiscalYearRange', 'roundCode', 'parseRoundCode', 'isValidIsoDate', 'daysInclusive', 'addDays',
       'formatThaiDate', 'formatThaiDateTime', 'parseDateInput', 'normalizeText', 'normalizeKey',
       'thaiIdCheckDigit', 'validateThaiId', 'makeThaiId', 'maskThaiId', 'resolveProducerType', 'resolveCategory',
-      'parseStandards', 'standardLabel', 'validatePlan', 'nextDistrictState', 'nextProvinceState', 'actionNeedsReason',
+      'parseStandards', 'standardLabel', 'producerTypeLabel', 'categoryLabel', 'validatePlan', 'nextDistrictState', 'nextProvinceState', 'actionNeedsReason',
       'reportNeedsReason', 'allowedDistrictActions', 'allowedProvinceActions', 'isDistrictRoundLocked', 'canReopen',
       'isWithinWindow', 'bangkokDate', 'daysLeft', 'makeIssue', 'resolveHeader',
     ];

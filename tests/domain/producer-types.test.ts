@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCER_TYPES, PRODUCER_TYPE_ALIASES, resolveProducerType } from '../../domain/producer-types.ts';
+import { PRODUCER_TYPES, PRODUCER_TYPE_ALIASES, producerTypeLabel, resolveProducerType } from '../../domain/producer-types.ts';
 
 describe('PRODUCER_TYPES', () => {
   it('holds the three official types with their exact Thai and English labels', () => {
@@ -54,5 +54,13 @@ describe('resolveProducerType', () => {
     for (const [code, aliases] of Object.entries(PRODUCER_TYPE_ALIASES)) {
       for (const alias of aliases) expect(resolveProducerType(alias), alias).toBe(code);
     }
+  });
+});
+
+describe('producerTypeLabel', () => {
+  it('names a type in Thai or English; a code that names no type comes back as it is', () => {
+    expect(producerTypeLabel('sme', 'th')).toBe('ผู้ผลิตที่เป็นวิสาหกิจขนาดกลางและขนาดย่อม');
+    expect(producerTypeLabel('community-group', 'en')).toBe('Community producer group');
+    expect(producerTypeLabel('co-op', 'th')).toBe('co-op');
   });
 });

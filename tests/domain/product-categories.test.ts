@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_ALIASES, PRODUCT_CATEGORIES, resolveCategory } from '../../domain/product-categories.ts';
+import { CATEGORY_ALIASES, categoryLabel, PRODUCT_CATEGORIES, resolveCategory } from '../../domain/product-categories.ts';
 
 describe('PRODUCT_CATEGORIES', () => {
   it('holds the five OTOP categories with their exact labels', () => {
@@ -55,5 +55,13 @@ describe('resolveCategory', () => {
     for (const [code, aliases] of Object.entries(CATEGORY_ALIASES)) {
       for (const alias of aliases) expect(resolveCategory(alias), alias).toBe(code);
     }
+  });
+});
+
+describe('categoryLabel', () => {
+  it('names a category in Thai or English; a code that names no category comes back as it is', () => {
+    expect(categoryLabel('textile', 'th')).toBe('ผ้า เครื่องแต่งกาย');
+    expect(categoryLabel('herbal', 'en')).toBe('Non-food herbal products');
+    expect(categoryLabel('toys', 'en')).toBe('toys');
   });
 });
