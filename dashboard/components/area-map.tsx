@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { tableDownload, type TableColumn } from './table-columns.ts';
+import { TableView } from './table-view.tsx';
 import { XlsxDownload } from './xlsx-download.tsx';
 import { useApp } from '../app-context.ts';
 import {
@@ -6,7 +8,6 @@ import {
 } from '../charts/area-map.ts';
 import type { MapGeoJson, MapHost } from '../charts/map-host.ts';
 import { mapOutlinesKey } from '../charts/map-outlines-key.ts';
-import { formatNumber, formatPercent } from '../format/format-number.ts';
 import { styleMessages } from '../i18n/local-messages.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -127,6 +128,18 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
 
   const described = areas.map((a) => areaSummary(a, locale, scale)).join('. ');
   const missing = data?.missing ?? [];
+  // One list of columns for the table on screen and its Excel download.
+  const columns: TableColumn<MapArea>[] = [
+    {
+      key: 'area', label: x.area, value: (a) => areaName(a, lang), rowHeader: true,
+      cell: (a) => <button type="button" class="link-button" onClick={() => onOpen(a.code)} aria-label={x.open(areaName(a, lang))}>{areaName(a, lang)}</button>,
+    },
+    { key: 'state', label: x.state, value: (a) => stateLabel(a, scale, lang) },
+    { key: 'registered', label: x.registered, kind: 'integer', value: (a) => a.registered },
+    { key: 'target', label: x.target, kind: 'integer', value: (a) => a.target },
+    { key: 'share', label: x.share, kind: 'percent', value: (a) => mapValue(a, 'target') },
+    { key: 'late', label: x.late, value: (a) => (a.overdue ? x.yes : ''), cell: (a) => (a.overdue ? x.yes : '') },
+  ];
   return (
     <figure class="chart area-map" data-testid="area-map">
       <figcaption>{title}</figcaption>
@@ -154,42 +167,9 @@ export function AreaMap({ province, areas, title, onOpen, scale = DISTRICT_STATE
       <details class="chart-table">
         <summary>{x.table} / {lang === 'en' ? 'ดูเป็นตาราง' : 'view as table'}</summary>
         <div class="list-tools">
-          <XlsxDownload
-            table={() => ({
-              title,
-              columns: [
-                { label: x.area, kind: 'text' },
-                { label: x.state, kind: 'text' },
-                { label: x.registered, kind: 'integer' },
-                { label: x.target, kind: 'integer' },
-                { label: x.share, kind: 'percent' },
-                { label: x.late, kind: 'text' },
-              ],
-              rows: areas.map((a) => [areaName(a, lang), stateLabel(a, scale, lang), a.registered, a.target, mapValue(a, 'target'), a.overdue ? x.yes : '']),
-            })}
-          />
+          <XlsxDownload table={() => tableDownload(title, columns, areas)} />
         </div>
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr><th scope="col">{x.area}</th><th scope="col">{x.state}</th><th scope="col" class="num">{x.registered}</th><th scope="col" class="num">{x.target}</th><th scope="col" class="num">{x.share}</th><th scope="col">{x.late}</th></tr>
-            </thead>
-            <tbody>
-              {areas.map((a) => (
-                <tr key={a.code}>
-                  <th scope="row">
-                    <button type="button" class="link-button" onClick={() => onOpen(a.code)} aria-label={x.open(areaName(a, lang))}>{areaName(a, lang)}</button>
-                  </th>
-                  <td>{stateLabel(a, scale, lang)}</td>
-                  <td class="num">{formatNumber(a.registered, locale)}</td>
-                  <td class="num">{formatNumber(a.target, locale)}</td>
-                  <td class="num">{mapValue(a, 'target') === null ? '–' : formatPercent(mapValue(a, 'target'), locale)}</td>
-                  <td>{a.overdue ? x.yes : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableView columns={columns} rows={areas} rowKey={(a) => a.code} caption={title} />
       </details>
       {/* The licence's own name and version (CC BY 3.0 IGO): a title, quoted as written. */}
       <p class="map-attribution" data-digits="as-typed">{data?.attribution[lang] ?? ''}</p>

@@ -1,3 +1,4 @@
+import { problemText } from '../format/problem-text.ts';
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api/client.ts';
 import type { Problem } from '../api/types.ts';
@@ -25,8 +26,7 @@ export function Empty({ children }: { children?: ComponentChildren }) {
  */
 export function ProblemMessage({ problem, onRetry }: { problem: Problem; onRetry?: () => void }) {
   const { t, lang } = useApp();
-  const title = lang === 'th' ? (problem.titleTh ?? problem.title) : problem.title;
-  const detail = lang === 'th' ? (problem.detailTh ?? problem.detail) : (problem.detail ?? problem.detailTh);
+  const { title, detail } = problemText(problem, lang);
   const missing = problem.status === 404 && /not-found$/.test(problem.type) && !problem.detail;
   // Rows of a file go in the issue table; a request's own fields (row null) are plain sentences,
   // not "row: whole file". The HTTP status is for the log, not for the person reading.

@@ -1,3 +1,4 @@
+import { problemText } from '../format/problem-text.ts';
 import { useState } from 'preact/hooks';
 import {
   ACTION_LABELS,
@@ -27,7 +28,7 @@ function reasonRefusal(err: ApiError, lang: 'th' | 'en'): string | null {
   if (!/reason-(required|incomplete)$/.test(err.problem.type)) return null;
   const issue = err.problem.issues?.find((i) => i.column === 'reason');
   if (issue) return lang === 'en' ? issue.message.en : issue.message.th;
-  return lang === 'en' ? err.problem.title : (err.problem.titleTh ?? err.problem.title);
+  return problemText(err.problem, lang).title;
 }
 
 function useActionRunner(onDone: () => void) {

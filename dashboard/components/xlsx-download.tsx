@@ -1,3 +1,4 @@
+import { problemText } from '../format/problem-text.ts';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { useApp } from '../app-context.ts';
@@ -13,6 +14,7 @@ export function XlsxDownload({ href, table, label }: { href?: string; table?: ()
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const text = label ?? t.attention.downloadXlsx;
+  const problem = error ? problemText(error.problem, lang) : null;
   if (href) {
     return (
       <a class="button secondary small" href={href} download data-testid="xlsx-download">
@@ -48,12 +50,10 @@ export function XlsxDownload({ href, table, label }: { href?: string; table?: ()
       </button>
       {/* Title and detail only (not status.tsx's ProblemMessage): the issue table, which that
           shows, has this button itself. */}
-      {error && (
+      {error && problem && (
         <p class="state error" role="alert">
-          <strong>{error.problem.status === 0 ? t.state.networkError : lang === 'th' ? (error.problem.titleTh ?? error.problem.title) : error.problem.title}</strong>
-          {(lang === 'th' ? (error.problem.detailTh ?? error.problem.detail) : error.problem.detail) && (
-            <> {lang === 'th' ? (error.problem.detailTh ?? error.problem.detail) : error.problem.detail}</>
-          )}
+          <strong>{error.problem.status === 0 ? t.state.networkError : problem.title}</strong>
+          {problem.detail && <> {problem.detail}</>}
         </p>
       )}
     </>
