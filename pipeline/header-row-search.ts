@@ -14,7 +14,8 @@ const MAX_GROUP_TITLE_CHARS = 40;
 const TITLE_DIGITS = /\d{4,}|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 const tidy = (c: string) => normalizeText(c).value;
-const isBlank = (cells: readonly string[]) => cells.every((c) => tidy(c) === '');
+/** A row whose every cell is empty once tidied (spaces, invisible characters). */
+export const isBlankRecord = (cells: readonly string[]) => cells.every((c) => tidy(c) === '');
 
 /**
  * A row of group titles standing alone above the sub-title row ('ข้อมูลผู้ผลิต' over 'ชื่อ |
@@ -58,7 +59,7 @@ export class HeaderRowSearch {
 
   /** Takes the next record; returns the header once it is known, else null. */
   offer(record: SourceRecord): HeaderRowFound | null {
-    if (isBlank(record.cells)) return null;
+    if (isBlankRecord(record.cells)) return null;
     if (this.held) {
       const { header, combined } = withSubTitles(this.held, record);
       this.held = null;

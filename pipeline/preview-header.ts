@@ -1,5 +1,4 @@
-import { normalizeText } from '../domain/normalize-text.ts';
-import { HeaderRowSearch, type HeaderRowFound } from './header-row-search.ts';
+import { HeaderRowSearch, isBlankRecord, type HeaderRowFound } from './header-row-search.ts';
 import type { HeaderOptions } from './map-headers.ts';
 import type { RecordSource } from './read/open-records.ts';
 import type { SourceRecord } from './read/source-record.ts';
@@ -16,10 +15,6 @@ export interface HeaderPreview {
 }
 
 const SAMPLE_ROWS = 5;
-
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => normalizeText(c).value === '');
-}
 
 /**
  * Reads ahead to the header row the load will take (the same HeaderRowSearch: under title rows,
@@ -49,7 +44,7 @@ export async function previewHeader(source: RecordSource, options: HeaderOptions
       buffered.push(next.value);
       for (const record of next.value) {
         if (!header) found(search.offer(record));
-        else if (!isBlank(record.cells) && samples.length < SAMPLE_ROWS) samples.push(record.cells);
+        else if (!isBlankRecord(record.cells) && samples.length < SAMPLE_ROWS) samples.push(record.cells);
       }
     }
   } catch (error) {
