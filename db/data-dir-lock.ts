@@ -57,7 +57,6 @@ function readHolder(lockFile: string): DataDirHolder | null {
   }
 }
 
-
 /**
  * When process `pid` started (ms since the epoch), on Linux; null elsewhere. A pid is reused
  * after its process ends: a process that started after the lock was taken is not its holder.

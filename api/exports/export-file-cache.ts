@@ -50,7 +50,6 @@ function removeLiveDirsAtExit(): void {
   });
 }
 
-
 /**
  * Removes cache directories under `parent` whose owning process is gone (killed: no exit hook
  * ran), so that they do not pile up in the temporary directory. A directory whose process lives
