@@ -25,6 +25,13 @@ export function thaiIdCheckDigit(first12: string): number {
   return (11 - (sum % 11)) % 10;
 }
 
+/** Whether 13 ASCII digits end in the check digit of the first 12 (the caller has checked they are digits). */
+export function hasThaiIdCheckDigit(id13: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (id13.charCodeAt(i) - 48) * (13 - i);
+  return (11 - (sum % 11)) % 10 === id13.charCodeAt(12) - 48;
+}
+
 /** first12 plus its check digit; used by generators and fixtures. */
 export function makeThaiId(first12: string): string {
   return first12 + String(thaiIdCheckDigit(first12));

@@ -40,6 +40,9 @@ export interface CrossRowVerdict {
 }
 
 const NONE: readonly Issue[] = [];
+// The verdicts of most rows, shared (callers only read them).
+const ACCEPTED_FIRST: CrossRowVerdict = { accept: true, firstOfProducer: true, issues: NONE };
+const ACCEPTED: CrossRowVerdict = { accept: true, firstOfProducer: false, issues: NONE };
 
 /**
  * The checks of a row against the rows before it and the register (what RowValidator, which
@@ -56,19 +59,25 @@ export class CrossRowChecks {
     private readonly validator: RowValidator,
   ) {}
 
+  // The row's producer fields hashed, reused from row to row.
+  private readonly hashes: number[] = new Array<number>(PRODUCER_FIELDS.length).fill(0);
+
   check(record: SourceRecord, v: RegistrationValues): CrossRowVerdict {
-    const refused = this.refusal(v);
-    if (refused) return { accept: false, firstOfProducer: false, issues: [this.issue(record, ...refused)] };
     const seen = this.seen;
-    const first = seen.find(v.thaiId);
-    const hashes = PRODUCER_FIELDS.map(([, get]) => fieldHash(get(v)));
+    // The producer's ordinal among those seen (-1: its first row), looked up once.
+    const id = Number(v.thaiId);
+    const first = seen.findId(id);
+    const refused = this.refusal(v, id, first);
+    if (refused) return { accept: false, firstOfProducer: false, issues: [this.issue(record, ...refused)] };
+    const hashes = this.hashes;
+    for (let i = 0; i < PRODUCER_FIELDS.length; i++) hashes[i] = fieldHash(PRODUCER_FIELDS[i]![1](v));
     if (first < 0) {
       seen.add(v.thaiId, record.row, v.districtCode, hashes, v.nameKey);
-      return { accept: true, firstOfProducer: true, issues: NONE };
+      return ACCEPTED_FIRST;
     }
     seen.addProduct(first, v.nameKey, record.row);
     const k = seen.differingField(first, hashes, (i) => this.validator.has(PRODUCER_FIELDS[i]![0]));
-    if (k < 0) return { accept: true, firstOfProducer: false, issues: NONE };
+    if (k < 0) return ACCEPTED;
     const [key] = PRODUCER_FIELDS[k]!;
     const warning = this.issue(record, 'inconsistent-producer', key, this.validator.cell(record, key), {
       th: `ต่างจากแถวที่ ${seen.row(first)} ซึ่งใช้ข้อมูลนั้น`,
@@ -78,21 +87,20 @@ export class CrossRowChecks {
   }
 
   /** Why the row is refused, in order of precedence; null when it is not. */
-  private refusal(v: RegistrationValues): [IssueCode, ColumnKey, string, IssueMessage] | null {
+  private refusal(v: RegistrationValues, id: number, first: number): [IssueCode, ColumnKey, string, IssueMessage] | null {
     const { scope, geography, lockedDistricts, elsewhere } = this.rules;
-    if (lockedDistricts.has(v.districtCode)) {
+    if (lockedDistricts.size > 0 && lockedDistricts.has(v.districtCode)) {
       return ['round-locked', 'subdistrict', v.subdistrictCode, {
         th: `ข้อมูลของอำเภอ ${v.districtCode} ในรอบนี้ส่งหรือรับรองแล้ว`,
         en: `district ${v.districtCode}'s data for this round is submitted or certified`,
       }];
     }
-    const registered = elsewhere.thisYear.get(Number(v.thaiId));
+    const registered = elsewhere.thisYear.size > 0 ? elsewhere.thisYear.get(id) : undefined;
     if (registered !== undefined && registered !== v.districtCode) {
       const { code, detail } = registeredInDistrictIssue(scope, registered, geography.districtByCode.get(registered));
       return [code, 'citizen_id', maskThaiId(v.thaiId), detail];
     }
-    if (elsewhere.otherProvince.has(Number(v.thaiId))) return ['registered-in-other-province', 'citizen_id', maskThaiId(v.thaiId), { th: '', en: '' }];
-    const first = this.seen.find(v.thaiId);
+    if (elsewhere.otherProvince.size > 0 && elsewhere.otherProvince.has(id)) return ['registered-in-other-province', 'citizen_id', maskThaiId(v.thaiId), { th: '', en: '' }];
     if (first < 0) return null;
     const firstDistrict = this.seen.districtOf(first);
     if (firstDistrict !== v.districtCode) {

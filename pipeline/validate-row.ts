@@ -1,11 +1,12 @@
 // Long file: the per-column rules of a registration row (every column of domain/columns.ts, each with its normalisation and its Thai/English refusal) read best side by side; the cross-row checks live in cross-row-checks.ts.
 import { makeIssue, type Issue, type IssueCode, type IssueMessage } from '../domain/issue-codes.ts';
+import { productNameKey } from '../domain/product-name-key.ts';
 import { resolveProducerType, type ProducerTypeCode } from '../domain/producer-types.ts';
 import { resolveCategory, type CategoryCode } from '../domain/product-categories.ts';
 import { parseStandards, type ParsedStandards, type StandardCode } from '../domain/product-standards.ts';
 import { excelSerialDate, parseDateInput, type DateInputResult } from '../domain/thai-date.ts';
 import { parsePhone, type PhoneResult } from '../domain/thai-phone.ts';
-import { maskThaiId, thaiIdCheckDigit, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
+import { hasThaiIdCheckDigit, maskThaiId, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
 import type { ColumnKey } from '../domain/columns.ts';
 import { detachString, TextCache } from './detach-string.ts';
 import { columnLabel, type HeaderMapping } from './map-headers.ts';
@@ -82,6 +83,17 @@ export interface RowRules {
 function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c !== '' && !BLANK.test(c)) return false;
   return true;
+}
+
+/** A cell of 1–9 ASCII digits as its number (most counts are typed so), else null: no pattern, no copy. */
+function plainDigits(text: string): number | null {
+  const n = text.length;
+  if (n === 0 || n > 9) return null;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return Number(text);
 }
 
 function wholeNumber(text: string): number | null {
@@ -280,7 +292,7 @@ export class RowValidator {
       districtCode: subdistrict.districtCode,
       provinceCode: subdistrict.provinceCode,
       productName,
-      nameKey: productName.toLowerCase().replace(/\s+/g, ''),
+      nameKey: productNameKey(productName),
       category,
       standards,
       stars,
@@ -297,7 +309,7 @@ export class RowValidator {
     const idText = this.required('citizen_id');
     if (idText === null) return null;
     if (/^\d{13}$/.test(idText)) {
-      if (Number(idText[12]) === thaiIdCheckDigit(idText.slice(0, 12))) return idText;
+      if (hasThaiIdCheckDigit(idText)) return idText;
       this.issue('invalid-citizen-id', 'citizen_id', maskThaiId(idText), THAI_ID_REASON_MESSAGES['check-digit']);
       return null;
     }
@@ -335,7 +347,7 @@ export class RowValidator {
   private count(key: ColumnKey, strip: RegExp, min: number, max: number, range: IssueMessage): number | null {
     const text = this.optional(key);
     if (text === null) return null;
-    const n = wholeNumber(text.replace(strip, ''));
+    const n = plainDigits(text) ?? wholeNumber(text.replace(strip, ''));
     if (n === null) this.issue('invalid-number', key, text, WHOLE);
     else if (n < min || n > max) this.issue('out-of-range', key, text, range);
     else return n;

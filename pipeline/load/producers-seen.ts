@@ -124,6 +124,11 @@ export class ProducersSeen {
     return this.ordinal.get(Number(thaiId));
   }
 
+  /** As find, for a citizen ID already read as a number. */
+  findId(id: number): number {
+    return this.ordinal.get(id);
+  }
+
   add(thaiId: string, row: number, districtCode: string, fieldHashes: readonly number[], productName: string): number {
     const n = this.ordinal.size;
     this.ordinal.add(Number(thaiId), n);

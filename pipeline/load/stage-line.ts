@@ -38,37 +38,65 @@ function noonBangkok(isoDate: string): string {
   return `${isoDate}T05:00:00Z`;
 }
 
+/**
+ * The two lines staged for nearly every row (a producer, a product) are built by position into
+ * one array each, reused: the generic stageLine (an object of fields, a loop over it, a fresh
+ * array per line, every value tested for escapes) cost ≈ 0.2 s of a national file's reading.
+ * Codes, digits and numbers the validator produced need no escaping; free text does.
+ */
+function linePattern(kind: StageKind): string[] {
+  const parts = NULLS.slice();
+  parts[INDEX.kind] = kind;
+  parts[parts.length - 1] += '\n';
+  return parts;
+}
+const PRODUCER_PARTS = linePattern('p');
+const PRODUCT_PARTS = linePattern('r');
+const NULL = '\\N';
+const number = (n: number | null) => (n === null ? NULL : String(n));
+
+// A standards array is shared by every row with the same standards cell (the validator's
+// cache): its literal is made once.
+const standardsLiterals = new WeakMap<readonly string[], string>();
+function standardsLiteral(standards: readonly string[]): string {
+  let literal = standardsLiterals.get(standards);
+  if (literal === undefined) standardsLiterals.set(standards, (literal = copyArray([...standards].sort())));
+  return literal;
+}
+
 /** The producer, staged once from its first accepted row. */
 export function producerLine(seq: number, row: number, v: RegistrationValues): string {
-  return stageLine(seq, 'p', {
-    row,
-    thai_id: v.thaiId,
-    producer_type: v.producerType,
-    producer_name: v.producerName,
-    contact_name: v.contactName,
-    phone: v.phone,
-    members: v.members,
-    house_no: v.houseNo,
-    village_no: v.villageNo,
-    subdistrict_code: v.subdistrictCode,
-    district_code: v.districtCode,
-    province_code: v.provinceCode,
-    registered_at: v.registeredDate ? noonBangkok(v.registeredDate) : null,
-  });
+  const p = PRODUCER_PARTS;
+  p[INDEX.seq] = String(seq);
+  p[INDEX.row] = String(row);
+  p[INDEX.thai_id] = v.thaiId;
+  p[INDEX.producer_type] = v.producerType;
+  p[INDEX.producer_name] = copyValue(v.producerName);
+  p[INDEX.contact_name] = copyValue(v.contactName);
+  p[INDEX.phone] = copyValue(v.phone);
+  p[INDEX.members] = number(v.members);
+  p[INDEX.house_no] = copyValue(v.houseNo);
+  p[INDEX.village_no] = number(v.villageNo);
+  p[INDEX.subdistrict_code] = v.subdistrictCode;
+  p[INDEX.district_code] = v.districtCode;
+  p[INDEX.province_code] = v.provinceCode;
+  p[INDEX.registered_at] = v.registeredDate ? noonBangkok(v.registeredDate) : NULL;
+  return p.join('\t');
 }
 
 /** An accepted product row; standards null when the file has no standards column (stored ones stay). */
 export function productLine(seq: number, row: number, v: RegistrationValues, hasStandards: boolean): string {
-  return stageLine(seq, 'r', {
-    row,
-    thai_id: v.thaiId,
-    district_code: v.districtCode,
-    product_name: v.productName,
-    name_key: v.nameKey,
-    category: v.category,
-    standards: hasStandards ? [...v.standards].sort() : null,
-    stars: v.stars,
-  });
+  const p = PRODUCT_PARTS;
+  p[INDEX.seq] = String(seq);
+  p[INDEX.row] = String(row);
+  p[INDEX.thai_id] = v.thaiId;
+  p[INDEX.district_code] = v.districtCode;
+  p[INDEX.product_name] = copyValue(v.productName);
+  p[INDEX.name_key] = copyValue(v.nameKey);
+  p[INDEX.category] = v.category;
+  p[INDEX.standards] = hasStandards ? standardsLiteral(v.standards) : NULL;
+  p[INDEX.stars] = number(v.stars);
+  return p.join('\t');
 }
 
 /** A rejected row, its cells as read (quarantined unless a dry run). */

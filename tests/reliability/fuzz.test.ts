@@ -221,9 +221,9 @@ describe('fuzz: row validator', () => {
     fc.oneof(fc.nat({ max: 999 }).map((n) => id(900, n)), fc.constantFrom('3.38E+12', '0000000000000', '๓๓๘๐๑๐๐๐๐๑๐๑๙', '1-2345-67890-12-3'), hostileText),
     fc.oneof(fc.constantFrom('1', '2', '3', 'SME', 'กลุ่มผู้ผลิตชุมชน', '4', '0'), hostileText),
     fc.oneof(fc.constantFrom('บึงกาฬ', 'หอคำ', 'ต.หอคำ', '380101', '380201', 'ไม่มี', 'ศรีชมภู'), hostileText),
-    fc.oneof(fc.constantFrom('ผ้าไหม', 'น้ำพริก'), hostileText),
+    fc.oneof(fc.constantFrom('ผ้าไหม', 'น้ำพริก', 'Silk Scarf', 'ผ้าไหม A-1', 'ÉCRU', 'OTOP-ผ้า', 'ผ้า\u00A0ไหม'), hostileText),
     fc.oneof(fc.constantFrom('อาหาร', '1', '5', '6', 'food', 'ผ้า เครื่องแต่งกาย'), hostileText),
-    fc.oneof(fc.constantFrom('', '0', '-1', '1,200 คน', '1e308', '99999999999999999999', '๒๕'), hostileText),
+    fc.oneof(fc.constantFrom('', '0', '-1', '1,200 คน', '1e308', '99999999999999999999', '๒๕', '007', '12', '123456789', '1234567890'), hostileText),
     fc.oneof(fc.constantFrom('', '0', '5', '6', '★★★', '3 ดาว', '-1'), hostileText),
     fc.oneof(fc.constantFrom('', '0', '99', '100', 'หมู่ที่ 7', 'ม.3'), hostileText),
     fc.oneof(fc.constantFrom('', '31/02/2561', '29/02/2563', '15/03/2561', '2017-11-20', '1 ธ.ค. 2560', '00/00/0000', '๑๕/๑๑/๒๕๖๐'), hostileText),
@@ -261,6 +261,9 @@ describe('fuzz: row validator', () => {
         expect(x.subdistrictCode.startsWith('3801')).toBe(true);
         expect(x.producerName.length).toBeGreaterThan(0);
         expect(x.productName.length).toBeGreaterThan(0);
+        // The fast paths (a name that is its own key, a count of plain digits) read as the rule does.
+        expect(x.nameKey).toBe(x.productName.toLowerCase().replace(/\s+/g, ''));
+        if (/^\d{1,9}$/.test(cells[6] ?? '') && x.members !== null) expect(x.members).toBe(Number.parseInt(cells[6]!, 10));
         if (x.stars !== null) expect(x.stars >= 1 && x.stars <= 5).toBe(true);
         if (x.members !== null) expect(x.members).toBeGreaterThanOrEqual(1);
         if (x.villageNo !== null) expect(x.villageNo >= 1 && x.villageNo <= 99).toBe(true);
