@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
 import { guardLostConnections } from './guard-lost-connections.ts';
+import { noDelaySocket } from './no-delay-socket.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -74,6 +75,8 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       postgres(options.databaseUrl, {
         max: options.maxConnections ?? 10,
         onnotice: () => {},
+        // Documented (README, "Custom socket") but missing from postgres.js's types.
+        ...({ socket: noDelaySocket() } as object),
       }),
     );
     await answersWithin(client, HANDSHAKE_DEADLINE_SECONDS);
