@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeCell } from '../../pipeline/normalize-cell.ts';
+import { isPlainCell, normalizeCell } from '../../pipeline/normalize-cell.ts';
 import { normalizeText } from '../../domain/normalize-text.ts';
 import { resolveHeader } from '../../domain/columns.ts';
 
@@ -14,6 +14,24 @@ describe('normalizeCell', () => {
         expect(normalizeCell(s)).toEqual(normalizeText(s));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('tells plain cells as the two patterns it replaced did (one pass, same answer)', () => {
+    const PLAIN = /^[\x21-\x7E\u0E01-\u0E3A\u0E3F-\u0E4C\u0E4F]+(?: [\x21-\x7E\u0E01-\u0E3A\u0E3F-\u0E4C\u0E4F]+)*$/;
+    const NEEDS_WORK = /\u0E40\u0E40|[\u0E48-\u0E4B][\u0E38-\u0E3A]|[\u0E38\u0E39]\u0E3A/;
+    const oracle = (s: string) => s === '' || (PLAIN.test(s) && !NEEDS_WORK.test(s));
+    const char = fc.oneof(
+      fc.integer({ min: 0x0e00, max: 0x0e7f }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(' ', '\u00a0', '\u200b', '\ufeff', '\ud83d', 'é', '\u0e40', '\u0e48', '\u0e38', '\u0e3a'),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 10 }), (chars) => {
+        const s = chars.join('');
+        expect(isPlainCell(s), JSON.stringify(s)).toBe(oracle(s));
+      }),
+      { numRuns: 20000 },
     );
   });
 
