@@ -17,15 +17,22 @@ export async function* sourceChunks(source: IngestSource): AsyncGenerator<Uint8A
     return;
   }
   const handle = await open(source.path, 'r');
+  // A fresh buffer per chunk: the consumer may keep it (the sniffer keeps the first bytes).
+  const readChunk = () => {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    return handle.read(buf, 0, CHUNK_BYTES, null).then(({ bytesRead }): Uint8Array => buf.subarray(0, bytesRead));
+  };
+  let next: Promise<Uint8Array> | null = null;
   try {
-    for (;;) {
-      // A fresh buffer per chunk: the consumer may keep it (the sniffer keeps the first bytes).
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+    // The next chunk is read while the consumer works on this one.
+    for (let chunk = await readChunk(); chunk.length > 0; chunk = await next) {
+      next = readChunk();
+      next.catch(() => {});
+      yield chunk;
     }
   } finally {
+    // A read still under way finishes before the file is closed.
+    await next?.catch(() => {});
     await handle.close();
   }
 }
