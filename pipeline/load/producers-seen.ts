@@ -19,10 +19,11 @@ function grow<T extends Int32Array | Float64Array | Uint16Array>(a: T, size: num
   return b;
 }
 
-/** FNV-1a over the UTF-16 code units, 30 bits (a small integer for V8). */
+/** FNV-1a over the UTF-16 code units, 30 bits (a small integer for V8); a whole number (a count) is its own hash. */
 export function fieldHash(value: string | number | null): number {
   if (value === null) return -1;
-  const s = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'number') return value & 0x3fffffff;
+  const s = value;
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
