@@ -25,6 +25,16 @@ export function thaiIdCheckDigit(first12: string): number {
   return (11 - (sum % 11)) % 10;
 }
 
+/** Whether `s` is exactly 13 ASCII digits (a loop: it runs for every row of a file). */
+export function isThirteenDigits(s: string): boolean {
+  if (s.length !== 13) return false;
+  for (let i = 0; i < 13; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Whether 13 ASCII digits end in the check digit of the first 12 (the caller has checked they are digits). */
 export function hasThaiIdCheckDigit(id13: string): boolean {
   let sum = 0;

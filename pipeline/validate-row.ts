@@ -6,7 +6,7 @@ import { resolveCategory, type CategoryCode } from '../domain/product-categories
 import { parseStandards, type ParsedStandards, type StandardCode } from '../domain/product-standards.ts';
 import { excelSerialDate, parseDateInput, type DateInputResult } from '../domain/thai-date.ts';
 import { parsePhone, type PhoneResult } from '../domain/thai-phone.ts';
-import { hasThaiIdCheckDigit, maskThaiId, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
+import { hasThaiIdCheckDigit, isThirteenDigits, maskThaiId, validateThaiId, THAI_ID_REASON_MESSAGES } from '../domain/thai-id.ts';
 import type { ColumnKey } from '../domain/columns.ts';
 import { detachString, TextCache } from './detach-string.ts';
 import { columnLabel, type HeaderMapping } from './map-headers.ts';
@@ -208,13 +208,17 @@ export class RowValidator {
       summary.byKind[k] = (summary.byKind[k] ?? 0) + 1;
       existing?.kinds.push(k);
     }
+    // Only a note kept as a sample outlives its row: only its texts need copies of their own.
     if (existing) {
-      existing.normalized = detachString(normalized);
+      existing.normalized = summary.samples.includes(existing) ? detachString(normalized) : normalized;
       return;
     }
-    const note = { row: this.row, column, value: detachString(value), normalized: detachString(normalized), kinds: [...kinds] };
+    const kept = summary.samples.length < MAX_NORMALIZATION_SAMPLES;
+    const note = kept
+      ? { row: this.row, column, value: detachString(value), normalized: detachString(normalized), kinds: [...kinds] }
+      : { row: this.row, column, value, normalized, kinds: [...kinds] };
     this.rowNotes.push(note);
-    if (summary.samples.length < MAX_NORMALIZATION_SAMPLES) summary.samples.push(note);
+    if (kept) summary.samples.push(note);
   }
 
   private raw(key: ColumnKey): string {
@@ -308,7 +312,7 @@ export class RowValidator {
   private citizenId(): string | null {
     const idText = this.required('citizen_id');
     if (idText === null) return null;
-    if (/^\d{13}$/.test(idText)) {
+    if (isThirteenDigits(idText)) {
       if (hasThaiIdCheckDigit(idText)) return idText;
       this.issue('invalid-citizen-id', 'citizen_id', maskThaiId(idText), THAI_ID_REASON_MESSAGES['check-digit']);
       return null;
@@ -384,11 +388,14 @@ export class RowValidator {
       this.issue('out-of-range', 'registered_date', text, message('วันที่ลงทะเบียนอยู่ในอนาคต', 'the registration date is in the future'));
       return null;
     }
-    const kinds: NormalizationKind[] = [];
-    if ('excelSerial' in parsed) kinds.push('excel-serial');
-    if (parsed.convertedFromBe) kinds.push('be-date');
-    if (parsed.shortYear) kinds.push('two-digit-year');
-    if (kinds.length > 0) this.note('registered_date', this.raw('registered_date'), parsed.value, kinds);
+    // Most dates are typed in the register's own form: no list made for them.
+    if ('excelSerial' in parsed || parsed.convertedFromBe || parsed.shortYear) {
+      const kinds: NormalizationKind[] = [];
+      if ('excelSerial' in parsed) kinds.push('excel-serial');
+      if (parsed.convertedFromBe) kinds.push('be-date');
+      if (parsed.shortYear) kinds.push('two-digit-year');
+      this.note('registered_date', this.raw('registered_date'), parsed.value, kinds);
+    }
     return parsed.value;
   }
 

@@ -56,11 +56,15 @@ const NULL = '\\N';
 const number = (n: number | null) => (n === null ? NULL : String(n));
 
 // A standards array is shared by every row with the same standards cell (the validator's
-// cache): its literal is made once.
-const standardsLiterals = new WeakMap<readonly string[], string>();
+// cache): its literal is made once. A Map by identity (a WeakMap's lookups cost twice as much),
+// bounded: the validator's cache makes new arrays when it is cleared.
+const standardsLiterals = new Map<readonly string[], string>();
 function standardsLiteral(standards: readonly string[]): string {
   let literal = standardsLiterals.get(standards);
-  if (literal === undefined) standardsLiterals.set(standards, (literal = copyArray([...standards].sort())));
+  if (literal === undefined) {
+    if (standardsLiterals.size >= 1000) standardsLiterals.clear();
+    standardsLiterals.set(standards, (literal = copyArray([...standards].sort())));
+  }
   return literal;
 }
 

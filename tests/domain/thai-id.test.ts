@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { THAI_ID_REASON_MESSAGES, makeThaiId, maskThaiId, thaiIdCheckDigit, validateThaiId } from '../../domain/thai-id.ts';
+import { THAI_ID_REASON_MESSAGES, hasThaiIdCheckDigit, isThirteenDigits, makeThaiId, maskThaiId, thaiIdCheckDigit, validateThaiId } from '../../domain/thai-id.ts';
 
 // Worked by hand with check = (11 − Σ dᵢ·(13 − i) mod 11) mod 10:
 //  110370012345: 13+12+0+30+63+0+0+6+10+12+12+10 = 168; 168 mod 11 = 3 → 8
@@ -97,5 +97,17 @@ describe('maskThaiId', () => {
     expect(maskThaiId('12')).toBe('xx');
     const masked = maskThaiId('1103700123458999');
     expect(masked.replace(/x/g, '')).toHaveLength(3);
+  });
+});
+
+describe('the fast checks the validator runs on every row', () => {
+  it('isThirteenDigits and hasThaiIdCheckDigit agree with the pattern and thaiIdCheckDigit', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^\d{11,14}$/), fc.string({ maxLength: 14 }), fc.constantFrom('๑๑๐๓๗๐๐๑๒๓๔๕๘', '1103700123458', '110370012345x')), (s) => {
+        expect(isThirteenDigits(s)).toBe(/^\d{13}$/.test(s));
+        if (/^\d{13}$/.test(s)) expect(hasThaiIdCheckDigit(s)).toBe(Number(s[12]) === thaiIdCheckDigit(s.slice(0, 12)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
