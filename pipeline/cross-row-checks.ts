@@ -74,7 +74,7 @@ export class CrossRowChecks {
     const refused = this.refusal(v, id, first);
     if (refused) return { accept: false, firstOfProducer: false, issues: [this.issue(record, ...refused)] };
     const hashes = this.hashes;
-    // PRODUCER_FIELDS, in its order (checked below), without a call through the table per field.
+    // PRODUCER_FIELDS, in its order (checked where it is defined), without a call through the table per field.
     hashes[0] = fieldHash(v.producerName);
     hashes[1] = fieldHash(v.producerType);
     hashes[2] = fieldHash(v.contactName);

@@ -60,6 +60,8 @@ const number = (n: number | null) => (n === null ? NULL : String(n));
 // bounded: the validator's cache makes new arrays when it is cleared.
 const standardsLiterals = new Map<readonly string[], string>();
 function standardsLiteral(standards: readonly string[]): string {
+  // A row without standards gets an array of its own.
+  if (standards.length === 0) return '{}';
   let literal = standardsLiterals.get(standards);
   if (literal === undefined) {
     if (standardsLiterals.size >= 1000) standardsLiterals.clear();
