@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LoadScope } from '../scope-geography.ts';
 import type { LoadTx } from './copy-into.ts';
-import { analyzeStage, countOutcomes, resolveProducers, STAGE_TABLE, upsertRegistrations, type PresentColumns } from './registration-upsert.ts';
+import { analyzeStage, countOutcomes, lockProducers, resolveProducers, STAGE_TABLE, upsertRegistrations, type PresentColumns } from './registration-upsert.ts';
 
 export interface StageOutcome {
   created: number;
@@ -35,6 +35,7 @@ export async function applyStage(
   let outcome: StageOutcome = { created: 0, updated: 0, elsewhere: 0, existing: 0 };
   if (accepted > 0) {
     await analyzeStage(tx);
+    if (!plan.dryRun) await lockProducers(tx);
     await resolveProducers(tx, { fiscalYear: round.fiscalYear, roundCode: round.code, drawIds: !plan.dryRun, producerScope }, present);
     outcome = await countOutcomes(rows, accepted, present);
   }
