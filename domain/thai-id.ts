@@ -17,12 +17,17 @@ export const THAI_ID_REASON_MESSAGES: Readonly<Record<ThaiIdProblem, { th: strin
 // Separators people type inside an ID: spaces, hyphens and dash look-alikes.
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
 
+// (11 − Σ dᵢ·(13 − i) mod 11) mod 10 over the first 12 characters, known to be ASCII digits.
+function checkDigitOf(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (digits.charCodeAt(i) - 48) * (13 - i);
+  return (11 - (sum % 11)) % 10;
+}
+
 /** Check digit of a 13-digit Thai ID from its first 12 digits: (11 − Σ dᵢ·(13 − i) mod 11) mod 10. */
 export function thaiIdCheckDigit(first12: string): number {
   if (!/^\d{12}$/.test(first12)) throw new RangeError(`Need exactly 12 ASCII digits, got ${JSON.stringify(first12)}`);
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (13 - i);
-  return (11 - (sum % 11)) % 10;
+  return checkDigitOf(first12);
 }
 
 /** Whether `s` is exactly 13 ASCII digits (a loop: it runs for every row of a file). */
@@ -37,9 +42,7 @@ export function isThirteenDigits(s: string): boolean {
 
 /** Whether 13 ASCII digits end in the check digit of the first 12 (the caller has checked they are digits). */
 export function hasThaiIdCheckDigit(id13: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += (id13.charCodeAt(i) - 48) * (13 - i);
-  return (11 - (sum % 11)) % 10 === id13.charCodeAt(12) - 48;
+  return checkDigitOf(id13) === id13.charCodeAt(12) - 48;
 }
 
 /** first12 plus its check digit; used by generators and fixtures. */

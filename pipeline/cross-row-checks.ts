@@ -7,22 +7,11 @@ import type { SourceRecord } from './read/source-record.ts';
 import type { LoadScope, ScopeGeography } from './scope-geography.ts';
 import type { RegistrationValues, RowValidator } from './validate-row.ts';
 
-// Producer-level fields of a row, compared across the rows of one producer.
-const PRODUCER_FIELDS: ReadonlyArray<[ColumnKey, (v: RegistrationValues) => string | number | null]> = [
-  ['producer_name', (v) => v.producerName],
-  ['producer_type', (v) => v.producerType],
-  ['contact_name', (v) => v.contactName],
-  ['phone', (v) => v.phone],
-  ['members', (v) => v.members],
-  ['house_no', (v) => v.houseNo],
-  ['village_no', (v) => v.villageNo],
-  ['subdistrict', (v) => v.subdistrictCode],
-  ['registered_date', (v) => v.registeredDate],
+// Producer-level fields of a row, compared across the rows of one producer (hashed in this
+// order by CrossRowChecks.check).
+const PRODUCER_FIELDS: readonly ColumnKey[] = [
+  'producer_name', 'producer_type', 'contact_name', 'phone', 'members', 'house_no', 'village_no', 'subdistrict', 'registered_date',
 ];
-
-if (PRODUCER_FIELDS.map(([key]) => key).join() !== 'producer_name,producer_type,contact_name,phone,members,house_no,village_no,subdistrict,registered_date') {
-  throw new Error('PRODUCER_FIELDS changed: update CrossRowChecks.check');
-}
 
 export interface CrossRowRules {
   scope: LoadScope;
@@ -70,11 +59,11 @@ export class CrossRowChecks {
     const seen = this.seen;
     // The producer's ordinal among those seen (-1: its first row), looked up once.
     const id = Number(v.thaiId);
-    const first = seen.findId(id);
+    const first = seen.find(id);
     const refused = this.refusal(v, id, first);
     if (refused) return { accept: false, firstOfProducer: false, issues: [this.issue(record, ...refused)] };
     const hashes = this.hashes;
-    // PRODUCER_FIELDS, in its order (checked where it is defined), without a call through the table per field.
+    // In PRODUCER_FIELDS' order.
     hashes[0] = fieldHash(v.producerName);
     hashes[1] = fieldHash(v.producerType);
     hashes[2] = fieldHash(v.contactName);
@@ -85,13 +74,13 @@ export class CrossRowChecks {
     hashes[7] = fieldHash(v.subdistrictCode);
     hashes[8] = fieldHash(v.registeredDate);
     if (first < 0) {
-      seen.add(v.thaiId, record.row, v.districtCode, hashes, v.nameKey);
+      seen.add(id, record.row, v.districtCode, hashes, v.nameKey);
       return ACCEPTED_FIRST;
     }
     seen.addProduct(first, v.nameKey, record.row);
-    const k = seen.differingField(first, hashes, (i) => this.validator.has(PRODUCER_FIELDS[i]![0]));
+    const k = seen.differingField(first, hashes, (i) => this.validator.has(PRODUCER_FIELDS[i]!));
     if (k < 0) return ACCEPTED;
-    const [key] = PRODUCER_FIELDS[k]!;
+    const key = PRODUCER_FIELDS[k]!;
     const warning = this.issue(record, 'inconsistent-producer', key, this.validator.cell(record, key), {
       th: `ต่างจากแถวที่ ${seen.row(first)} ซึ่งใช้ข้อมูลนั้น`,
       en: `differs from row ${seen.row(first)}, whose value is used`,

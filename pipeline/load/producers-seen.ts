@@ -120,19 +120,14 @@ export class ProducersSeen {
     return this.ordinal.size;
   }
 
-  /** The ordinal of a producer already seen, or -1. */
-  find(thaiId: string): number {
-    return this.ordinal.get(Number(thaiId));
-  }
-
-  /** As find, for a citizen ID already read as a number. */
-  findId(id: number): number {
+  /** The ordinal of a producer already seen (its citizen ID as a number), or -1. */
+  find(id: number): number {
     return this.ordinal.get(id);
   }
 
-  add(thaiId: string, row: number, districtCode: string, fieldHashes: readonly number[], productName: string): number {
+  add(id: number, row: number, districtCode: string, fieldHashes: readonly number[], productName: string): number {
     const n = this.ordinal.size;
-    this.ordinal.add(Number(thaiId), n);
+    this.ordinal.add(id, n);
     this.firstRow = grow(this.firstRow, n + 1, (k) => new Int32Array(k));
     this.district = grow(this.district, n + 1, (k) => new Uint16Array(k));
     this.hashes = grow(this.hashes, (n + 1) * PRODUCER_FIELD_COUNT, (k) => new Int32Array(k));

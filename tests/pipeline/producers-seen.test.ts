@@ -11,16 +11,16 @@ describe('ProducersSeen (the cross-row checks’ memory of a file’s producers)
     for (let i = 0; i < 120_000; i++) {
       // 13-digit IDs spread over the whole range, as real ones are.
       const id = String(1_000_000_000_000 + ((i * 7_919_813) % 7_000_000_000_000) * 1.3).slice(0, 13);
-      if (seen.find(id) >= 0) continue;
+      if (seen.find(Number(id)) >= 0) continue;
       ids.push(id);
-      expect(seen.add(id, i + 2, `38${String(i % 8).padStart(2, '0')}`, FIELDS, `สินค้า ${i}`)).toBe(ids.length - 1);
+      expect(seen.add(Number(id), i + 2, `38${String(i % 8).padStart(2, '0')}`, FIELDS, `สินค้า ${i}`)).toBe(ids.length - 1);
     }
     expect(seen.size).toBe(ids.length);
     for (let n = 0; n < ids.length; n += 997) {
-      expect(seen.find(ids[n]!)).toBe(n);
-      expect(seen.row(seen.find(ids[n]!))).toBeGreaterThan(1);
+      expect(seen.find(Number(ids[n]!))).toBe(n);
+      expect(seen.row(seen.find(Number(ids[n]!)))).toBeGreaterThan(1);
     }
-    expect(seen.find('8999999999999')).toBe(-1);
+    expect(seen.find(8999999999999)).toBe(-1);
   });
 
   it('answers as a Map of producers and their products would, for any sequence of rows', () => {
@@ -35,9 +35,9 @@ describe('ProducersSeen (the cross-row checks’ memory of a file’s producers)
             const name = `ผลิตภัณฑ์ ${product}`;
             const row = i + 2;
             const known = model.get(id);
-            expect(seen.find(id)).toBe(known ? known.ordinal : -1);
+            expect(seen.find(Number(id))).toBe(known ? known.ordinal : -1);
             if (!known) {
-              const n = seen.add(id, row, '3801', FIELDS, name);
+              const n = seen.add(Number(id), row, '3801', FIELDS, name);
               model.set(id, { ordinal: n, products: new Map([[name, row]]) });
               return;
             }
