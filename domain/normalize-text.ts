@@ -32,8 +32,8 @@ const SPLIT_SARA_AM = /\u0E4D\u0E32/g;
 const WHITESPACE_RUN = /\s+/g;
 
 /**
- * Normalises user-typed text the same way everywhere: strips invisible characters, NFC,
- * Thai digits → ASCII, folds เเ → แ and ํา → ำ, trims and collapses whitespace.
+ * Normalises user-typed text the same way everywhere: strips invisible characters, Thai digits
+ * → ASCII, folds เเ → แ and ํา → ำ, NFC, trims and collapses whitespace.
  */
 export function normalizeText(input: string): NormalizedText {
   const changed = new Set<TextChange>();
@@ -42,10 +42,6 @@ export function normalizeText(input: string): NormalizedText {
   const visible = s.replace(INVISIBLE, '');
   if (visible !== s) changed.add('zero-width');
   s = visible;
-
-  const nfc = s.normalize('NFC');
-  if (nfc !== s) changed.add('nfc');
-  s = nfc;
 
   if (THAI_DIGIT.test(s)) {
     changed.add('thai-digits');
@@ -59,6 +55,13 @@ export function normalizeText(input: string): NormalizedText {
   const saraAm = s.replace(SPLIT_SARA_AM_TONE_INSIDE, '$1\u0E33').replace(SPLIT_SARA_AM, '\u0E33');
   if (saraAm !== s) changed.add('split-sara-am');
   s = saraAm;
+
+  // NFC after the folds: folding ํ่า into ่ำ can leave the tone mark right after another
+  // combining mark (a stray acute typed before the nikhahit), which NFC then reorders. The folds
+  // match only characters NFC never moves, so they find the same slips either way.
+  const nfc = s.normalize('NFC');
+  if (nfc !== s) changed.add('nfc');
+  s = nfc;
 
   const spaced = s.replace(WHITESPACE_RUN, ' ').trim();
   if (spaced !== s) changed.add('whitespace');
