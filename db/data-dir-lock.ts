@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
-import { processAlive } from './process-alive.ts';
+import { processAliveSince } from './process-alive.ts';
 
 /** Who holds an embedded data folder: written into its lock file. */
 export interface DataDirHolder {
@@ -57,30 +57,9 @@ function readHolder(lockFile: string): DataDirHolder | null {
   }
 }
 
-/**
- * When process `pid` started (ms since the epoch), on Linux; null elsewhere. A pid is reused
- * after its process ends: a process that started after the lock was taken is not its holder.
- */
-function processStart(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after "(comm)": state is field 3, starttime (clock ticks after boot) field 22.
-    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
-    // USER_HZ is 100 on every Linux this runs on.
-    return Number.isFinite(ticks) && Number.isFinite(boot) ? (boot + ticks / 100) * 1000 : null;
-  } catch {
-    return null;
-  }
-}
-
 function holds(holder: DataDirHolder): boolean {
   if (holder.host !== hostname()) return true; // its process cannot be checked from here
-  if (holder.pid === process.pid || !processAlive(holder.pid)) return false;
-  const started = processStart(holder.pid);
-  const since = Date.parse(holder.since);
-  // Two seconds of slack: boot time and ticks are coarse.
-  return started === null || Number.isNaN(since) || started <= since + 2_000;
+  return holder.pid !== process.pid && processAliveSince(holder.pid, Date.parse(holder.since));
 }
 
 function commandLine(): string {

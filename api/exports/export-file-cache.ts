@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'n
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../../db/process-alive.ts';
+import { processAliveSince } from '../../db/process-alive.ts';
 
 /** A produced export file: its path, size, and the strong ETag of its bytes (sha-256). */
 export interface CachedExportFile {
@@ -53,13 +53,18 @@ function removeLiveDirsAtExit(): void {
 /**
  * Removes cache directories under `parent` whose owning process is gone (killed: no exit hook
  * ran), so that they do not pile up in the temporary directory. A directory whose process lives
- * (this one, another server) is left alone.
+ * (this one, another server) is left alone; one whose pid now names a process started after the
+ * folder last changed (the pid reused) is swept.
  */
 export async function sweepStaleExportCaches(parent: string): Promise<string[]> {
   const swept: string[] = [];
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     const pid = Number(OWNED_DIR.exec(name)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    if (!Number.isSafeInteger(pid) || pid === process.pid) continue;
+    // The owner made the folder and wrote its files in it: a live process of that pid that
+    // started after the folder last changed is a later process given the same pid.
+    const changed = await stat(join(parent, name)).then((s) => s.mtimeMs, () => NaN);
+    if (Number.isNaN(changed) || processAliveSince(pid, changed)) continue;
     await rm(join(parent, name), { recursive: true, force: true });
     swept.push(name);
   }

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,37 @@ describe('the Parquet export cache leaves no temporary folder behind', () => {
     expect(left.filter((n) => n.startsWith(`otop-export-cache-${process.pid}-`))).toHaveLength(1);
     await cache.close();
     expect(cacheDirs(parent)).toEqual([living, 'otop-export-cache-notes.txt'].sort());
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('a pid used again (Linux: the start time is read from /proc)', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'otop-cache-parent-'));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  it('sweeps a folder whose pid now names a process that started after the folder last changed', async () => {
+    // A server killed an hour ago left its folder; its pid now belongs to a process started since.
+    const later = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      const reused = `otop-export-cache-${later.pid}-MnOpQr`;
+      const owned = `otop-export-cache-${later.pid}-StUvWx`;
+      for (const name of [reused, owned]) {
+        mkdirSync(join(parent, name));
+        writeFileSync(join(parent, name, '1.export'), 'old export');
+      }
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(join(parent, reused), anHourAgo, anHourAgo);
+      const cache = createExportFileCache({ parentDir: parent });
+      await cache.get('k', async (target) => {
+        await new Promise<void>((resolve) => target.end('x', () => resolve()));
+      });
+      const left = cacheDirs(parent);
+      expect(left).not.toContain(reused);
+      // Changed after that process started: it may be its folder, and it stays.
+      expect(left).toContain(owned);
+      await cache.close();
+    } finally {
+      later.kill();
+    }
   });
 });
 
