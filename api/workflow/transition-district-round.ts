@@ -57,7 +57,7 @@ export function cleanReason(reason: string | null | undefined): string | null {
  * (a report or announce, which lock it FOR UPDATE, cannot interleave) and the district's row
  * FOR UPDATE, always in that order, so two officers acting at once end in one consistent state:
  * the second sees the first's result and gets a 409, never a lost update. Missing rows mean
- * 'open' and are created on the way. Then the district's load lock, exclusive: a load running
+ * 'open' and are created on the way. Then the district's load lock, shared: a load running
  * into the district refuses the action (409 'load-running'). Writes one audit row.
  */
 export async function transitionDistrictRound(
@@ -106,10 +106,10 @@ export async function transitionDistrictRound(
     const to = nextDistrictState(from, action, provinceState);
     if (!to) throw new WorkflowError('conflict', conflict);
     if (actionNeedsReason(action) && !reason) throw new WorkflowError('reason-required', conflict);
-    // Last, with both round rows locked (so only a load can hold it): the district's load
-    // lock, without waiting. A load running into the district is refused rather than waited
+    // Last, with both round rows locked: the district's load lock, shared (other actions hold
+    // it shared too; only a load holds it exclusive), without waiting. A load running into the district is refused rather than waited
     // for, so nobody submits or certifies rows they have not seen (docs/security.md, "Lock order").
-    const loading = await districtRoundLocks.tryExclusive(tx, roundCode, { kind: 'district', districtCode });
+    const loading = await districtRoundLocks.tryForAction(tx, roundCode, { kind: 'district', districtCode });
     if (loading.length > 0) {
       throw new WorkflowError('load-running', { ...conflict, loadingDistricts: [{ code: district.code, nameTh: district.nameTh, nameEn: district.nameEn }] });
     }

@@ -110,11 +110,11 @@ export async function transitionProvinceRound(
       if (unnamed.length > 0) throw new WorkflowError('reason-incomplete', { ...conflict, missingDistricts: unnamed });
     }
 
-    // Last, with the province's round row locked FOR UPDATE (so only a load can hold them):
-    // every district's load lock, in district-code order, without waiting. A report or an
+    // Last, with the province's round row locked FOR UPDATE: every district's load lock,
+    // shared (only a load holds one exclusive), in district-code order, without waiting. A report or an
     // announcement while a file is being loaded into one of the districts is refused, not
     // made over rows still arriving (docs/security.md, "Lock order").
-    const loading = await districtRoundLocks.tryExclusive(tx, roundCode, { kind: 'province', provinceCode });
+    const loading = await districtRoundLocks.tryForAction(tx, roundCode, { kind: 'province', provinceCode });
     if (loading.length > 0) {
       const loadingDistricts = states.filter((d) => loading.includes(d.code)).map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn }));
       throw new WorkflowError('load-running', { ...conflict, loadingDistricts });

@@ -41,32 +41,41 @@ async function roundBase(db: Db, roundCode: string): Promise<number> {
  * one after the other (docs/security.md, "Lock order"). Always taken in ascending district-code
  * order: a subquery with ORDER BY is not flattened, so the outer query calls the lock function
  * row by row in that order.
+ *
+ * A load takes them exclusive and a workflow action shared: loads and actions exclude each
+ * other, actions never refuse each other. Actions on a district are ordered by its round rows,
+ * which they lock first, but that is not enough to take the advisory lock exclusive: at commit
+ * PostgreSQL releases a transaction's row locks before its advisory locks, so an action woken
+ * by another's commit (a reopen waiting behind a report) could try the lock while the committed
+ * action still held it, and be refused as if a file were loading (seen under load in CI).
+ * Loads taking it exclusive wait for nothing more than before: loads of one round are of one
+ * fiscal year, and those already run one at a time under the year lock, taken first.
  */
 export const districtRoundLocks = {
   /**
-   * A load's locks, shared (loads do not block each other; the per-year lock orders them),
-   * waiting while a workflow action holds one. Taken before the load reads any district's
-   * state, so what it reads stays true until it commits. Returns how many were taken.
+   * A load's locks, exclusive, waiting while a workflow action holds one. Taken before the load
+   * reads any district's state, so what it reads stays true until it commits. Returns how many
+   * were taken.
    */
-  async share(tx: Db | LoadTx, roundCode: string, scope: DistrictLockScope): Promise<number> {
+  async holdForLoad(tx: Db | LoadTx, roundCode: string, scope: DistrictLockScope): Promise<number> {
     const db = tx as unknown as Db;
     const base = await roundBase(db, roundCode);
     const [r] = await queryRows<{ n: number }>(db, sql`
-      select count(pg_advisory_xact_lock_shared(${DISTRICT_ROUND_LOCK_CLASS}::int, ${base}::int + d.code::int))::int as n
+      select count(pg_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}::int, ${base}::int + d.code::int))::int as n
       from (${districtsOf(scope)} order by code) d`);
     return Number(r?.n ?? 0);
   },
 
   /**
-   * A workflow action's locks, exclusive and never waiting: returns the districts whose lock
-   * someone else holds — a load, since workflow actions on a district are already ordered by
-   * its round rows, which they lock first — or an empty list when every lock was taken.
+   * A workflow action's locks, shared and never waiting: returns the districts a load holds (or
+   * waits for: PostgreSQL grants no new shared lock past a queued exclusive one), or an empty
+   * list when every lock was taken.
    */
-  async tryExclusive(tx: Db | LoadTx, roundCode: string, scope: DistrictLockScope): Promise<string[]> {
+  async tryForAction(tx: Db | LoadTx, roundCode: string, scope: DistrictLockScope): Promise<string[]> {
     const db = tx as unknown as Db;
     const base = await roundBase(db, roundCode);
     const rows = await queryRows<{ code: string; got: boolean }>(db, sql`
-      select d.code, pg_try_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}::int, ${base}::int + d.code::int) as got
+      select d.code, pg_try_advisory_xact_lock_shared(${DISTRICT_ROUND_LOCK_CLASS}::int, ${base}::int + d.code::int) as got
       from (${districtsOf(scope)} order by code) d`);
     return rows.filter((r) => !r.got).map((r) => r.code);
   },

@@ -125,12 +125,12 @@ export async function runLoad(tx: LoadTx, engine: Engine, plan: LoadPlan): Promi
 /** The year's advisory lock, the scope's district-round locks (not for a dry run) and the session settings of a load. */
 async function takeLoadLocks(tx: LoadTx, engine: Engine, plan: LoadPlan): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOAD_LOCK}::int, ${plan.round.fiscalYear}::int)`);
-  // Then every district of the scope, shared, in district-code order, before reading any state
+  // Then every district of the scope, exclusive, in district-code order, before reading any state
   // (docs/security.md, "Lock order"): a submit, certify, report or announce on one of them is
   // refused until this load commits, and one that committed first is seen below. Taken after
   // the year lock so a load queued behind another does not hold districts up. A dry run
   // writes no registrations and holds nothing up.
-  if (!plan.dryRun) await districtRoundLocks.share(tx, plan.round.code, plan.scope);
+  if (!plan.dryRun) await districtRoundLocks.holdForLoad(tx, plan.round.code, plan.scope);
   // Sorts and hashes of a national file fit in memory instead of spilling to disk; and no JIT:
   // compiling the big set-based statements costs more than it saves on them.
   await tx.execute(sql`set local work_mem = '64MB'`);

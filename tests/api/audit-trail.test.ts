@@ -152,7 +152,7 @@ describe(`the audit trail of writes (${TEST_ENGINE})`, () => {
         let body = {} as Problem;
         // Another transaction holds the district's round lock (as a certify in progress does): the load waits, then times out.
         await holder.begin(async (tx) => {
-          await tx`select pg_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
+          await tx`select pg_advisory_xact_lock_shared(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
           const res = await client.send('POST', '/api/submissions', { body: uploadForm(text, { district: '3801', round: '2561-Q1' }) });
           status = res.status;
           body = (await res.json()) as Problem;
@@ -179,7 +179,7 @@ describe(`the audit trail of writes (${TEST_ENGINE})`, () => {
         const text = [HEADER, `กลุ่มไม้ไผ่,${id(6)},กลุ่มผู้ผลิตชุมชน,บึงกาฬ,กระติ๊บ,ของใช้ ของตกแต่ง ของที่ระลึก`].join('\n');
         let answer: Promise<Response> | null = null;
         await holder.begin(async (tx) => {
-          await tx`select pg_advisory_xact_lock(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
+          await tx`select pg_advisory_xact_lock_shared(${DISTRICT_ROUND_LOCK_CLASS}, ${ROUND_3801_KEY})`;
           answer = district.send('POST', '/api/submissions', { body: uploadForm(text, { district: '3801', round: '2561-Q1' }) });
           // The load waits for the lock; its connection is then ended by the server (as a failover or restart would).
           for (let i = 0; i < 200; i++) {

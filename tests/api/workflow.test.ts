@@ -345,7 +345,9 @@ describe(`workflow: district → province → department (${TEST_ENGINE})`, () =
         reopenDistrictRound(f.t.db, { roundCode: round, districtCode: code, actor: province43, at: at('2018-06-23T06:00:00Z'), reason: 'แก้ไข' }),
         reportProvinceRound(f.t.db, { roundCode: round, provinceCode: '43', actor: province43, at: at('2018-06-23T06:00:00Z') }),
       ]);
-      // Seen once in CI (reopen rejected within 142 ms, not reproduced in 30 runs under load): say why if again.
+      // Once failed in CI: the reopen, woken by the report's commit, found the report's advisory
+      // lock not yet released and was refused 'load-running' (actions now take it shared;
+      // tests/reliability/load-workflow-race.test.ts holds that order open). Say why if again.
       const why = reopen.status === 'rejected' ? `${String(reopen.reason)} ${JSON.stringify((reopen.reason as { info?: unknown }).info)}` : '';
       expect(reopen.status, why).toBe('fulfilled');
       if (report.status === 'fulfilled') {
