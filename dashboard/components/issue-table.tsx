@@ -20,14 +20,15 @@ export interface IssueLike {
 /**
  * The one table for problems with rows: upload reports, form errors and API validation
  * problems all carry the pipeline's issue shape. The offending value is shown as text
- * (never markup), quoted so blanks and spaces can be seen.
+ * (never markup), quoted so blanks and spaces can be seen, and as typed whatever the digit
+ * setting.
  */
 export function IssueTable({ issues, limit = 200, caption }: { issues: IssueLike[]; limit?: number; caption?: string }) {
   const { t, lang, locale } = useApp();
   const columns: TableColumn<IssueLike>[] = [
     { key: 'row', label: t.issues.row, kind: 'integer', value: (i) => i.row, cell: (i) => (i.row === null ? t.issues.file : formatNumber(i.row, locale)) },
     { key: 'column', label: t.issues.column, value: (i) => i.column },
-    { key: 'value', label: t.issues.value, value: (i) => i.value, cell: (i) => (i.value === null ? '–' : <code class="value">“{i.value}”</code>) },
+    { key: 'value', label: t.issues.value, value: (i) => i.value, cell: (i) => (i.value === null ? '–' : <code class="value" data-digits="as-typed">“{i.value}”</code>) },
     {
       key: 'message',
       label: t.issues.message,

@@ -6,6 +6,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog
 import { PageHeading } from '../components/page-heading.tsx';
 import { ProblemMessage } from '../components/status.tsx';
 import { DataTable } from '../components/data-table.tsx';
+import { TypedInMessage } from '../components/typed-in-message.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -15,7 +16,8 @@ const ROLES: UserRole[] = ['district', 'province', 'department', 'analyst', 'adm
 export function AdminPage() {
   const { api, t } = useApp();
   const res = useResource('/api/admin/users', (signal) => api.get<ListPage<AdminUser> | AdminUser[]>('/api/admin/users', undefined, signal));
-  const [notice, setNotice] = useState<string | null>(null);
+  // The user name of the account just created, for the notice.
+  const [created, setCreated] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState<{ request: ConfirmRequest; run: () => Promise<void> } | null>(null);
@@ -23,7 +25,7 @@ export function AdminPage() {
 
   const act = async (run: () => Promise<void>) => {
     setError(null);
-    setNotice(null);
+    setCreated(null);
     setCode(null);
     try {
       await run();
@@ -98,14 +100,14 @@ export function AdminPage() {
               ...(input.displayName ? { displayName: input.displayName } : {}),
               ...(input.districtCode || input.provinceCode ? { scope: input.districtCode || input.provinceCode } : {}),
             });
-            setNotice(t.admin.created(input.username));
+            setCreated(input.username);
             showCode(input.username, body);
           })
         }
       />
-      {notice && (
+      {created && (
         <p class="notice success" role="status">
-          {notice}
+          <TypedInMessage message={t.admin.created} value={created} />
         </p>
       )}
       {code && (

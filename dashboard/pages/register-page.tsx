@@ -97,7 +97,18 @@ export function RegisterPage() {
     const errs = fieldError(keyName, row);
     return errs.length ? (
       <p id={`${id}-error`} class="field-error">
-        {errs.map((i) => label(lang, i.message) + (i.value ? ` (“${i.value}”)` : '')).join(' · ')}
+        {errs.map((i, n) => (
+          <>
+            {n > 0 ? ' · ' : ''}
+            {label(lang, i.message)}
+            {i.value ? (
+              <>
+                {' ('}
+                <q data-digits="as-typed">{i.value}</q>)
+              </>
+            ) : null}
+          </>
+        ))}
       </p>
     ) : null;
   };

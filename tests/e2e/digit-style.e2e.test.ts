@@ -99,10 +99,34 @@ describe('one digit style per screen (chromium)', () => {
       await page.locator(ready).first().waitFor({ state: 'attached' });
       expect(await wrongDigits(page, 'thai'), path).toEqual([]);
     }
+    // The register form refused: each field's message in the screen's words, the value it
+    // quotes as typed (an ID is masked to its last three digits: 'xx345').
+    await page.goto(`${s.url}/register?district=3801`);
+    await page.locator('#f-citizen_id').fill('12345');
+    await page.locator('#f-producer_type').selectOption({ index: 1 });
+    await page.locator('#f-producer_name').fill('กลุ่มทอผ้าทดสอบ');
+    await page.locator('#f-subdistrict').fill('บึงกาฬ');
+    await page.locator('#f-product_name-1').fill('ผ้าทอ');
+    await page.locator('#f-category-1').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'ลงทะเบียน', exact: true }).click();
+    const idError = page.locator('#f-citizen_id-error');
+    await idError.waitFor();
+    expect(await idError.locator('q').textContent()).toBe('xx345');
+    expect(await wrongDigits(page, 'thai'), '/register refused').toEqual([]);
+
     await s.signInAs('admin');
     await page.getByTestId('user-table').locator('tbody tr').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
     expect(await wrongDigits(page, 'thai'), '/admin').toEqual([]);
+    // The notice of an account just made names it as typed, in a Thai-digit sentence.
+    await page.getByText('สร้างบัญชีใหม่', { exact: true }).click();
+    await page.locator('#nu-username').fill('analyst2561');
+    await page.locator('#nu-role').selectOption('analyst');
+    await page.getByRole('button', { name: 'สร้างบัญชี', exact: true }).click();
+    const created = page.locator('.notice.success');
+    await created.waitFor();
+    expect(await created.textContent()).toMatch(/analyst2561/);
+    expect(await wrongDigits(page, 'thai'), '/admin after creating an account').toEqual([]);
   }, 45_000);
 
   it('Arabic digits on the department page and reports: no Thai digit, even in fixed labels', async () => {
