@@ -15,10 +15,16 @@ export interface AreaUnits {
   addressee: string;
   /** The province itself in a sentence ('ให้จังหวัดทราบ'; Bangkok: 'ให้กรุงเทพมหานครทราบ'). */
   self: string;
+  /**
+   * The unit of each district that registers the producers: the district's community-development
+   * office (สำนักงานพัฒนาชุมชนอำเภอ); in Bangkok, which has none, the community-development and
+   * social-welfare section of each district office.
+   */
+  registeringOffice: string;
 }
 
-const PROVINCE_UNITS: AreaUnits = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล', addressee: 'นายอำเภอทุกอำเภอ', self: 'จังหวัด' };
-const BANGKOK_UNITS: AreaUnits = { province: '', district: 'เขต', subdistrict: 'แขวง', addressee: 'ผู้อำนวยการเขตทุกเขต', self: 'กรุงเทพมหานคร' };
+const PROVINCE_UNITS: AreaUnits = { province: 'จังหวัด', district: 'อำเภอ', subdistrict: 'ตำบล', addressee: 'นายอำเภอทุกอำเภอ', self: 'จังหวัด', registeringOffice: 'สำนักงานพัฒนาชุมชนอำเภอ' };
+const BANGKOK_UNITS: AreaUnits = { province: '', district: 'เขต', subdistrict: 'แขวง', addressee: 'ผู้อำนวยการเขตทุกเขต', self: 'กรุงเทพมหานคร', registeringOffice: 'ฝ่ายพัฒนาชุมชนและสวัสดิการสังคม สำนักงานเขต' };
 
 /** The unit names of the province (or district or subdistrict) with this code. */
 export function areaUnits(code: string | null | undefined): AreaUnits {
