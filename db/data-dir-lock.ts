@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
-import { processAliveSince } from './process-alive.ts';
+import { processAliveSince } from './process-alive-since.ts';
 
 /** Who holds an embedded data folder: written into its lock file. */
 export interface DataDirHolder {

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'n
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAliveSince } from '../../db/process-alive.ts';
+import { processAliveSince } from '../../db/process-alive-since.ts';
 
 /** A produced export file: its path, size, and the strong ETag of its bytes (sha-256). */
 export interface CachedExportFile {

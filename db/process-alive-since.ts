@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * exists and belongs to another user. Used to tell a lock or a folder left by a dead process
  * from one a running process still holds.
  */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
