@@ -53,12 +53,15 @@ export const COMMAND_HELP = {
   'office': {
     summary: "The sending office of a province's papers: name, address, phone, e-mail, emblem",
     usage: [
-      "otop office set --province 38 --name <text> --address <text> --phone <text> --email <address> [--emblem file.png | --no-emblem] [--as <username>]",
+      "otop office set --province 38 --name <text> --address <text> --phone <text> --email <address> [--signer <line>]… [--emblem file.png | --no-emblem] [--as <username>]",
       "       otop office show --province 38 [--json]",
       "",
       "set: every text field is required; the emblem is a PNG or JPEG of at most 256 KB and 2000 pixels a side,",
-      "  read from its own bytes (without --emblem the stored one is kept). Problems are listed together, in Thai",
-      "  and English. The covering letter and its enclosures print what is set here.",
+      "  read from its own bytes (without --emblem the stored one is kept). --signer (up to 3, one a line of",
+      "  at most 100 characters): the position printed under the signature of the covering letter, when someone",
+      "  other than the default signs it (พัฒนาการจังหวัด… ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัด…); without it, the",
+      "  default. Problems are listed together, in Thai and English. The covering letter and its enclosures",
+      "  print what is set here.",
     ].join('\n'),
   },
   'load': {

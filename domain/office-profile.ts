@@ -6,7 +6,16 @@ export interface OfficeProfileFields {
   address: string;
   phone: string;
   email: string;
+  /**
+   * The position lines under the signer's name on the covering letter ('\n' between lines),
+   * for a province whose letters someone other than the default signs; null or blank: the
+   * default (พัฒนาการจังหวัด… ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัด…; Bangkok: a title left to write).
+   */
+  signerPosition?: string | null | undefined;
 }
+
+/** What validation returns: every text field normalised, the signer's lines or null. */
+export type OfficeProfileValues = Required<Omit<OfficeProfileFields, 'signerPosition'>> & { signerPosition: string | null };
 
 export type EmblemType = 'image/png' | 'image/jpeg';
 
@@ -17,7 +26,7 @@ export interface EmblemInfo {
 }
 
 export interface OfficeProfileIssue {
-  column: 'name' | 'address' | 'phone' | 'email' | 'emblem';
+  column: 'name' | 'address' | 'phone' | 'email' | 'signer' | 'emblem';
   code: 'missing-value' | 'invalid-value' | 'too-large';
   message: { th: string; en: string };
 }
@@ -27,9 +36,13 @@ export const EMBLEM_MAX_BYTES = 256 * 1024;
 /** The largest side of an emblem, in pixels: an emblem prints about 3 cm wide. */
 export const EMBLEM_MAX_SIDE = 2000;
 
-const LIMITS: Record<keyof OfficeProfileFields, number> = { nameTh: 200, address: 300, phone: 80, email: 120 };
-const COLUMN: Record<keyof OfficeProfileFields, OfficeProfileIssue['column']> = { nameTh: 'name', address: 'address', phone: 'phone', email: 'email' };
-const LABEL: Record<keyof OfficeProfileFields, { th: string; en: string }> = {
+type RequiredField = Exclude<keyof OfficeProfileFields, 'signerPosition'>;
+const LIMITS: Record<RequiredField, number> = { nameTh: 200, address: 300, phone: 80, email: 120 };
+const COLUMN: Record<RequiredField, OfficeProfileIssue['column']> = { nameTh: 'name', address: 'address', phone: 'phone', email: 'email' };
+/** The signer's position: at most three lines (a title, "ปฏิบัติราชการแทน", whom for) of at most 100 characters. */
+const SIGNER_MAX_LINES = 3;
+const SIGNER_MAX_LINE = 100;
+const LABEL: Record<RequiredField, { th: string; en: string }> = {
   nameTh: { th: 'ชื่อสำนักงาน', en: 'office name' },
   address: { th: 'ที่อยู่', en: 'address' },
   phone: { th: 'หมายเลขโทรศัพท์', en: 'phone' },
@@ -42,12 +55,13 @@ const EMAIL = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/u;
 /**
  * An office profile's text, normalised (NFC, Thai digits folded, zero-width characters and
  * doubled spaces removed) and checked: every field present and not too long, the phone a
- * number as offices write it, the e-mail an address. Issues in Thai and English.
+ * number as offices write it, the e-mail an address, the signer's position (optional) at most
+ * three lines. Issues in Thai and English.
  */
-export function validateOfficeProfile(input: OfficeProfileFields): { value: OfficeProfileFields; issues: OfficeProfileIssue[] } {
+export function validateOfficeProfile(input: OfficeProfileFields): { value: OfficeProfileValues; issues: OfficeProfileIssue[] } {
   const issues: OfficeProfileIssue[] = [];
-  const value = {} as OfficeProfileFields;
-  for (const key of Object.keys(LIMITS) as (keyof OfficeProfileFields)[]) {
+  const value = { signerPosition: null } as OfficeProfileValues;
+  for (const key of Object.keys(LIMITS) as RequiredField[]) {
     const text = normalizeText(String(input[key] ?? '')).value.trim();
     value[key] = text;
     const label = LABEL[key];
@@ -67,7 +81,30 @@ export function validateOfficeProfile(input: OfficeProfileFields): { value: Offi
   if (value.email && !issues.some((i) => i.column === 'email') && !EMAIL.test(value.email)) {
     issues.push({ column: 'email', code: 'invalid-value', message: { th: 'อีเมลไม่ถูกต้อง เช่น bk@cdd.go.th', en: 'e-mail is not an address, such as bk@cdd.go.th' } });
   }
+  const signer = signerLines(input.signerPosition);
+  if (signer.length > SIGNER_MAX_LINES) {
+    issues.push({
+      column: 'signer',
+      code: 'invalid-value',
+      message: { th: `ตำแหน่งผู้ลงนามมีได้ไม่เกิน ${SIGNER_MAX_LINES} บรรทัด`, en: `the signer's position may have at most ${SIGNER_MAX_LINES} lines` },
+    });
+  } else if (signer.some((line) => line.length > SIGNER_MAX_LINE)) {
+    issues.push({
+      column: 'signer',
+      code: 'invalid-value',
+      message: { th: `ตำแหน่งผู้ลงนามยาวเกินบรรทัดละ ${SIGNER_MAX_LINE} ตัวอักษร`, en: `a line of the signer's position is longer than ${SIGNER_MAX_LINE} characters` },
+    });
+  }
+  value.signerPosition = signer.length > 0 ? signer.join('\n') : null;
   return { value, issues };
+}
+
+/** The signer's position as lines: each normalised, blank lines dropped (CR LF, CR or LF between them). */
+function signerLines(text: string | null | undefined): string[] {
+  return String(text ?? '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => normalizeText(line).value)
+    .filter((line) => line !== '');
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { recordAudit, type AuditActor } from '../../db/record-audit.ts';
 import { officeProfiles, provinces } from '../../db/schema/index.ts';
-import { sniffEmblem, validateOfficeProfile, type EmblemInfo, type OfficeProfileFields, type OfficeProfileIssue } from '../../domain/office-profile.ts';
+import { sniffEmblem, validateOfficeProfile, type EmblemInfo, type OfficeProfileFields, type OfficeProfileIssue, type OfficeProfileValues } from '../../domain/office-profile.ts';
 import { renderPdf } from '../../reports/typeset/render-pdf.ts';
 import { problem } from '../http/problem.ts';
 import { fieldIssue, invalidRequest, notFound } from '../http/standard-problems.ts';
@@ -68,7 +68,7 @@ export async function setOfficeProfile(db: Db, input: SetOfficeProfileInput, con
       .insert(officeProfiles)
       .values({ provinceCode: input.provinceCode, ...row })
       .onConflictDoUpdate({ target: officeProfiles.provinceCode, set: row });
-    const changed = (Object.keys(value) as (keyof OfficeProfileFields)[]).filter((k) => before?.[k] !== value[k]);
+    const changed = (Object.keys(value) as (keyof OfficeProfileValues)[]).filter((k) => (before?.[k] ?? null) !== value[k]);
     await recordAudit(tx, {
       at: context.now,
       actor: context.actor,
@@ -94,5 +94,5 @@ export async function setOfficeEmblem(db: Db, provinceCode: string, bytes: Uint8
     if (!province) throw notFound();
     throw problem(409, 'office-profile-missing', { en: 'Set the office’s name, address, phone and e-mail first', th: 'กรุณาบันทึกชื่อ ที่อยู่ โทรศัพท์ และอีเมลของสำนักงานก่อน' });
   }
-  return setOfficeProfile(db, { provinceCode, nameTh: before.nameTh, address: before.address, phone: before.phone, email: before.email, emblem: bytes }, context);
+  return setOfficeProfile(db, { provinceCode, nameTh: before.nameTh, address: before.address, phone: before.phone, email: before.email, signerPosition: before.signerPosition, emblem: bytes }, context);
 }

@@ -10,6 +10,8 @@ export interface OfficeProfile {
   address: string;
   phone: string;
   email: string;
+  /** The signer's position lines ('\n' between), or null for the province's default. */
+  signerPosition: string | null;
   emblem: { type: EmblemType; width: number; height: number; bytes: Buffer } | null;
   updatedAt: Date;
   updatedByUsername: string;
@@ -25,6 +27,7 @@ export async function officeProfile(db: Db, provinceCode: string): Promise<Offic
       address: officeProfiles.address,
       phone: officeProfiles.phone,
       email: officeProfiles.email,
+      signerPosition: officeProfiles.signerPosition,
       emblem: officeProfiles.emblem,
       emblemType: officeProfiles.emblemType,
       emblemWidth: officeProfiles.emblemWidth,

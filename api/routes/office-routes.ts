@@ -20,6 +20,7 @@ const OfficeSchema = z
     address: z.string(),
     phone: z.string(),
     email: z.string(),
+    signer: z.string().nullable().openapi({ description: 'The position lines under the signer’s name on the covering letter, a new line between them; null: the province’s default' }),
     emblem: z.object({ type: z.enum(['image/png', 'image/jpeg']), width: z.number().int(), height: z.number().int(), bytes: z.number().int() }).nullable(),
     updatedAt: z.string(),
     updatedBy: z.string(),
@@ -32,6 +33,15 @@ const OfficeBodySchema = z
     address: z.string().max(1000).openapi({ example: 'ศาลากลางจังหวัดบึงกาฬ ถนนบึงกาฬ-นครพนม อำเภอเมืองบึงกาฬ บก 38000' }),
     phone: z.string().max(1000).openapi({ example: '0 4249 2311' }),
     email: z.string().max(1000).openapi({ example: 'buengkan@cdd.go.th' }),
+    signer: z
+      .string()
+      .max(1000)
+      .nullable()
+      .optional()
+      .openapi({
+        description: 'Who signs the covering letter, when not the default (พัฒนาการจังหวัด… ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัด…): up to 3 lines of up to 100 characters, a new line between them. Omitted, null or blank: the default.',
+        example: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดบึงกาฬ',
+      }),
   })
   .openapi('OfficeProfileBody');
 
@@ -43,6 +53,7 @@ function view(p: OfficeProfile) {
     address: p.address,
     phone: p.phone,
     email: p.email,
+    signer: p.signerPosition,
     emblem: p.emblem ? { type: p.emblem.type, width: p.emblem.width, height: p.emblem.height, bytes: p.emblem.bytes.length } : null,
     updatedAt: p.updatedAt.toISOString(),
     updatedBy: p.updatedByUsername,
@@ -84,7 +95,7 @@ const write = createRoute({
   path: '/offices/{province}',
   tags: ['offices'],
   summary: 'Set the sending office of a province’s papers (admin)',
-  description: 'Every field is required; Thai digits are folded, text normalised to NFC. Problems come back together as 422 in Thai and English. The emblem is kept; set it with PUT …/emblem.',
+  description: 'Every field but `signer` is required (a `signer` left out sets the default); Thai digits are folded, text normalised to NFC. Problems come back together as 422 in Thai and English. The emblem is kept; set it with POST …/emblem.',
   security: SECURITY,
   middleware: adminOnly,
   request: { params: Params, body: { required: true, ...json(OfficeBodySchema) } },
@@ -150,7 +161,7 @@ export function officeRoutes() {
       const body = c.req.valid('json');
       const saved = await setOfficeProfile(
         db,
-        { provinceCode: c.req.valid('param').province, nameTh: body.name, address: body.address, phone: body.phone, email: body.email },
+        { provinceCode: c.req.valid('param').province, nameTh: body.name, address: body.address, phone: body.phone, email: body.email, signerPosition: body.signer ?? null },
         { actor: { id: user.id, username: user.username }, now: now() },
       );
       return c.json(view(saved), 200);

@@ -20,6 +20,7 @@ export const officeCommand: Command = defineCommand('office', async (args, { con
       address: { type: 'string' },
       phone: { type: 'string' },
       email: { type: 'string' },
+      signer: { type: 'string', multiple: true },
       emblem: { type: 'string' },
       'no-emblem': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -55,9 +56,10 @@ export const officeCommand: Command = defineCommand('office', async (args, { con
       }
       const emblemText = p.emblem ? `${p.emblem.type} ${p.emblem.width}×${p.emblem.height} (${p.emblem.bytes.length} bytes)` : null;
       if (values.json) {
-        stdout.write(`${JSON.stringify({ provinceCode, name: p.nameTh, address: p.address, phone: p.phone, email: p.email, emblem: emblemText, updatedAt: p.updatedAt, updatedBy: p.updatedByUsername }, null, 2)}\n`);
+        stdout.write(`${JSON.stringify({ provinceCode, name: p.nameTh, address: p.address, phone: p.phone, email: p.email, signer: p.signerPosition, emblem: emblemText, updatedAt: p.updatedAt, updatedBy: p.updatedByUsername }, null, 2)}\n`);
       } else {
-        stdout.write(`${p.nameTh}\n${p.address}\nโทร. ${p.phone}\n${p.email}\nตราสัญลักษณ์ / emblem: ${emblemText ?? '-'}\n`);
+        const signer = p.signerPosition ? p.signerPosition.split('\n').join(' / ') : 'ค่าเริ่มต้นของจังหวัด / the province default';
+        stdout.write(`${p.nameTh}\n${p.address}\nโทร. ${p.phone}\n${p.email}\nผู้ลงนาม / signer: ${signer}\nตราสัญลักษณ์ / emblem: ${emblemText ?? '-'}\n`);
       }
       return 0;
     }
@@ -69,7 +71,7 @@ export const officeCommand: Command = defineCommand('office', async (args, { con
     try {
       const saved = await setOfficeProfile(
         db,
-        { provinceCode, nameTh: values.name ?? '', address: values.address ?? '', phone: values.phone ?? '', email: values.email ?? '', emblem },
+        { provinceCode, nameTh: values.name ?? '', address: values.address ?? '', phone: values.phone ?? '', email: values.email ?? '', signerPosition: values.signer?.join('\n') ?? null, emblem },
         { actor: { id: who.actor.id, username: who.actor.username }, now: new Date() },
       );
       stdout.write(`Saved the office of province ${provinceCode}: ${saved.nameTh}${saved.emblem ? ` (emblem ${saved.emblem.type} ${saved.emblem.width}×${saved.emblem.height})` : ''}.\n`);

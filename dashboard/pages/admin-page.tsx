@@ -217,6 +217,8 @@ const OFFICE_TEXT = {
     address: 'ที่อยู่',
     phone: 'โทรศัพท์',
     email: 'อีเมล',
+    signer: 'ตำแหน่งผู้ลงนามหนังสือนำส่ง (ถ้ามี)',
+    signerHint: 'บรรทัดละหนึ่งบรรทัดที่พิมพ์ใต้ชื่อผู้ลงนาม ไม่เกินสามบรรทัด เว้นว่างไว้: พัฒนาการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัด',
     save: 'บันทึก',
     saved: 'บันทึกข้อมูลสำนักงานแล้ว',
     notSet: 'ยังไม่ได้ตั้งค่าสำนักงานของจังหวัดนี้',
@@ -234,6 +236,8 @@ const OFFICE_TEXT = {
     address: 'Address',
     phone: 'Phone',
     email: 'E-mail',
+    signer: 'Signer’s position on the covering letter (optional)',
+    signerHint: 'One line as printed under the signer’s name on each line, up to three lines. Left blank: the provincial community-development officer, for the governor',
     save: 'Save',
     saved: 'Office saved',
     notSet: 'No office is set for this province yet',
@@ -249,6 +253,7 @@ interface OfficeView {
   address: string;
   phone: string;
   email: string;
+  signer: string | null;
   emblem: { type: string; width: number; height: number; bytes: number } | null;
 }
 
@@ -269,7 +274,7 @@ function OfficeProfileSection() {
       await work();
     } catch (err) {
       if (err instanceof ApiError && err.problem.status === 404 && !form) {
-        setForm({ name: '', address: '', phone: '', email: '', emblem: null });
+        setForm({ name: '', address: '', phone: '', email: '', signer: null, emblem: null });
         setStatus(o.notSet);
       } else setError(err instanceof ApiError ? err : null);
     }
@@ -309,7 +314,7 @@ function OfficeProfileSection() {
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              setForm(await api.send<OfficeView>('PUT', base, { name: form.name, address: form.address, phone: form.phone, email: form.email }));
+              setForm(await api.send<OfficeView>('PUT', base, { name: form.name, address: form.address, phone: form.phone, email: form.email, signer: form.signer }));
               setStatus(o.saved);
             });
           }}
@@ -318,6 +323,13 @@ function OfficeProfileSection() {
           {field('address')}
           {field('phone')}
           {field('email')}
+          <div class="field">
+            <label for="office-signer">{o.signer}</label>
+            <textarea id="office-signer" rows={3} aria-describedby="office-signer-help" value={form.signer ?? ''} onInput={(e) => set({ signer: e.currentTarget.value })} />
+            <p id="office-signer-help" class="hint">
+              {o.signerHint}
+            </p>
+          </div>
           <div class="button-row">
             <button type="submit" class="primary">
               {o.save}

@@ -31,6 +31,8 @@ export const officeProfiles = pgTable(
     emblemType: text('emblem_type', { enum: EMBLEM_TYPES }),
     emblemWidth: integer('emblem_width'),
     emblemHeight: integer('emblem_height'),
+    /** The position lines printed under the signer's name on the covering letter, '\n' between lines; null: the default for the province. */
+    signerPosition: text('signer_position'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: uuid('updated_by'),
     updatedByUsername: text('updated_by_username').notNull(),

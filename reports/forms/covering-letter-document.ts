@@ -25,12 +25,14 @@ export interface CoveringLetterInput {
   office: LetterOffice | null;
 }
 
-/** The sending office printed on the letter: its name, address, phone, e-mail and emblem. */
+/** The sending office printed on the letter: its name, address, phone, e-mail, signer and emblem. */
 export interface LetterOffice {
   nameTh: string;
   address: string;
   phone: string;
   email: string;
+  /** The position lines under the signer's name, or null for the province's default. */
+  signerPosition: readonly string[] | null;
   /** A data: URL of the PNG or JPEG, with its pixel size (for its printed proportions). */
   emblem: { dataUrl: string; width: number; height: number } | null;
 }
@@ -65,7 +67,8 @@ function labelled(label: string, text: Content, labelWidth = 46): ContentColumns
  * as the source letter of 31 August 2560 is laid out): room for the Garuda, ที่ with the number
  * left for the registry clerk, the issuing office and its address, the date, เรื่อง, เรียน,
  * อ้างถึง (the number and date left blank), สิ่งที่ส่งมาด้วย listing the enclosures, the body
- * naming the round's windows, ขอแสดงความนับถือ, a signature block with a blank name line, and
+ * naming the round's windows, ขอแสดงความนับถือ, a signature block with a blank name line and the
+ * signer's position (the office profile's, or the province's default), and
  * the office's contact lines (phone and e-mail from the office profile). Marked ด่วนที่สุด, with
  * the office's emblem at the top when one is set. The enclosures are listed with their counts
  * and produced as documents of their own (each numbered from its first page), not as pages of
@@ -156,7 +159,7 @@ export function coveringLetterDocument(
     },
     ...body.map((text) => ({ text: keepTogether(text), leadingIndent: INDENT, margin: [0, 0, 0, 4] as [number, number, number, number] })),
     { columns: [{ width: '40%', text: '' }, { width: '*', text: 'ขอแสดงความนับถือ', alignment: 'center' }], margin: [0, 10, 0, 0] },
-    officialSignature(sender.signature),
+    officialSignature(profile?.signerPosition ?? sender.signature),
     {
       unbreakable: true,
       margin: [0, 14, 0, 0],

@@ -85,4 +85,31 @@ describe(`office profile (${TEST_ENGINE})`, () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]!.details).toMatchObject({ emblem: { type: 'image/png', width: 64, height: 64 } });
   });
+
+  it('takes the signer’s position as up to three lines (blank lines dropped, each trimmed), keeps it when the emblem changes, and clears it when left out', async () => {
+    const signer = 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\r\n\n  ผู้ว่าราชการจังหวัดบึงกาฬ  ';
+    const res = await put('admin', '/api/offices/38', { ...OFFICE, signer });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as { signer: string }).signer).toBe('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดบึงกาฬ');
+    // An emblem change keeps it.
+    const form = new FormData();
+    form.set('emblem', new File([new Uint8Array(tinyPng(32))], 'emblem.png', { type: 'image/png' }));
+    expect((await c.admin.send('POST', '/api/offices/38/emblem', { body: form })).status).toBe(200);
+    expect(((await (await c.province38.get('/api/offices/38')).json()) as { signer: string | null }).signer).toBe('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดบึงกาฬ');
+
+    // Four lines, or a line of 101 characters: 422 on the signer alone, nothing changed.
+    for (const bad of ['ก\nข\nค\nง', `ตำแหน่ง ${'ก'.repeat(93)}`]) {
+      const refused = await put('admin', '/api/offices/38', { ...OFFICE, signer: bad });
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as Problem).issues!.map((i) => [i.column, i.code])).toEqual([['signer', 'invalid-value']]);
+    }
+    // A line 100 characters long is taken; a PUT without it (or blank) goes back to the default.
+    expect((await put('admin', '/api/offices/38', { ...OFFICE, signer: `ตำแหน่ง ${'ก'.repeat(92)}` })).status).toBe(200);
+    for (const body of [OFFICE, { ...OFFICE, signer: ' \n ' }, { ...OFFICE, signer: null }]) {
+      const cleared = await put('admin', '/api/offices/38', body);
+      expect(((await cleared.json()) as { signer: string | null }).signer).toBeNull();
+    }
+    const rows = await f.t.db.select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, 'office.set'), eq(auditLog.provinceCode, '38')));
+    expect(rows.map((r) => (r.details as { changed: string[] }).changed)).toContainEqual(['signerPosition']);
+  });
 });

@@ -34,6 +34,17 @@ describe('otop office', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('emblem image/png 40×40');
     const shown = await runOtop(['office', 'show', '--province', '38', '--json'], { env });
-    expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ', address: 'ศาลากลางจังหวัดบึงกาฬ อำเภอเมืองบึงกาฬ บก 38000', email: 'buengkan@cdd.go.th' });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ', address: 'ศาลากลางจังหวัดบึงกาฬ อำเภอเมืองบึงกาฬ บก 38000', email: 'buengkan@cdd.go.th', signer: null });
+  }, 120_000);
+
+  it('--signer, once a line, sets who signs the covering letter; show prints it', async () => {
+    const base = ['office', 'set', '--province', '38', '--name', 'สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ', '--address', 'ศาลากลางจังหวัดบึงกาฬ', '--phone', '0 4249 2311', '--email', 'buengkan@cdd.go.th'];
+    const four = await runOtop([...base, '--signer', 'ก', '--signer', 'ข', '--signer', 'ค', '--signer', 'ง'], { env });
+    expect(four.code).toBe(1);
+    expect(four.stderr).toContain("--signer: the signer's position may have at most 3 lines");
+    const ok = await runOtop([...base, '--signer', 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน', '--signer', 'ผู้ว่าราชการจังหวัดบึงกาฬ'], { env });
+    expect(ok.code, ok.stderr).toBe(0);
+    const shown = await runOtop(['office', 'show', '--province', '38'], { env });
+    expect(shown.stdout).toContain('ผู้ลงนาม / signer: รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน / ผู้ว่าราชการจังหวัดบึงกาฬ');
   }, 120_000);
 });

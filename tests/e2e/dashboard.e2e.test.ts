@@ -168,6 +168,30 @@ describe('dashboard end to end (chromium)', () => {
     await signOut(page);
   });
 
+  it('the administrator sets a province’s sending office with who signs its letters; it is there on the next visit', async () => {
+    const s = session();
+    const { page } = s;
+    await s.signInAs('admin');
+    const section = page.getByTestId('office-profile');
+    await section.locator('summary').click();
+    await section.locator('#office-province').fill('38');
+    await section.getByRole('button', { name: 'เรียกข้อมูล' }).click();
+    await section.locator('#office-name').fill('สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ');
+    await section.locator('#office-address').fill('ศาลากลางจังหวัดบึงกาฬ อำเภอเมืองบึงกาฬ');
+    await section.locator('#office-phone').fill('0 4249 2311');
+    await section.locator('#office-email').fill('buengkan@cdd.go.th');
+    await section.locator('#office-signer').fill('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดบึงกาฬ');
+    await section.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('บันทึกข้อมูลสำนักงานแล้ว');
+
+    await page.reload();
+    await section.locator('summary').click();
+    await section.locator('#office-province').fill('38');
+    await section.getByRole('button', { name: 'เรียกข้อมูล' }).click();
+    await expect.poll(() => section.locator('#office-signer').inputValue()).toBe('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดบึงกาฬ');
+    await signOut(page);
+  });
+
   async function roundAction(who: Role, district: string, action: string, reason?: string): Promise<void> {
     const s = session();
     const { page } = s;

@@ -106,6 +106,7 @@ export async function letterParts(db: Db, provinceCode: string, period: ReportPe
             address: office.address,
             phone: office.phone,
             email: office.email,
+            signerPosition: office.signerPosition?.split('\n') ?? null,
             emblem: office.emblem
               ? { dataUrl: `data:${office.emblem.type};base64,${office.emblem.bytes.toString('base64')}`, width: office.emblem.width, height: office.emblem.height }
               : null,

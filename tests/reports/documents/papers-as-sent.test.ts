@@ -197,6 +197,25 @@ describe(`papers as sent (${TEST_ENGINE})`, () => {
       }
     });
 
+    it('signs with the position the office profile names, in place of the default lines', async () => {
+      const office = { provinceCode: '38', nameTh: 'สำนักงานพัฒนาชุมชนจังหวัดบึงกาฬ', address: 'ศาลากลางจังหวัดบึงกาฬ', phone: '0 4249 2311', email: 'buengkan@cdd.go.th' };
+      const actor = { actor: { id: null, username: 'test' }, now: NOW };
+      await setOfficeProfile(db.db, { ...office, signerPosition: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\n\nผู้ว่าราชการจังหวัดบึงกาฬ' }, actor);
+      try {
+        const { zip } = await letterZip(db.db, { provinceCode: '38', roundCode: '2561-Q3' }, DEPARTMENT, NOW);
+        const letter = readDocument(await (await JSZip.loadAsync(zip)).file('letter-38-2561-Q3.pdf')!.async('nodebuffer'), 'sent-signer', { pngs: false });
+        const lines = letter.raw.split('\n').map((l) => squash(l));
+        expect(lines).toContain(squash('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน'));
+        expect(lines).toContain(squash('ผู้ว่าราชการจังหวัดบึงกาฬ'));
+        expect(squash(letter.raw)).not.toContain(squash('พัฒนาการจังหวัดบึงกาฬ'));
+      } finally {
+        await setOfficeProfile(db.db, office, actor);
+      }
+      const { zip } = await letterZip(db.db, { provinceCode: '38', roundCode: '2561-Q3' }, DEPARTMENT, NOW);
+      const letter = readDocument(await (await JSZip.loadAsync(zip)).file('letter-38-2561-Q3.pdf')!.async('nodebuffer'), 'sent-signer-default', { pngs: false });
+      expect(missingStrings(letter.raw, ['พัฒนาการจังหวัดบึงกาฬ ปฏิบัติราชการแทน', 'ผู้ว่าราชการจังหวัดบึงกาฬ'])).toEqual([]);
+    });
+
     it('names the registry’s district column for its rows: เขต for Bangkok, อำเภอ/เขต nationally, a Bangkok row’s level เขต', async () => {
       const bangkok = await render('accounts-bangkok', 'accounts', { provinceCode: '10' });
       expect(bangkok.raw).toContain('เขต');

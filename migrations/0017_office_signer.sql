@@ -1,0 +1,1 @@
+ALTER TABLE "office_profiles" ADD COLUMN "signer_position" text;
