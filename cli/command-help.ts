@@ -51,7 +51,7 @@ export const COMMAND_HELP = {
     ].join('\n'),
   },
   'office': {
-    summary: "The sending office of a province's papers: name, address, phone, e-mail, emblem",
+    summary: "The sending office of a province's papers: name, address, phone, e-mail, signer, emblem",
     usage: [
       "otop office set --province 38 --name <text> --address <text> --phone <text> --email <address> [--signer <line>]… [--emblem file.png | --no-emblem] [--as <username>]",
       "       otop office show --province 38 [--json]",
